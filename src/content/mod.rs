@@ -1,0 +1,254 @@
+//! Content as data: the national default pack (compiled in from `content/national.json`) and
+//! the region pack a gemeente publishes. Every number and rule carries its source and the date
+//! it was checked. Pure Rust, shared by the app and the `meldwijzer-check` binary.
+
+mod validate;
+
+pub use validate::{parse_region_pack, Issue, Problem, MAX_PACK_BYTES};
+
+use crate::i18n::{Lang, Text};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// Where a fact comes from and when an editor last compared it with that source.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    /// A URL or the name of a document.
+    pub source: String,
+    pub checked: NaiveDate,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PhoneNumber {
+    pub id: String,
+    pub name: Text,
+    /// As people read it: "0800-2000".
+    pub number: String,
+    /// One line on when to call this number.
+    pub when: Text,
+    #[serde(flatten)]
+    pub source: Source,
+}
+
+impl PhoneNumber {
+    /// `tel:` URI with only digits and a leading plus, whatever the display form.
+    pub fn tel_uri(&self) -> String {
+        tel_uri(&self.number)
+    }
+}
+
+pub fn tel_uri(number: &str) -> String {
+    let mut uri = String::from("tel:");
+    for (i, c) in number.trim().chars().enumerate() {
+        if c.is_ascii_digit() || (c == '+' && i == 0) {
+            uri.push(c);
+        }
+    }
+    uri
+}
+
+/// A rule or legal text the app states.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fact {
+    pub id: String,
+    pub title: Text,
+    pub text: Text,
+    #[serde(flatten)]
+    pub source: Source,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NationalContent {
+    pub version: u32,
+    /// Neutral site the quick exit leaves to.
+    pub exit_url: String,
+    /// Generic name for the local team, until a region names its own.
+    pub local_team: Text,
+    pub numbers: Vec<PhoneNumber>,
+    pub facts: Vec<Fact>,
+}
+
+pub const NATIONAL_JSON: &str = include_str!("../../content/national.json");
+
+impl NationalContent {
+    /// The compiled-in national pack; its validity is guarded by a native test.
+    pub fn load() -> NationalContent {
+        serde_json::from_str(NATIONAL_JSON).expect("content/national.json is checked by cargo test")
+    }
+
+    pub fn number(&self, id: &str) -> Option<&PhoneNumber> {
+        self.numbers.iter().find(|n| n.id == id)
+    }
+
+    /// The ids a region pack may not reuse.
+    pub fn number_ids(&self) -> Vec<&str> {
+        self.numbers.iter().map(|n| n.id.as_str()).collect()
+    }
+}
+
+/// The region pack format, version 1. Documented in `content/region-pack.schema.json`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegionPack {
+    pub format: String,
+    pub version: u32,
+    pub region: Region,
+    /// Extra local numbers; national numbers cannot be replaced by a region.
+    #[serde(default)]
+    pub numbers: Vec<PhoneNumber>,
+    /// Local teams and services, each for the wijken and postcodes it serves.
+    #[serde(default)]
+    pub contacts: Vec<Contact>,
+}
+
+pub const REGION_FORMAT: &str = "meldwijzer-region";
+pub const REGION_VERSION: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Region {
+    pub id: String,
+    /// "Gemeente Voorbeeldstad"
+    pub name: String,
+    /// What this gemeente calls its local team: wijkteam, OKT, buurtteam, sociaal team …
+    #[serde(default)]
+    pub local_team: Option<Text>,
+    #[serde(default)]
+    pub exit_url: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contact {
+    pub id: String,
+    pub name: String,
+    pub description: Text,
+    #[serde(default)]
+    pub phone: Option<String>,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub website: Option<String>,
+    #[serde(default)]
+    pub areas: Vec<Area>,
+    #[serde(flatten)]
+    pub source: Source,
+}
+
+/// A wijk and the four-digit postcodes (or ranges "3311-3315") in it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Area {
+    pub name: String,
+    #[serde(default)]
+    pub postcodes: Vec<String>,
+}
+
+/// What the app shows: the national pack with a valid region pack laid over it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Content {
+    pub national: NationalContent,
+    pub region: Option<RegionPack>,
+}
+
+impl Content {
+    pub fn new(national: NationalContent, region: Option<RegionPack>) -> Content {
+        Content { national, region }
+    }
+
+    pub fn number(&self, id: &str) -> Option<&PhoneNumber> {
+        self.numbers().find(|n| n.id == id)
+    }
+
+    /// National numbers first, then the region's own.
+    pub fn numbers(&self) -> impl Iterator<Item = &PhoneNumber> {
+        let regional = self.region.iter().flat_map(|r| r.numbers.iter());
+        self.national.numbers.iter().chain(regional)
+    }
+
+    pub fn local_team(&self, lang: Lang) -> &str {
+        self.region
+            .as_ref()
+            .and_then(|r| r.region.local_team.as_ref())
+            .unwrap_or(&self.national.local_team)
+            .get(lang)
+    }
+
+    pub fn region_name(&self) -> Option<&str> {
+        self.region.as_ref().map(|r| r.region.name.as_str())
+    }
+
+    pub fn contacts(&self) -> &[Contact] {
+        self.region.as_ref().map(|r| r.contacts.as_slice()).unwrap_or_default()
+    }
+
+    /// The page's own setting wins, then the region's, then the national default.
+    pub fn exit_url<'a>(&'a self, page_setting: Option<&'a str>) -> &'a str {
+        page_setting
+            .filter(|url| validate::is_web_url(url))
+            .or_else(|| self.region.as_ref().and_then(|r| r.region.exit_url.as_deref()))
+            .unwrap_or(&self.national.exit_url)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn national_pack_parses_and_names_a_source_for_everything() {
+        let national = NationalContent::load();
+        assert!(!national.numbers.is_empty() && !national.facts.is_empty());
+        let today = chrono::Utc::now().date_naive();
+        for source in national
+            .numbers
+            .iter()
+            .map(|n| &n.source)
+            .chain(national.facts.iter().map(|f| &f.source))
+        {
+            assert!(!source.source.trim().is_empty());
+            assert!(source.checked <= today, "checked date in the future: {source:?}");
+        }
+    }
+
+    #[test]
+    fn national_pack_has_the_emergency_numbers_in_both_languages() {
+        let national = NationalContent::load();
+        let emergency = national.number("112").expect("112");
+        assert_eq!(emergency.tel_uri(), "tel:112");
+        let veilig_thuis = national.number("veilig-thuis").expect("Veilig Thuis");
+        assert_eq!(veilig_thuis.tel_uri(), "tel:08002000");
+        for number in &national.numbers {
+            assert!(number.name.en.is_some() && number.when.en.is_some(), "{}", number.id);
+        }
+        for fact in &national.facts {
+            assert!(fact.title.en.is_some() && fact.text.en.is_some(), "{}", fact.id);
+        }
+    }
+
+    #[test]
+    fn tel_uri_keeps_only_digits_and_a_leading_plus() {
+        assert_eq!(tel_uri("+31 70 311 9007"), "tel:+31703119007");
+        assert_eq!(tel_uri("0800-2000"), "tel:08002000");
+        assert_eq!(tel_uri("112\"><script>"), "tel:112");
+    }
+
+    #[test]
+    fn region_renames_the_local_team_and_adds_numbers() {
+        let national = NationalContent::load();
+        let example = crate::content::validate::tests::EXAMPLE;
+        let region = parse_region_pack("voorbeeldstad.json", example, &national.number_ids())
+            .expect("example region is valid");
+        let content = Content::new(national, Some(region));
+        assert_eq!(content.local_team(Lang::Nl), "buurtteam");
+        assert_eq!(content.region_name(), Some("Gemeente Voorbeeldstad"));
+        assert!(content.number("112").is_some());
+        assert!(content.number("voorbeeldstad-huisartsenpost").is_some());
+        assert!(!content.contacts().is_empty());
+    }
+
+    #[test]
+    fn exit_url_prefers_page_then_region_then_national() {
+        let national = NationalContent::load();
+        let content = Content::new(national.clone(), None);
+        assert_eq!(content.exit_url(None), national.exit_url);
+        assert_eq!(content.exit_url(Some("javascript:alert(1)")), national.exit_url);
+        assert_eq!(content.exit_url(Some("https://nos.nl/")), "https://nos.nl/");
+    }
+}

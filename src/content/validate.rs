@@ -1,0 +1,493 @@
+//! Region pack validation: data from a gemeente's server is hostile until proven otherwise.
+//! Every problem names the file, the field path and what is wrong, in plain language, and all
+//! problems are reported at once so an editor can fix a file in one go.
+
+use super::{Area, Contact, PhoneNumber, RegionPack, Source, REGION_FORMAT, REGION_VERSION};
+use crate::i18n::{t, t_with, Lang, Text};
+use serde_json::Value;
+
+/// Room for a sociale kaart of 10,000 services; anything larger is refused before parsing.
+pub const MAX_PACK_BYTES: usize = 20 * 1024 * 1024;
+const MAX_NAME_CHARS: usize = 200;
+const MAX_TEXT_CHARS: usize = 5_000;
+const MAX_URL_CHARS: usize = 2_000;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// The pack could not be fetched: network, CORS or an HTTP status.
+    NotLoaded { status: Option<u16> },
+    TooLarge { size: usize },
+    NotJson { line: usize, column: usize },
+    WrongFormat,
+    UnsupportedVersion { found: String },
+    MissingField { field: String },
+    WrongType { detail: String },
+    Empty,
+    TooLong { max: usize },
+    Markup,
+    BadId,
+    BadUrl,
+    BadPhone,
+    BadEmail,
+    BadPostcode,
+    DuplicateId { id: String },
+    ReplacesNationalNumber { id: String },
+    CheckedInFuture,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Issue {
+    pub file: String,
+    /// Field path such as `contacts[2].phone`; empty for the file as a whole.
+    pub path: String,
+    pub problem: Problem,
+}
+
+impl Problem {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            Problem::NotLoaded { status: None } => t(lang, "pack.problem.not_loaded"),
+            Problem::NotLoaded { status: Some(code) } => {
+                t_with(lang, "pack.problem.not_loaded_status", &[("status", &code.to_string())])
+            }
+            Problem::TooLarge { size } => t_with(
+                lang,
+                "pack.problem.too_large",
+                &[("size", &megabytes(*size)), ("max", &megabytes(MAX_PACK_BYTES))],
+            ),
+            Problem::NotJson { line, column } => t_with(
+                lang,
+                "pack.problem.not_json",
+                &[("line", &line.to_string()), ("column", &column.to_string())],
+            ),
+            Problem::WrongFormat => {
+                t_with(lang, "pack.problem.wrong_format", &[("format", REGION_FORMAT)])
+            }
+            Problem::UnsupportedVersion { found } => t_with(
+                lang,
+                "pack.problem.unsupported_version",
+                &[("found", found), ("supported", &REGION_VERSION.to_string())],
+            ),
+            Problem::MissingField { field } => {
+                t_with(lang, "pack.problem.missing_field", &[("field", field)])
+            }
+            Problem::WrongType { detail } => {
+                t_with(lang, "pack.problem.wrong_type", &[("detail", detail)])
+            }
+            Problem::Empty => t(lang, "pack.problem.empty"),
+            Problem::TooLong { max } => {
+                t_with(lang, "pack.problem.too_long", &[("max", &max.to_string())])
+            }
+            Problem::Markup => t(lang, "pack.problem.markup"),
+            Problem::BadId => t(lang, "pack.problem.bad_id"),
+            Problem::BadUrl => t(lang, "pack.problem.bad_url"),
+            Problem::BadPhone => t(lang, "pack.problem.bad_phone"),
+            Problem::BadEmail => t(lang, "pack.problem.bad_email"),
+            Problem::BadPostcode => t(lang, "pack.problem.bad_postcode"),
+            Problem::DuplicateId { id } => t_with(lang, "pack.problem.duplicate_id", &[("id", id)]),
+            Problem::ReplacesNationalNumber { id } => {
+                t_with(lang, "pack.problem.replaces_national", &[("id", id)])
+            }
+            Problem::CheckedInFuture => t(lang, "pack.problem.checked_in_future"),
+        }
+    }
+}
+
+impl Issue {
+    /// "voorbeeldstad.json, veld contacts[2].phone: …"
+    pub fn message(&self, lang: Lang) -> String {
+        let problem = self.problem.message(lang);
+        if self.path.is_empty() {
+            t_with(lang, "pack.issue.file", &[("file", &self.file), ("problem", &problem)])
+        } else {
+            t_with(
+                lang,
+                "pack.issue.field",
+                &[("file", &self.file), ("path", &self.path), ("problem", &problem)],
+            )
+        }
+    }
+}
+
+fn megabytes(bytes: usize) -> String {
+    format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+}
+
+/// Parses and checks a region pack. `national_ids` are the numbers a region may not replace.
+pub fn parse_region_pack(
+    file: &str,
+    text: &str,
+    national_ids: &[&str],
+) -> Result<RegionPack, Vec<Issue>> {
+    let whole = |problem| vec![Issue { file: file.to_string(), path: String::new(), problem }];
+    if text.len() > MAX_PACK_BYTES {
+        return Err(whole(Problem::TooLarge { size: text.len() }));
+    }
+    let value: Value = serde_json::from_str(text)
+        .map_err(|e| whole(Problem::NotJson { line: e.line(), column: e.column() }))?;
+
+    // Format and version first: a pack for a newer app gets that message, not a list of
+    // field errors it could not help.
+    let field = |problem, path: &str| {
+        vec![Issue { file: file.to_string(), path: path.to_string(), problem }]
+    };
+    match value.get("format").and_then(Value::as_str) {
+        Some(REGION_FORMAT) => {}
+        _ => return Err(field(Problem::WrongFormat, "format")),
+    }
+    match value.get("version") {
+        Some(Value::Number(n)) if n.as_u64() == Some(REGION_VERSION as u64) => {}
+        Some(other) => {
+            return Err(field(Problem::UnsupportedVersion { found: other.to_string() }, "version"))
+        }
+        None => return Err(field(Problem::MissingField { field: "version".into() }, "")),
+    }
+
+    let pack: RegionPack = serde_path_to_error::deserialize(&value).map_err(|e| {
+        let path = match e.path().to_string() {
+            p if p == "." => String::new(),
+            p => p,
+        };
+        field(shape_problem(&e.inner().to_string()), &path)
+    })?;
+
+    let mut checker = Checker { file, issues: Vec::new() };
+    checker.pack(&pack, national_ids);
+    if checker.issues.is_empty() {
+        Ok(pack)
+    } else {
+        Err(checker.issues)
+    }
+}
+
+/// serde's messages are English and technical; the common ones get a plain Dutch sentence.
+fn shape_problem(detail: &str) -> Problem {
+    if let Some(rest) = detail.strip_prefix("missing field `") {
+        let field = rest.split('`').next().unwrap_or(rest).to_string();
+        return Problem::MissingField { field };
+    }
+    // Drop serde's " at line 1 column 2" (the path already says where).
+    let detail = detail.split(" at line ").next().unwrap_or(detail);
+    Problem::WrongType { detail: detail.to_string() }
+}
+
+pub(crate) fn is_web_url(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
+    match rest {
+        Some(rest) => {
+            let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+            !host.is_empty()
+                && url.len() <= MAX_URL_CHARS
+                && !url.chars().any(|c| c.is_whitespace() || c.is_control() || "<>\"'`".contains(c))
+        }
+        None => false,
+    }
+}
+
+fn is_phone(number: &str) -> bool {
+    let digits = number.chars().filter(char::is_ascii_digit).count();
+    let allowed = number.trim().chars().enumerate().all(|(i, c)| {
+        c.is_ascii_digit() || " -()".contains(c) || (c == '+' && i == 0)
+    });
+    allowed && (3..=15).contains(&digits)
+}
+
+fn is_email(email: &str) -> bool {
+    match email.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !email.chars().any(|c| c.is_whitespace() || "<>\"'(),;:[]\\".contains(c))
+                && email.matches('@').count() == 1
+        }
+        None => false,
+    }
+}
+
+fn is_id(id: &str) -> bool {
+    (1..=64).contains(&id.len())
+        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// "3311" or "3311-3315": Dutch four-digit postcode areas.
+fn is_postcode_range(value: &str) -> bool {
+    let pc4 = |s: &str| s.len() == 4 && s.parse::<u16>().is_ok_and(|n| n >= 1000);
+    match value.split_once('-') {
+        Some((from, to)) => pc4(from) && pc4(to) && from <= to,
+        None => pc4(value),
+    }
+}
+
+/// Text that would be markup if anyone ever rendered it as HTML. The app never does, but an
+/// editor should hear that the text will show literally.
+fn has_markup(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.windows(2).any(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || b"/!?".contains(&w[1])))
+}
+
+struct Checker<'a> {
+    file: &'a str,
+    issues: Vec<Issue>,
+}
+
+impl Checker<'_> {
+    fn report(&mut self, path: &str, problem: Problem) {
+        self.issues.push(Issue { file: self.file.to_string(), path: path.to_string(), problem });
+    }
+
+    fn text(&mut self, path: &str, value: &str, max: usize) {
+        if value.trim().is_empty() {
+            self.report(path, Problem::Empty);
+        } else if value.chars().count() > max {
+            self.report(path, Problem::TooLong { max });
+        } else if has_markup(value) || value.chars().any(|c| c.is_control() && c != '\n') {
+            self.report(path, Problem::Markup);
+        }
+    }
+
+    fn localized(&mut self, path: &str, value: &Text, max: usize) {
+        self.text(&format!("{path}.nl"), &value.nl, max);
+        if let Some(en) = &value.en {
+            self.text(&format!("{path}.en"), en, max);
+        }
+    }
+
+    fn url(&mut self, path: &str, url: &str) {
+        if !is_web_url(url) {
+            self.report(path, Problem::BadUrl);
+        }
+    }
+
+    fn id(&mut self, path: &str, id: &str, seen: &mut Vec<String>) {
+        if !is_id(id) {
+            self.report(path, Problem::BadId);
+        } else if seen.iter().any(|s| s == id) {
+            self.report(path, Problem::DuplicateId { id: id.to_string() });
+        } else {
+            seen.push(id.to_string());
+        }
+    }
+
+    fn source(&mut self, path: &str, source: &Source) {
+        self.text(&format!("{path}.source"), &source.source, MAX_URL_CHARS);
+        // One day of slack for time zones between an editor and a user.
+        let tomorrow = chrono::Local::now().date_naive() + chrono::Days::new(1);
+        if source.checked > tomorrow {
+            self.report(&format!("{path}.checked"), Problem::CheckedInFuture);
+        }
+    }
+
+    fn pack(&mut self, pack: &RegionPack, national_ids: &[&str]) {
+        let region = &pack.region;
+        if !is_id(&region.id) {
+            self.report("region.id", Problem::BadId);
+        }
+        self.text("region.name", &region.name, MAX_NAME_CHARS);
+        if let Some(team) = &region.local_team {
+            self.localized("region.local_team", team, MAX_NAME_CHARS);
+        }
+        if let Some(url) = &region.exit_url {
+            self.url("region.exit_url", url);
+        }
+
+        let mut ids: Vec<String> = Vec::new();
+        for (i, number) in pack.numbers.iter().enumerate() {
+            self.number(&format!("numbers[{i}]"), number, national_ids, &mut ids);
+        }
+        let mut contact_ids = Vec::new();
+        for (i, contact) in pack.contacts.iter().enumerate() {
+            self.contact(&format!("contacts[{i}]"), contact, &mut contact_ids);
+        }
+    }
+
+    fn number(&mut self, at: &str, number: &PhoneNumber, national: &[&str], ids: &mut Vec<String>) {
+        if national.contains(&number.id.as_str()) {
+            self.report(
+                &format!("{at}.id"),
+                Problem::ReplacesNationalNumber { id: number.id.clone() },
+            );
+        } else {
+            self.id(&format!("{at}.id"), &number.id, ids);
+        }
+        self.localized(&format!("{at}.name"), &number.name, MAX_NAME_CHARS);
+        if !is_phone(&number.number) {
+            self.report(&format!("{at}.number"), Problem::BadPhone);
+        }
+        self.localized(&format!("{at}.when"), &number.when, MAX_TEXT_CHARS);
+        self.source(at, &number.source);
+    }
+
+    fn contact(&mut self, at: &str, contact: &Contact, ids: &mut Vec<String>) {
+        self.id(&format!("{at}.id"), &contact.id, ids);
+        self.text(&format!("{at}.name"), &contact.name, MAX_NAME_CHARS);
+        self.localized(&format!("{at}.description"), &contact.description, MAX_TEXT_CHARS);
+        if let Some(phone) = &contact.phone {
+            if !is_phone(phone) {
+                self.report(&format!("{at}.phone"), Problem::BadPhone);
+            }
+        }
+        if let Some(email) = &contact.email {
+            if !is_email(email) {
+                self.report(&format!("{at}.email"), Problem::BadEmail);
+            }
+        }
+        if let Some(website) = &contact.website {
+            self.url(&format!("{at}.website"), website);
+        }
+        for (i, area) in contact.areas.iter().enumerate() {
+            self.area(&format!("{at}.areas[{i}]"), area);
+        }
+        self.source(at, &contact.source);
+    }
+
+    fn area(&mut self, at: &str, area: &Area) {
+        self.text(&format!("{at}.name"), &area.name, MAX_NAME_CHARS);
+        for (i, postcode) in area.postcodes.iter().enumerate() {
+            if !is_postcode_range(postcode) {
+                self.report(&format!("{at}.postcodes[{i}]"), Problem::BadPostcode);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    pub(crate) const EXAMPLE: &str = include_str!("../../public/regions/voorbeeldstad.json");
+    const NATIONAL: &[&str] = &["112", "veilig-thuis"];
+
+    fn issues(text: &str) -> Vec<Issue> {
+        parse_region_pack("regio.json", text, NATIONAL).expect_err("pack should be refused")
+    }
+
+    fn example_with(change: impl FnOnce(&mut Value)) -> String {
+        let mut value: Value = serde_json::from_str(EXAMPLE).unwrap();
+        change(&mut value);
+        value.to_string()
+    }
+
+    #[test]
+    fn the_example_region_is_valid() {
+        let pack = parse_region_pack("voorbeeldstad.json", EXAMPLE, NATIONAL).unwrap();
+        assert_eq!(pack.region.id, "voorbeeldstad");
+        assert!(pack.contacts.len() >= 4);
+    }
+
+    #[test]
+    fn broken_json_names_line_and_column() {
+        let found = issues("{\n  \"format\": \"meldwijzer-region\",\n  oops\n}");
+        assert_eq!(found[0].problem, Problem::NotJson { line: 3, column: 3 });
+        let message = found[0].message(Lang::Nl);
+        assert!(message.contains("regio.json") && message.contains("regel 3"), "{message}");
+    }
+
+    #[test]
+    fn a_pack_for_another_version_says_so() {
+        let found = issues(&example_with(|v| v["version"] = 7.into()));
+        assert_eq!(found[0].path, "version");
+        assert_eq!(found[0].problem, Problem::UnsupportedVersion { found: "7".into() });
+        assert!(found[0].message(Lang::Nl).contains("versie 7"));
+    }
+
+    #[test]
+    fn another_kind_of_file_is_not_read_as_a_pack() {
+        let found = issues(r#"{"type": "FeatureCollection"}"#);
+        assert_eq!(found[0].problem, Problem::WrongFormat);
+    }
+
+    #[test]
+    fn a_missing_field_names_its_path() {
+        let found = issues(&example_with(|v| {
+            v["contacts"][1].as_object_mut().unwrap().remove("description");
+        }));
+        assert_eq!(found[0].path, "contacts[1]");
+        assert_eq!(found[0].problem, Problem::MissingField { field: "description".into() });
+        let message = found[0].message(Lang::Nl);
+        assert!(message.contains("contacts[1]") && message.contains("description"), "{message}");
+    }
+
+    #[test]
+    fn a_wrong_type_names_its_path() {
+        let found = issues(&example_with(|v| v["contacts"][0]["areas"] = "noord".into()));
+        assert_eq!(found[0].path, "contacts[0].areas");
+        assert!(matches!(found[0].problem, Problem::WrongType { .. }));
+    }
+
+    #[test]
+    fn hostile_content_is_refused_field_by_field() {
+        let found = issues(&example_with(|v| {
+            v["contacts"][0]["website"] = "javascript:alert(1)".into();
+            v["contacts"][0]["name"] = "<img src=x onerror=alert(1)>".into();
+            v["contacts"][1]["phone"] = "0800<script>".into();
+            v["contacts"][1]["email"] = "a@b.nl\"><script>".into();
+            v["region"]["exit_url"] = "data:text/html,hoi".into();
+        }));
+        let at = |path: &str| found.iter().find(|i| i.path == path).map(|i| i.problem.clone());
+        assert_eq!(at("contacts[0].website"), Some(Problem::BadUrl));
+        assert_eq!(at("contacts[0].name"), Some(Problem::Markup));
+        assert_eq!(at("contacts[1].phone"), Some(Problem::BadPhone));
+        assert_eq!(at("contacts[1].email"), Some(Problem::BadEmail));
+        assert_eq!(at("region.exit_url"), Some(Problem::BadUrl));
+    }
+
+    #[test]
+    fn a_region_cannot_replace_a_national_number() {
+        let found = issues(&example_with(|v| v["numbers"][0]["id"] = "112".into()));
+        assert_eq!(found[0].path, "numbers[0].id");
+        assert_eq!(found[0].problem, Problem::ReplacesNationalNumber { id: "112".into() });
+    }
+
+    #[test]
+    fn duplicate_ids_bad_postcodes_and_future_dates_are_reported() {
+        let found = issues(&example_with(|v| {
+            let first = v["contacts"][0]["id"].clone();
+            v["contacts"][1]["id"] = first;
+            v["contacts"][2]["areas"][0]["postcodes"][0] = "33AB".into();
+            v["contacts"][3]["checked"] = "2999-01-01".into();
+        }));
+        let problems: Vec<_> = found.iter().map(|i| (i.path.as_str(), &i.problem)).collect();
+        assert!(problems.iter().any(|(p, pr)| *p == "contacts[1].id"
+            && matches!(pr, Problem::DuplicateId { .. })));
+        assert!(problems.contains(&("contacts[2].areas[0].postcodes[0]", &Problem::BadPostcode)));
+        assert!(problems.contains(&("contacts[3].checked", &Problem::CheckedInFuture)));
+    }
+
+    #[test]
+    fn oversized_packs_are_refused_before_parsing() {
+        let huge = " ".repeat(MAX_PACK_BYTES + 1);
+        let found = issues(&huge);
+        assert!(matches!(found[0].problem, Problem::TooLarge { .. }));
+        assert!(found[0].message(Lang::Nl).contains("20.0 MB"));
+    }
+
+    #[test]
+    fn overlong_text_is_refused() {
+        let found = issues(&example_with(|v| v["region"]["name"] = "x".repeat(10_000).into()));
+        assert_eq!(found[0].problem, Problem::TooLong { max: MAX_NAME_CHARS });
+    }
+
+    #[test]
+    fn deeply_nested_input_is_an_error_not_a_crash() {
+        let deep = "[".repeat(100_000);
+        assert!(matches!(issues(&deep)[0].problem, Problem::NotJson { .. }));
+    }
+
+    #[test]
+    fn messages_exist_in_english_too() {
+        let issue = Issue { file: "a.json".into(), path: "x".into(), problem: Problem::BadUrl };
+        assert_ne!(issue.message(Lang::En), issue.message(Lang::Nl));
+    }
+
+    #[test]
+    fn web_urls_are_http_or_https_only() {
+        assert!(is_web_url("https://www.voorbeeldstad.nl/buurtteam"));
+        assert!(is_web_url("HTTP://example.nl"));
+        for bad in ["javascript:alert(1)", "https://", "ftp://x.nl", "https://a.nl/\"onload=", "//a.nl"] {
+            assert!(!is_web_url(bad), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,173 @@
+//! The one translation layer. UI strings live in `content/ui/{nl,en}.json` (flat keys, so an
+//! editor can fix wording without Rust); content strings carry both languages in a `Text`.
+//! Pure Rust: the native pack checker prints the same messages as the app.
+
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Nl,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Nl, Lang::En];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Nl => "nl",
+            Lang::En => "en",
+        }
+    }
+
+    /// Accepts "nl", "NL", "nl-NL", "en-GB"; anything else is not a language we have.
+    pub fn parse(tag: &str) -> Option<Lang> {
+        let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        match primary.as_str() {
+            "nl" => Some(Lang::Nl),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+/// Text in content data: Dutch always, English where the editor wrote it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Text {
+    pub nl: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub en: Option<String>,
+}
+
+impl Text {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => self.en.as_deref().unwrap_or(&self.nl),
+            Lang::Nl => &self.nl,
+        }
+    }
+}
+
+type Table = HashMap<String, String>;
+
+fn table(lang: Lang) -> &'static Table {
+    static NL: OnceLock<Table> = OnceLock::new();
+    static EN: OnceLock<Table> = OnceLock::new();
+    // The files are compiled in and checked by tests; a broken file degrades to showing keys.
+    match lang {
+        Lang::Nl => NL.get_or_init(|| serde_json::from_str(NL_JSON).unwrap_or_default()),
+        Lang::En => EN.get_or_init(|| serde_json::from_str(EN_JSON).unwrap_or_default()),
+    }
+}
+
+pub const NL_JSON: &str = include_str!("../content/ui/nl.json");
+pub const EN_JSON: &str = include_str!("../content/ui/en.json");
+
+/// The string for `key`; falls back to Dutch, then to the key itself (never panics).
+pub fn t(lang: Lang, key: &str) -> String {
+    table(lang)
+        .get(key)
+        .or_else(|| table(Lang::Nl).get(key))
+        .cloned()
+        .unwrap_or_else(|| key.to_string())
+}
+
+/// Like [`t`], with `{name}` placeholders filled in.
+pub fn t_with(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
+    args.iter().fold(t(lang, key), |text, (name, value)| {
+        text.replace(&format!("{{{name}}}"), value)
+    })
+}
+
+/// "22 november 2026" / "22 November 2026": dates in running text.
+pub fn long_date(lang: Lang, date: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    let month = t(lang, &format!("month.{}", date.month()));
+    format!("{} {} {}", date.day(), month, date.year())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(json: &str) -> Vec<String> {
+        let table: Table = serde_json::from_str(json).expect("locale file is valid JSON");
+        let mut keys: Vec<String> = table.into_keys().collect();
+        keys.sort();
+        keys
+    }
+
+    #[test]
+    fn dutch_and_english_have_the_same_keys() {
+        assert_eq!(keys(NL_JSON), keys(EN_JSON));
+    }
+
+    #[test]
+    fn every_key_used_in_the_source_exists() {
+        // Any string literal that starts with a namespace of the locale file (such as home.)
+        // is a key: a typo fails here instead of showing a raw key to a user.
+        let known = keys(NL_JSON);
+        let namespaces: Vec<String> =
+            known.iter().filter_map(|k| k.split_once('.')).map(|(ns, _)| format!("{ns}.")).collect();
+        let mut missing = Vec::new();
+        for path in rust_files(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))) {
+            let source = std::fs::read_to_string(&path).unwrap();
+            for literal in source.split('"').skip(1).step_by(2) {
+                let is_key = namespaces.iter().any(|ns| literal.starts_with(ns.as_str()))
+                    && literal.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "._".contains(c));
+                if is_key && !known.iter().any(|k| k == literal) {
+                    missing.push(format!("{}: {literal}", path.display()));
+                }
+            }
+        }
+        assert!(missing.is_empty(), "keys missing from content/ui/nl.json: {missing:#?}");
+    }
+
+    fn rust_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+        let mut files = Vec::new();
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                files.extend(rust_files(&path));
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                files.push(path);
+            }
+        }
+        files
+    }
+
+    #[test]
+    fn missing_key_falls_back_to_the_key_not_a_panic() {
+        assert_eq!(t(Lang::En, "no.such.key"), "no.such.key");
+    }
+
+    #[test]
+    fn placeholders_are_filled() {
+        let text = t_with(Lang::Nl, "pack.problem.too_large", &[("size", "30 MB"), ("max", "20 MB")]);
+        assert!(text.contains("30 MB") && text.contains("20 MB"), "{text}");
+    }
+
+    #[test]
+    fn english_text_falls_back_to_dutch() {
+        let text = Text { nl: "buurtteam".into(), en: None };
+        assert_eq!(text.get(Lang::En), "buurtteam");
+    }
+
+    #[test]
+    fn language_tags_are_parsed_leniently() {
+        assert_eq!(Lang::parse("nl-NL"), Some(Lang::Nl));
+        assert_eq!(Lang::parse("EN_gb"), Some(Lang::En));
+        assert_eq!(Lang::parse("fy"), None);
+    }
+
+    #[test]
+    fn long_dates_read_naturally() {
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        assert_eq!(long_date(Lang::Nl, date), "22 november 2026");
+        assert_eq!(long_date(Lang::En, date), "22 November 2026");
+    }
+}

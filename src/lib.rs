@@ -1,0 +1,12 @@
+//! Meldwijzer: meldcode, routekaart and sociale kaart for domestic violence and child abuse,
+//! running entirely in the browser. Domain modules (`content`, `i18n`, and the domain parts of
+//! each capability) are plain Rust and tested natively; `shell` and the components render them.
+
+pub mod content;
+pub mod i18n;
+pub mod meldcode;
+pub mod routekaart;
+pub mod self_check;
+pub mod shell;
+pub mod sociale_kaart;
+pub mod storage;

@@ -1,0 +1,9 @@
+//! Zelftest for professionals, organisations and gemeenten (issue 6).
+
+use crate::shell::{route::Screen, ComingSoon};
+use leptos::prelude::*;
+
+#[component]
+pub fn SelfCheckScreen() -> impl IntoView {
+    view! { <ComingSoon screen=Screen::SelfCheck text="coming_soon.self_check"/> }
+}

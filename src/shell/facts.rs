@@ -1,0 +1,167 @@
+//! Content shown with its source: numbers, facts and local contacts. One place renders each,
+//! so every screen shows source and check date the same way.
+
+use super::{state, tr};
+use crate::content::{tel_uri, Contact, Fact, PhoneNumber, Source};
+use crate::i18n::{long_date, t_with};
+use leptos::prelude::*;
+
+/// 112 and Veilig Thuis, above everything on every screen.
+#[component]
+pub fn EmergencyNumbers() -> impl IntoView {
+    let app = state();
+    let numbers = move || {
+        app.content.with(|c| {
+            ["112", "veilig-thuis"].iter().filter_map(|id| c.number(id).cloned()).collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <div class="mw-emergency">
+            <ul class="mw-emergency__numbers">
+                {move || numbers().into_iter().map(|n| {
+                    let lang = app.lang.get();
+                    view! {
+                        <li>
+                            <a class="mw-emergency__call" href=n.tel_uri()>
+                                <span class="mw-emergency__number">{n.number.clone()}</span>
+                                " "
+                                <span class="mw-emergency__name">{n.name.get(lang).to_string()}</span>
+                            </a>
+                            <span class="mw-emergency__when">{n.when.get(lang).to_string()}</span>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <details class="mw-emergency__sources">
+                <summary>{tr("emergency.sources")}</summary>
+                <ul>
+                    {move || numbers().into_iter().map(|n| view! {
+                        <li>{n.number.clone()} ": " <SourceNote source=n.source.clone()/></li>
+                    }).collect_view()}
+                </ul>
+            </details>
+        </div>
+    }
+}
+
+/// "Bron: … · gecontroleerd op 22 november 2026"
+#[component]
+pub fn SourceNote(source: Source) -> impl IntoView {
+    let app = state();
+    let checked = source.checked;
+    let link = web_link(&source.source);
+    view! {
+        <span class="mw-source">
+            {tr("source.label")} " "
+            {match link {
+                Some(url) => {
+                    let text = url.clone();
+                    view! { <a href=url>{text}</a> }.into_any()
+                }
+                None => source.source.clone().into_any(),
+            }}
+            " · "
+            {move || {
+                let lang = app.lang.get();
+                t_with(lang, "source.checked", &[("date", &long_date(lang, checked))])
+            }}
+        </span>
+    }
+}
+
+/// A source is either a URL or a document name that may end in "(https://…)".
+fn web_link(source: &str) -> Option<String> {
+    let start = source.find("https://").or_else(|| source.find("http://"))?;
+    let url: String = source[start..].chars().take_while(|c| !c.is_whitespace() && *c != ')').collect();
+    Some(url)
+}
+
+#[component]
+pub fn NumberList(numbers: Vec<PhoneNumber>) -> impl IntoView {
+    let app = state();
+    view! {
+        <ul class="mw-list">
+            {numbers.into_iter().map(|n| {
+                let name = n.name.clone();
+                let when = n.when.clone();
+                view! {
+                    <li class="mw-card">
+                        <p class="mw-card__title">
+                            <a href=n.tel_uri()>{move || name.get(app.lang.get()).to_string()} ": " {n.number.clone()}</a>
+                        </p>
+                        <p>{move || when.get(app.lang.get()).to_string()}</p>
+                        <p><SourceNote source=n.source.clone()/></p>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+}
+
+#[component]
+pub fn FactList(facts: Vec<Fact>) -> impl IntoView {
+    let app = state();
+    view! {
+        <ul class="mw-list">
+            {facts.into_iter().map(|fact| {
+                let title = fact.title.clone();
+                let text = fact.text.clone();
+                view! {
+                    <li class="mw-card">
+                        <h3 class="mw-card__title">{move || title.get(app.lang.get()).to_string()}</h3>
+                        <p>{move || text.get(app.lang.get()).to_string()}</p>
+                        <p><SourceNote source=fact.source.clone()/></p>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+}
+
+/// Local teams and services from the region pack. Links only as validated: tel from digits,
+/// web links http(s) (checked on load), mail addresses without markup.
+#[component]
+pub fn ContactList(contacts: Vec<Contact>) -> impl IntoView {
+    let app = state();
+    view! {
+        <ul class="mw-list">
+            {contacts.into_iter().map(|c| {
+                let description = c.description.clone();
+                let areas = c.areas.iter().map(|a| a.name.clone()).collect::<Vec<_>>().join(", ");
+                view! {
+                    <li class="mw-card">
+                        <h3 class="mw-card__title">{c.name.clone()}</h3>
+                        <p>{move || description.get(app.lang.get()).to_string()}</p>
+                        {(!areas.is_empty()).then(|| view! {
+                            <p>{tr("contact.areas")} " " {areas.clone()}</p>
+                        })}
+                        <ul class="mw-contact__ways">
+                            {c.phone.clone().map(|phone| view! {
+                                <li><a href=tel_uri(&phone)>{tr("contact.call")} " " {phone.clone()}</a></li>
+                            })}
+                            {c.email.clone().map(|email| view! {
+                                <li><a href=format!("mailto:{email}")>{email.clone()}</a></li>
+                            })}
+                            {c.website.clone().map(|url| view! {
+                                <li><a href=url.clone()>{tr("contact.website")}</a></li>
+                            })}
+                        </ul>
+                        <p><SourceNote source=c.source.clone()/></p>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::web_link;
+
+    #[test]
+    fn a_url_inside_a_document_name_becomes_a_link() {
+        let source = "Besluit verplichte meldcode, art. 2 (https://wetten.overheid.nl/BWBR0033723)";
+        assert_eq!(web_link(source).as_deref(), Some("https://wetten.overheid.nl/BWBR0033723"));
+        assert_eq!(web_link("Voorbeeld: verzonnen"), None);
+    }
+}

@@ -1,0 +1,103 @@
+//! The doors into the app and the screens that belong to no single capability.
+
+use super::{facts::FactList, facts::NumberList, region::RegionStatus, route::Screen, state, tr};
+use leptos::prelude::*;
+
+/// Every screen's heading: the screen title, focusable so a screen change can move focus here.
+#[component]
+pub fn ScreenHeading(screen: Screen) -> impl IntoView {
+    view! { <h1 class="mw-title" tabindex="-1">{tr(screen.title_key())}</h1> }
+}
+
+#[component]
+fn Door(screen: Screen, label: &'static str, hint: &'static str) -> impl IntoView {
+    view! {
+        <li>
+            <a class="mw-door" href=screen.href()>
+                <span class="mw-door__label">{tr(label)}</span>
+                <span class="mw-door__hint">{tr(hint)}</span>
+            </a>
+        </li>
+    }
+}
+
+#[component]
+pub fn Home() -> impl IntoView {
+    view! {
+        <ScreenHeading screen=Screen::Home/>
+        <p class="mw-lead">{tr("home.lead")}</p>
+        <ul class="mw-doors">
+            <Door screen=Screen::Citizen label="home.citizen" hint="home.citizen_hint"/>
+            <Door screen=Screen::Professional label="home.professional" hint="home.professional_hint"/>
+        </ul>
+        <ul class="mw-doors mw-doors--small">
+            <Door screen=Screen::SocialMap label="home.social_map" hint="home.social_map_hint"/>
+            <Door screen=Screen::SelfCheck label="home.self_check" hint="home.self_check_hint"/>
+        </ul>
+    }
+}
+
+#[component]
+pub fn ProfessionalHome() -> impl IntoView {
+    let app = state();
+    let facts = move || {
+        app.content.with(|c| {
+            ["meldcode-wet", "afwegingskader", "advies-of-melding", "meldrecht"]
+                .iter()
+                .filter_map(|id| c.national.facts.iter().find(|f| f.id == *id).cloned())
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <ScreenHeading screen=Screen::Professional/>
+        <p class="mw-lead">{tr("professional.lead")}</p>
+        <ul class="mw-doors">
+            <Door screen=Screen::Meldcode label="professional.meldcode" hint="professional.meldcode_hint"/>
+            <Door screen=Screen::ProfessionalRoutes label="professional.routes" hint="professional.routes_hint"/>
+            <Door screen=Screen::SelfCheck label="home.self_check" hint="home.self_check_hint"/>
+        </ul>
+        <h2>{tr("professional.facts")}</h2>
+        {move || view! { <FactList facts=facts()/> }}
+    }
+}
+
+/// Every number and fact the app states, with its source and check date.
+#[component]
+pub fn Sources() -> impl IntoView {
+    let app = state();
+    let numbers = move || app.content.with(|c| c.numbers().cloned().collect::<Vec<_>>());
+    let facts = move || app.content.with(|c| c.national.facts.clone());
+    let region = move || match app.region.get() {
+        RegionStatus::Loaded => app.content.with(|c| c.region_name().map(String::from)),
+        _ => None,
+    };
+    view! {
+        <ScreenHeading screen=Screen::Sources/>
+        <p class="mw-lead">{tr("sources.lead")}</p>
+        {move || region().map(|name| view! { <p>{tr("sources.region")} " " <strong>{name}</strong></p> })}
+        <h2>{tr("sources.numbers")}</h2>
+        {move || view! { <NumberList numbers=numbers()/> }}
+        <h2>{tr("sources.facts")}</h2>
+        {move || view! { <FactList facts=facts()/> }}
+    }
+}
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    view! {
+        <ScreenHeading screen=Screen::NotFound/>
+        <p>{tr("not_found.text")}</p>
+        <p><a href=Screen::Home.href()>{tr("nav.home")}</a></p>
+    }
+}
+
+/// A capability that is not built yet says so plainly and points to what does work.
+#[component]
+pub fn ComingSoon(screen: Screen, text: &'static str) -> impl IntoView {
+    view! {
+        <ScreenHeading screen=screen/>
+        <p class="mw-notice">{tr(text)}</p>
+        <p>{tr("coming_soon.meanwhile")}</p>
+        <p><a href=Screen::Home.href()>{tr("nav.home")}</a></p>
+    }
+}

@@ -1,0 +1,181 @@
+//! The shell around every screen: safety bar (quick exit, emergency numbers), region notice,
+//! language, screen switching and focus. Screens themselves live in their capability folders.
+
+pub mod config;
+mod facts;
+mod home;
+mod language;
+pub mod mount;
+pub mod quick_exit;
+pub mod region;
+pub mod route;
+
+pub use facts::{ContactList, FactList, NumberList, SourceNote};
+pub use home::{ComingSoon, ScreenHeading};
+
+use crate::content::{Content, NationalContent};
+use crate::i18n::{self, Lang};
+use config::MountConfig;
+use leptos::{ev, html, prelude::*};
+use region::RegionStatus;
+use route::Screen;
+use wasm_bindgen::JsCast;
+
+/// Everything the screens of one mounted app share. Plain domain values in signals.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub lang: RwSignal<Lang>,
+    pub screen: RwSignal<Screen>,
+    pub content: RwSignal<Content>,
+    pub region: RwSignal<RegionStatus>,
+    pub config: StoredValue<MountConfig>,
+}
+
+pub fn state() -> AppState {
+    expect_context::<AppState>()
+}
+
+/// A UI string that follows the language switch.
+pub fn tr(key: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    let lang = state().lang;
+    move || i18n::t(lang.get(), key)
+}
+
+/// Moves to a screen through the hash, so Back and bookmarks work like links.
+pub fn go(screen: Screen) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().set_hash(&screen.href());
+    }
+}
+
+fn current_hash() -> String {
+    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+fn initial_screen(config: &MountConfig) -> Screen {
+    let hash = current_hash();
+    let start = config.start.unwrap_or(Screen::Home);
+    if hash.is_empty() || hash == "#" {
+        start
+    } else {
+        Screen::from_hash(&hash).unwrap_or(start)
+    }
+}
+
+#[component]
+pub fn App(config: MountConfig) -> impl IntoView {
+    let lang = language::initial(&config);
+    let app = AppState {
+        lang: RwSignal::new(lang),
+        screen: RwSignal::new(initial_screen(&config)),
+        content: RwSignal::new(Content::new(NationalContent::load(), None)),
+        region: RwSignal::new(RegionStatus::National),
+        config: StoredValue::new(config.clone()),
+    };
+    provide_context(app);
+
+    if let Some(url) = config.region_url.clone() {
+        app.region.set(RegionStatus::Loading);
+        leptos::task::spawn_local(async move {
+            let national = app.content.with_untracked(|c| c.national.clone());
+            match region::load(&url, &national.number_ids()).await {
+                Ok(pack) => {
+                    app.content.set(Content::new(national, Some(pack)));
+                    app.region.set(RegionStatus::Loaded);
+                }
+                Err(issues) => app.region.set(RegionStatus::Failed(issues)),
+            }
+        });
+    }
+
+    let hash_listener = window_event_listener(ev::hashchange, move |_| {
+        if let Some(screen) = Screen::from_hash(&current_hash()) {
+            app.screen.set(screen);
+        }
+    });
+    on_cleanup(move || hash_listener.remove());
+
+    let root = NodeRef::<html::Div>::new();
+    // After a screen change: title (own page only) and focus on the new heading, so screen
+    // reader and keyboard users start at the top of what changed.
+    Effect::new(move |previous: Option<Screen>| {
+        let screen = app.screen.get();
+        let title = i18n::t(app.lang.get(), screen.title_key());
+        if config.standalone {
+            if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+                document.set_title(&format!("{title} · Meldwijzer"));
+            }
+        }
+        if previous.is_some_and(|p| p != screen) {
+            request_animation_frame(move || focus_heading(root));
+        }
+        screen
+    });
+
+    let screen_view = move || match app.screen.get() {
+        Screen::Home => home::Home().into_any(),
+        Screen::Citizen => crate::routekaart::CitizenStart().into_any(),
+        Screen::Professional => home::ProfessionalHome().into_any(),
+        Screen::Meldcode => crate::meldcode::MeldcodeScreen().into_any(),
+        Screen::ProfessionalRoutes => crate::routekaart::ProfessionalRoutes().into_any(),
+        Screen::SocialMap => crate::sociale_kaart::SocialMapScreen().into_any(),
+        Screen::SelfCheck => crate::self_check::SelfCheckScreen().into_any(),
+        Screen::Sources => home::Sources().into_any(),
+        Screen::NotFound => home::NotFound().into_any(),
+    };
+
+    view! {
+        <div class="meldwijzer" lang=move || app.lang.get().code() node_ref=root>
+            <div class="mw-safety">
+                <quick_exit::QuickExit/>
+                <facts::EmergencyNumbers/>
+            </div>
+            <RegionNotice/>
+            <div class="mw-bar">
+                <a class="mw-bar__home" href=Screen::Home.href()>{tr("app.name")}</a>
+                <language::LanguageSwitch/>
+            </div>
+            <div class="mw-screen">{screen_view}</div>
+            <div class="mw-footer">
+                <a href=Screen::Sources.href()>{tr("footer.sources")}</a>
+            </div>
+        </div>
+    }
+}
+
+fn focus_heading(root: NodeRef<html::Div>) {
+    let heading = root
+        .get_untracked()
+        .and_then(|root| root.query_selector(".mw-screen h1").ok().flatten())
+        .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(heading) = heading {
+        let _ = heading.focus();
+    }
+}
+
+/// Tells the user when a region pack was refused, and why, in the editor's terms.
+#[component]
+fn RegionNotice() -> impl IntoView {
+    let app = state();
+    move || match app.region.get() {
+        RegionStatus::Failed(issues) => {
+            let lang = app.lang.get();
+            let messages: Vec<_> = issues.iter().take(50).map(|i| i.message(lang)).collect();
+            view! {
+                <div class="mw-notice mw-notice--warning" role="status">
+                    <p><strong>{tr("region_notice.failed")}</strong></p>
+                    <details>
+                        <summary>{tr("region_notice.failed_details")}</summary>
+                        <ul>{messages.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
+                    </details>
+                </div>
+            }
+            .into_any()
+        }
+        RegionStatus::Loading => view! {
+            <p class="mw-notice" role="status">{tr("region_notice.loading")}</p>
+        }
+        .into_any(),
+        RegionStatus::National | RegionStatus::Loaded => ().into_any(),
+    }
+}

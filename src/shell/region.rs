@@ -1,0 +1,69 @@
+//! Fetching the region pack a page configured. Everything that can go wrong on the way
+//! (network, CORS, HTTP status, size) becomes an `Issue`, shown like a validation problem.
+
+use crate::content::{parse_region_pack, Issue, Problem, RegionPack, MAX_PACK_BYTES};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{RequestCache, RequestCredentials, RequestInit, Response};
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum RegionStatus {
+    /// No region configured: national content only.
+    National,
+    Loading,
+    Loaded,
+    /// The pack was refused; the app runs on national content and says why.
+    Failed(Vec<Issue>),
+}
+
+/// The name an editor recognises in messages: the last path segment of the URL.
+pub fn file_name(url: &str) -> String {
+    let path = url.split(['?', '#']).next().unwrap_or(url);
+    path.rsplit('/').find(|s| !s.is_empty()).unwrap_or(url).to_string()
+}
+
+pub async fn load(url: &str, national_ids: &[&str]) -> Result<RegionPack, Vec<Issue>> {
+    let file = file_name(url);
+    let text = fetch_text(url).await.map_err(|problem| {
+        vec![Issue { file: file.clone(), path: String::new(), problem }]
+    })?;
+    parse_region_pack(&file, &text, national_ids)
+}
+
+async fn fetch_text(url: &str) -> Result<String, Problem> {
+    let unreachable = Problem::NotLoaded { status: None };
+    let window = web_sys::window().ok_or(unreachable.clone())?;
+    let init = RequestInit::new();
+    init.set_method("GET");
+    // No cookies to a gemeente's server, and always the current data.
+    init.set_credentials(RequestCredentials::Omit);
+    init.set_cache(RequestCache::NoCache);
+    let response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+        .await
+        .map_err(|_| unreachable.clone())?;
+    let response: Response = response.dyn_into().map_err(|_| unreachable.clone())?;
+    if !response.ok() {
+        return Err(Problem::NotLoaded { status: Some(response.status()) });
+    }
+    let declared = response.headers().get("content-length").ok().flatten();
+    if let Some(size) = declared.and_then(|s| s.parse::<usize>().ok()) {
+        if size > MAX_PACK_BYTES {
+            return Err(Problem::TooLarge { size });
+        }
+    }
+    let text = response.text().map_err(|_| unreachable.clone())?;
+    let text = JsFuture::from(text).await.map_err(|_| unreachable.clone())?;
+    text.as_string().ok_or(unreachable)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::file_name;
+
+    #[test]
+    fn messages_name_the_file_not_the_whole_url() {
+        assert_eq!(file_name("https://a.nl/data/regio.json?v=2"), "regio.json");
+        assert_eq!(file_name("regions/voorbeeldstad.json"), "voorbeeldstad.json");
+        assert_eq!(file_name("https://a.nl/data/"), "data");
+    }
+}

@@ -1,0 +1,106 @@
+//! Screens and their place in the URL. The app keeps its screen in `#/slug` so it works from any
+//! path, on a file server without rewrites, and inside a host page without touching the host's
+//! own links or history handling (leptos_router would: see README).
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    Home,
+    /// Burgers: "Ik maak me zorgen over iemand".
+    Citizen,
+    /// Professionals: "Ik werk met kinderen of gezinnen".
+    Professional,
+    Meldcode,
+    ProfessionalRoutes,
+    SocialMap,
+    SelfCheck,
+    Sources,
+    NotFound,
+}
+
+const SLUGS: [(Screen, &str); 8] = [
+    (Screen::Home, ""),
+    (Screen::Citizen, "zorgen"),
+    (Screen::Professional, "professional"),
+    (Screen::Meldcode, "meldcode"),
+    (Screen::ProfessionalRoutes, "routekaart"),
+    (Screen::SocialMap, "sociale-kaart"),
+    (Screen::SelfCheck, "zelftest"),
+    (Screen::Sources, "bronnen"),
+];
+
+impl Screen {
+    pub fn slug(self) -> &'static str {
+        SLUGS.iter().find(|(s, _)| *s == self).map(|(_, slug)| *slug).unwrap_or("niet-gevonden")
+    }
+
+    pub fn from_slug(slug: &str) -> Screen {
+        let slug = slug.trim_matches('/');
+        SLUGS.iter().find(|(_, s)| *s == slug).map(|(screen, _)| *screen).unwrap_or(Screen::NotFound)
+    }
+
+    /// `#/zorgen`; Home is `#/`.
+    pub fn href(self) -> String {
+        format!("#/{}", self.slug())
+    }
+
+    /// The screen a location hash names, or `None` when the hash is not ours (a host page's
+    /// own `#section` anchor), in which case the app stays where it is.
+    pub fn from_hash(hash: &str) -> Option<Screen> {
+        let path = hash.strip_prefix('#').unwrap_or(hash);
+        if path.is_empty() {
+            return Some(Screen::Home);
+        }
+        let path = path.strip_prefix('/')?;
+        let path = path.split(['?', '#']).next().unwrap_or("");
+        Some(Screen::from_slug(path))
+    }
+
+    /// Translation key of the screen's title (also its `<h1>`).
+    pub fn title_key(self) -> &'static str {
+        match self {
+            Screen::Home => "title.home",
+            Screen::Citizen => "title.citizen",
+            Screen::Professional => "title.professional",
+            Screen::Meldcode => "title.meldcode",
+            Screen::ProfessionalRoutes => "title.professional_routes",
+            Screen::SocialMap => "title.social_map",
+            Screen::SelfCheck => "title.self_check",
+            Screen::Sources => "title.sources",
+            Screen::NotFound => "title.not_found",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_screen_round_trips_through_its_hash() {
+        for (screen, _) in SLUGS {
+            assert_eq!(Screen::from_hash(&screen.href()), Some(screen), "{screen:?}");
+        }
+    }
+
+    #[test]
+    fn empty_hash_is_home() {
+        assert_eq!(Screen::from_hash(""), Some(Screen::Home));
+        assert_eq!(Screen::from_hash("#"), Some(Screen::Home));
+        assert_eq!(Screen::from_hash("#/"), Some(Screen::Home));
+    }
+
+    #[test]
+    fn host_anchors_are_left_alone() {
+        assert_eq!(Screen::from_hash("#contact"), None);
+    }
+
+    #[test]
+    fn unknown_slugs_show_not_found_instead_of_nothing() {
+        assert_eq!(Screen::from_hash("#/bestaat-niet"), Some(Screen::NotFound));
+    }
+
+    #[test]
+    fn a_query_after_the_slug_does_not_change_the_screen() {
+        assert_eq!(Screen::from_hash("#/sociale-kaart?q=wijkteam"), Some(Screen::SocialMap));
+    }
+}

@@ -1,0 +1,9 @@
+//! Sociale kaart: local help in the Open Referral HSDS model (issue 4).
+
+use crate::shell::{route::Screen, ComingSoon};
+use leptos::prelude::*;
+
+#[component]
+pub fn SocialMapScreen() -> impl IntoView {
+    view! { <ComingSoon screen=Screen::SocialMap text="coming_soon.social_map"/> }
+}

@@ -1,0 +1,113 @@
+//! The one module that touches browser storage. Keys carry a prefix because an embedded app
+//! shares localStorage with its host page. Every failure is a value, never a panic: sandboxed
+//! iframes throw on access, partitioned iframes forget, quotas fill up.
+
+use gloo_storage::{errors::StorageError as GlooError, LocalStorage, SessionStorage, Storage};
+use serde::{de::DeserializeOwned, Serialize};
+
+pub const PREFIX: &str = "meldwijzer:";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Area {
+    /// Kept across visits; only for what a user asked us to keep.
+    Local,
+    /// Gone when the tab closes; wiped by the quick exit.
+    Session,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StorageError {
+    /// This browser or this embedding does not let us store anything.
+    Unavailable,
+    /// The storage quota is full; what was stored before is still there.
+    Full,
+    /// What is stored could not be read back (changed by hand, or another version).
+    Unreadable,
+}
+
+impl StorageError {
+    /// Translation key of the message shown to the user.
+    pub fn message_key(&self) -> &'static str {
+        match self {
+            StorageError::Unavailable => "storage.unavailable",
+            StorageError::Full => "storage.full",
+            StorageError::Unreadable => "storage.unreadable",
+        }
+    }
+}
+
+fn key(name: &str) -> String {
+    format!("{PREFIX}{name}")
+}
+
+/// gloo-storage throws when storage is missing (sandboxed iframe); probe with web-sys first.
+fn raw(area: Area) -> Result<web_sys::Storage, StorageError> {
+    let window = web_sys::window().ok_or(StorageError::Unavailable)?;
+    let storage = match area {
+        Area::Local => window.local_storage(),
+        Area::Session => window.session_storage(),
+    };
+    storage.ok().flatten().ok_or(StorageError::Unavailable)
+}
+
+fn from_gloo(error: GlooError) -> StorageError {
+    match error {
+        GlooError::SerdeError(_) => StorageError::Unreadable,
+        GlooError::JsError(e) if e.name == "QuotaExceededError" => StorageError::Full,
+        _ => StorageError::Unavailable,
+    }
+}
+
+pub fn load<T: DeserializeOwned>(area: Area, name: &str) -> Result<Option<T>, StorageError> {
+    raw(area)?;
+    let result = match area {
+        Area::Local => LocalStorage::get(key(name)),
+        Area::Session => SessionStorage::get(key(name)),
+    };
+    match result {
+        Ok(value) => Ok(Some(value)),
+        Err(GlooError::KeyNotFound(_)) => Ok(None),
+        Err(e) => Err(from_gloo(e)),
+    }
+}
+
+pub fn save<T: Serialize>(area: Area, name: &str, value: &T) -> Result<(), StorageError> {
+    raw(area)?;
+    match area {
+        Area::Local => LocalStorage::set(key(name), value),
+        Area::Session => SessionStorage::set(key(name), value),
+    }
+    .map_err(from_gloo)
+}
+
+pub fn remove(area: Area, name: &str) -> Result<(), StorageError> {
+    raw(area)?.remove_item(&key(name)).map_err(|_| StorageError::Unavailable)
+}
+
+/// Removes every key of ours from session storage; the host page's own keys stay.
+pub fn clear_session() {
+    let Ok(storage) = raw(Area::Session) else { return };
+    let count = storage.length().unwrap_or(0);
+    let ours: Vec<String> = (0..count)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| k.starts_with(PREFIX))
+        .collect();
+    for k in ours {
+        let _ = storage.remove_item(&k);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::StorageError;
+    use crate::i18n::{t, Lang};
+
+    #[test]
+    fn every_storage_error_has_a_message_in_both_languages() {
+        for error in [StorageError::Unavailable, StorageError::Full, StorageError::Unreadable] {
+            for lang in Lang::ALL {
+                assert_ne!(t(lang, error.message_key()), error.message_key(), "{error:?} {lang:?}");
+            }
+        }
+    }
+}
