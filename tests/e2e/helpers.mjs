@@ -1,0 +1,35 @@
+import { expect } from '@playwright/test';
+import { createRequire } from 'node:module';
+import { APP } from './playwright.config.mjs';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** Fails on any WCAG 2.1 A/AA violation on the page as it is now. */
+export async function expectAccessible(page, what) {
+  await page.addScriptTag({ path: axePath });
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(', ')})`);
+  });
+  expect(violations, `axe on ${what}`).toEqual([]);
+}
+
+/** Records every request; `outside(allowed)` lists those to origins other than ours or `allowed`. */
+export function trackRequests(page) {
+  const urls = [];
+  page.on('request', (request) => urls.push(request.url()));
+  return {
+    urls,
+    outside(allowedUrls = []) {
+      return urls.filter((url) => !url.startsWith(APP + '/') && !allowedUrls.includes(url)
+        && !url.startsWith('data:') && !url.startsWith('blob:'));
+    },
+  };
+}
+
+/** Waits until the app has replaced the loading text with its own screen. */
+export async function appReady(page) {
+  await expect(page.locator('.meldwijzer .mw-screen h1')).toBeVisible();
+}
