@@ -60,11 +60,11 @@ fn check(path: &Path, national: &NationalContent) -> Result<RegionPack, Vec<Issu
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let whole = |problem| vec![Issue { file: name.clone(), path: String::new(), problem }];
     // Refuse oversized files before reading them into memory.
-    let size = std::fs::metadata(path).map_err(|_| whole(Problem::NotLoaded { status: None }))?.len();
+    let size = std::fs::metadata(path).map_err(|_| whole(Problem::NotReadable))?.len();
     if size > MAX_PACK_BYTES as u64 {
         return Err(whole(Problem::TooLarge { size: size as usize }));
     }
-    let bytes = std::fs::read(path).map_err(|_| whole(Problem::NotLoaded { status: None }))?;
+    let bytes = std::fs::read(path).map_err(|_| whole(Problem::NotReadable))?;
     let text = String::from_utf8(bytes).map_err(|_| whole(Problem::NotJson { line: 1, column: 1 }))?;
     parse_region_pack(&name, &text, &national.number_ids())
 }

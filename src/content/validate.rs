@@ -16,6 +16,8 @@ const MAX_URL_CHARS: usize = 2_000;
 pub enum Problem {
     /// The pack could not be fetched: network, CORS or an HTTP status.
     NotLoaded { status: Option<u16> },
+    /// A local file that could not be read (the checker).
+    NotReadable,
     TooLarge { size: usize },
     NotJson { line: usize, column: usize },
     WrongFormat,
@@ -50,6 +52,7 @@ impl Problem {
             Problem::NotLoaded { status: Some(code) } => {
                 t_with(lang, "pack.problem.not_loaded_status", &[("status", &code.to_string())])
             }
+            Problem::NotReadable => t(lang, "pack.problem.not_readable"),
             Problem::TooLarge { size } => t_with(
                 lang,
                 "pack.problem.too_large",

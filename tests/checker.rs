@@ -1,0 +1,55 @@
+//! The region pack checker as a gemeente editor runs it.
+
+use std::process::Command;
+
+fn check(args: &[&str]) -> (i32, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_meldwijzer-check"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("checker runs");
+    let text = String::from_utf8_lossy(&output.stdout).into_owned()
+        + &String::from_utf8_lossy(&output.stderr);
+    (output.status.code().unwrap_or(-1), text)
+}
+
+#[test]
+fn the_example_region_passes() {
+    let (code, text) = check(&["public/regions/voorbeeldstad.json"]);
+    assert_eq!(code, 0, "{text}");
+    assert!(text.contains("voorbeeldstad.json: in orde. Gemeente Voorbeeldstad, 4 contacten"), "{text}");
+}
+
+#[test]
+fn a_broken_region_lists_every_problem_with_its_field() {
+    let (code, text) = check(&["tests/e2e/hosts/broken-region.json"]);
+    assert_eq!(code, 1, "{text}");
+    assert!(text.contains("broken-region.json, veld contacts[2]: het veld description ontbreekt."), "{text}");
+}
+
+#[test]
+fn a_hostile_region_is_refused_with_the_same_messages_as_the_app() {
+    let (code, text) = check(&["tests/e2e/hosts/hostile-region.json", "--lang", "en"]);
+    assert_eq!(code, 1, "{text}");
+    assert!(text.contains("field numbers[0].id: the id \"112\" is a national number"), "{text}");
+    assert!(text.contains("field contacts[0].website: this is not a valid web address"), "{text}");
+    assert!(text.contains("field contacts[0].name: this contains HTML"), "{text}");
+    assert!(text.contains("field numbers[0].number: this is not a valid phone number"), "{text}");
+}
+
+#[test]
+fn several_files_are_checked_in_one_run() {
+    let (code, text) = check(&["public/regions/voorbeeldstad.json", "tests/e2e/hosts/new-version-region.json"]);
+    assert_eq!(code, 1);
+    assert!(text.contains("in orde") && text.contains("dit bestand heeft versie 2"), "{text}");
+}
+
+#[test]
+fn a_missing_file_or_no_arguments_is_explained() {
+    let (code, text) = check(&["bestaat-niet.json"]);
+    assert_eq!(code, 1);
+    assert!(text.contains("bestaat-niet.json: het bestand kon niet worden gelezen"), "{text}");
+    let (code, text) = check(&[]);
+    assert_eq!(code, 2);
+    assert!(text.contains("Gebruik: meldwijzer-check"), "{text}");
+}
