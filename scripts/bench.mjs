@@ -27,6 +27,8 @@ const rows = [
   ['data: national pack (compiled into wasm)', 'content/national.json'],
   ['data: UI text nl+en (compiled into wasm)', 'content/ui/nl.json', 'content/ui/en.json'],
   ['data: example region pack (fetched when configured)', path.join(dist, 'regions/voorbeeldstad.json')],
+  ['meldcode module, wasm + JS (loaded when opened)', path.join(dist, 'meldcode_bg.wasm'), path.join(dist, 'meldcode.js')],
+  ['data: meldcode content (compiled into its module)', 'content/meldcode.json'],
 ];
 console.log('\nSizes                                                        raw        gzip');
 for (const [label, ...files] of rows) {
@@ -84,6 +86,49 @@ try {
   console.log(`  Meldwijzer (wasm)       ${fmt(app)}`);
   console.log(`  static HTML, same home  ${fmt(plain)}`);
   console.log(`  ratio                   ${(app.median / plain.median).toFixed(1)} x`);
+
+  // --- Meldcode with a full store: 200 drafts of 50 signal entries each -----------------
+  const now = new Date().toISOString();
+  const drafts = Array.from({ length: 200 }, (_, d) => ({
+    version: 1, id: `d-bench${d}`, case_code: `BENCH-${d}`, created: now, updated: now,
+    sector: 'jeugdhulp', client: 'child',
+    signals: Array.from({ length: 50 }, (_, e) => ({ date: '2026-11-01', observed: `Waarneming ${e} bij casus ${d}, feitelijk beschreven.`, interpretation: `Mogelijke betekenis ${e}.` })),
+  }));
+  const context = await browser.newContext();
+  const p = await context.newPage();
+  await p.goto(`http://127.0.0.1:${PORT}/`);
+  await p.evaluate((items) => {
+    localStorage.setItem('meldwijzer:meldcode:profile', JSON.stringify({ sector: 'jeugdhulp' }));
+    for (const item of items) localStorage.setItem(`meldwijzer:meldcode:dossier:${item.id}`, JSON.stringify(item));
+  }, drafts);
+  const storedKB = await p.evaluate(() => Object.keys(localStorage).reduce((n, k) => n + localStorage.getItem(k).length, 0) / 1024);
+  const timeTo = async (action, ready) => {
+    const start = Date.now();
+    await action();
+    await p.waitForFunction(ready);
+    return Date.now() - start;
+  };
+  const openList = [];
+  for (let i = 0; i < 5; i++) {
+    openList.push(await timeTo(() => p.goto(`http://127.0.0.1:${PORT}/#/meldcode`), () => document.querySelectorAll('.mw-dossier').length === 200));
+    await p.goto(`http://127.0.0.1:${PORT}/#/`);
+  }
+  await p.goto(`http://127.0.0.1:${PORT}/#/meldcode/d-bench7/1`);
+  await p.waitForFunction(() => document.querySelectorAll('.mw-entry').length === 50);
+  const switches = [];
+  for (let round = 0; round < 3; round++) {
+    for (const step of ['2', '3', '4', '5', '1']) {
+      const ready = step === '1' ? () => document.querySelectorAll('.mw-entry').length === 50
+        : new Function(`return location.hash.endsWith('/${step}') && document.querySelector('.mw-stepnav a[aria-current]')?.textContent.startsWith('${step}')`);
+      switches.push(await timeTo(() => p.evaluate((s) => { location.hash = `#/meldcode/d-bench7/${s}`; }, step), ready));
+    }
+  }
+  await context.close();
+  const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const max = (xs) => Math.max(...xs);
+  console.log(`\nMeldcode with 200 drafts of 50 entries (${storedKB.toFixed(0)} KB in localStorage)`);
+  console.log(`  open the list (load module, read and parse all drafts, render 200)  median ${med(openList)} ms, max ${max(openList)} ms`);
+  console.log(`  switch steps in a 50-entry dossier (${switches.length} switches)             median ${med(switches)} ms, max ${max(switches)} ms`);
 } finally {
   await browser.close();
   server.kill();

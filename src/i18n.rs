@@ -108,23 +108,36 @@ mod tests {
 
     #[test]
     fn every_key_used_in_the_source_exists() {
-        // Any string literal that starts with a namespace of the locale file (such as home.)
-        // is a key: a typo fails here instead of showing a raw key to a user.
+        // Every key-shaped string literal ("home.lead") must be in the locale file, so a typo
+        // fails here instead of showing a raw key to a user. File names and the field paths
+        // of region pack messages ("region.name") are not keys.
         let known = keys(NL_JSON);
-        let namespaces: Vec<String> =
-            known.iter().filter_map(|k| k.split_once('.')).map(|(ns, _)| format!("{ns}.")).collect();
         let mut missing = Vec::new();
         for path in rust_files(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))) {
             let source = std::fs::read_to_string(&path).unwrap();
             for literal in source.split('"').skip(1).step_by(2) {
-                let is_key = namespaces.iter().any(|ns| literal.starts_with(ns.as_str()))
-                    && literal.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "._".contains(c));
-                if is_key && !known.iter().any(|k| k == literal) {
+                if is_key_shaped(literal) && !known.iter().any(|k| k == literal) {
                     missing.push(format!("{}: {literal}", path.display()));
                 }
             }
         }
+        missing.sort();
+        missing.dedup();
         assert!(missing.is_empty(), "keys missing from content/ui/nl.json: {missing:#?}");
+    }
+
+    fn is_key_shaped(literal: &str) -> bool {
+        let mut parts = literal.split('.');
+        let first = parts.next().unwrap_or("");
+        let rest: Vec<&str> = parts.collect();
+        let word = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+        let file = ["json", "rs", "html", "css", "js", "txt", "ics", "wasm", "nl"];
+        !rest.is_empty()
+            && first.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+            && word(first)
+            && rest.iter().all(|p| word(p))
+            && !file.contains(rest.last().unwrap_or(&""))
+            && first != "region"
     }
 
     fn rust_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {

@@ -84,16 +84,38 @@ pub fn remove(area: Area, name: &str) -> Result<(), StorageError> {
     raw(area)?.remove_item(&key(name)).map_err(|_| StorageError::Unavailable)
 }
 
+/// Stored text as it is, for data that must survive even when it no longer parses.
+pub fn load_raw(area: Area, name: &str) -> Result<Option<String>, StorageError> {
+    raw(area)?.get_item(&key(name)).map_err(|_| StorageError::Unavailable)
+}
+
+/// Writes text as it is. A refused write leaves the previous value in place.
+pub fn save_raw(area: Area, name: &str, text: &str) -> Result<(), StorageError> {
+    raw(area)?.set_item(&key(name), text).map_err(|e| {
+        let name = js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string());
+        if name.as_deref() == Some("QuotaExceededError") {
+            StorageError::Full
+        } else {
+            StorageError::Unavailable
+        }
+    })
+}
+
+/// Names (without our prefix) of the stored items that start with `prefix`.
+pub fn names(area: Area, prefix: &str) -> Result<Vec<String>, StorageError> {
+    let storage = raw(area)?;
+    let count = storage.length().map_err(|_| StorageError::Unavailable)?;
+    let full = key(prefix);
+    Ok((0..count)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter_map(|k| k.strip_prefix(PREFIX).filter(|_| k.starts_with(&full)).map(String::from))
+        .collect())
+}
+
 /// Removes every key of ours from session storage; the host page's own keys stay.
 pub fn clear_session() {
-    let Ok(storage) = raw(Area::Session) else { return };
-    let count = storage.length().unwrap_or(0);
-    let ours: Vec<String> = (0..count)
-        .filter_map(|i| storage.key(i).ok().flatten())
-        .filter(|k| k.starts_with(PREFIX))
-        .collect();
-    for k in ours {
-        let _ = storage.remove_item(&k);
+    for name in names(Area::Session, "").unwrap_or_default() {
+        let _ = remove(Area::Session, &name);
     }
 }
 

@@ -1,9 +1,126 @@
-//! Meldcode: the five steps, the afwegingskader and the dossier (issue 3).
+//! Meldcode: the five steps, the afwegingskader and the dossier.
+//! Pure domain: `content`, `engine`, `dossier`, `profile`, `report`.
+//! Components: `list` (dossiers, profile, import/export), `editor` (the steps), `decision`
+//! (afwegingen, outcome, responsibility), `print`; `store` keeps drafts in browser storage.
 
-use crate::shell::{route::Screen, ComingSoon};
-use leptos::prelude::*;
+pub mod content;
+mod decision;
+pub mod dossier;
+mod editor;
+pub mod engine;
+mod fields;
+mod list;
+mod print;
+pub mod profile;
+pub mod report;
+mod store;
 
+pub use profile::{ClientKind, Profile, Sector};
+
+use crate::shell::{route::Screen, state};
+use content::MeldcodeContent;
+use dossier::Dossier;
+use leptos::{ev, prelude::*};
+use store::Broken;
+
+/// What the meldcode screens share.
+#[derive(Clone, Copy)]
+pub struct Meldcode {
+    pub content: StoredValue<MeldcodeContent>,
+    pub profile: RwSignal<Option<Profile>>,
+    pub dossiers: RwSignal<Vec<Dossier>>,
+    pub broken: RwSignal<Vec<Broken>>,
+    /// Translation key of the last storage problem, shown until the next success.
+    pub problem: RwSignal<Option<&'static str>>,
+}
+
+impl Meldcode {
+    fn load() -> Meldcode {
+        let meldcode = Meldcode {
+            content: StoredValue::new(MeldcodeContent::load()),
+            profile: RwSignal::new(None),
+            dossiers: RwSignal::new(Vec::new()),
+            broken: RwSignal::new(Vec::new()),
+            problem: RwSignal::new(None),
+        };
+        meldcode.reload();
+        meldcode
+    }
+
+    /// Reads storage again: at start and when another tab changed a dossier.
+    fn reload(&self) {
+        match store::load_profile() {
+            Ok(profile) => self.profile.set(profile),
+            Err(e) => self.problem.set(Some(e.message_key())),
+        }
+        match store::load_all() {
+            Ok((dossiers, broken)) => {
+                self.dossiers.set(dossiers);
+                self.broken.set(broken);
+            }
+            Err(e) => self.problem.set(Some(e.message_key())),
+        }
+    }
+
+    pub fn dossier(&self, id: &str) -> Option<Dossier> {
+        self.dossiers.with_untracked(|all| all.iter().find(|d| d.id == id).cloned())
+    }
+
+    /// Stores a dossier and updates the list; on failure the stored version stays as it was.
+    pub fn save(&self, dossier: &Dossier) -> bool {
+        match store::save(dossier) {
+            Ok(()) => {
+                self.problem.set(None);
+                self.dossiers.update(|all| match all.iter_mut().find(|d| d.id == dossier.id) {
+                    Some(existing) => *existing = dossier.clone(),
+                    None => all.insert(0, dossier.clone()),
+                });
+                true
+            }
+            Err(e) => {
+                self.problem.set(Some(e.message_key()));
+                false
+            }
+        }
+    }
+}
+
+pub fn use_meldcode() -> Meldcode {
+    expect_context::<Meldcode>()
+}
+
+/// `#/meldcode` lists dossiers; `#/meldcode/profiel`, `#/meldcode/route/<id>` and
+/// `#/meldcode/<dossier>/<step>` are its sub-screens.
 #[component]
 pub fn MeldcodeScreen() -> impl IntoView {
-    view! { <ComingSoon screen=Screen::Meldcode text="coming_soon.meldcode"/> }
+    let app = state();
+    let meldcode = Meldcode::load();
+    provide_context(meldcode);
+
+    // Another tab saved or deleted a dossier: show the current state, never an old copy.
+    let listener = window_event_listener(ev::storage, move |event| {
+        if event.key().is_some_and(|k| store::is_dossier_key(&k)) {
+            meldcode.reload();
+        }
+    });
+    on_cleanup(move || listener.remove());
+
+    move || {
+        let path = app.sub_path.get();
+        let segments: Vec<&str> = path.iter().map(String::as_str).collect();
+        match segments.as_slice() {
+            [] => list::DossierList().into_any(),
+            ["profiel"] => list::ProfileScreen().into_any(),
+            ["route", id] => list::SectorRouteScreen(list::SectorRouteScreenProps { id: id.to_string() }).into_any(),
+            [id, rest @ ..] => {
+                let view = rest.first().map(|s| s.to_string()).unwrap_or_else(|| "1".into());
+                editor::Editor(editor::EditorProps { id: id.to_string(), view }).into_any()
+            }
+        }
+    }
+}
+
+/// Link to a dossier's step or view.
+pub fn dossier_href(id: &str, view: &str) -> String {
+    Screen::Meldcode.href_to(&[id, view])
 }

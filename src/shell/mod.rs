@@ -1,6 +1,8 @@
 //! The shell around every screen: safety bar (quick exit, emergency numbers), region notice,
 //! language, screen switching and focus. Screens themselves live in their capability folders.
 
+pub mod browser;
+pub mod capability;
 pub mod config;
 mod facts;
 mod home;
@@ -26,6 +28,8 @@ use wasm_bindgen::JsCast;
 pub struct AppState {
     pub lang: RwSignal<Lang>,
     pub screen: RwSignal<Screen>,
+    /// What follows the screen's slug in the hash, for screens with their own sub-screens.
+    pub sub_path: RwSignal<Vec<String>>,
     pub content: RwSignal<Content>,
     pub region: RwSignal<RegionStatus>,
     pub config: StoredValue<MountConfig>,
@@ -41,10 +45,10 @@ pub fn tr(key: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'stat
     move || i18n::t(lang.get(), key)
 }
 
-/// Moves to a screen through the hash, so Back and bookmarks work like links.
-pub fn go(screen: Screen) {
+/// Moves to a hash such as `#/meldcode/d-1/2`, so Back and bookmarks work like links.
+pub fn go(href: &str) {
     if let Some(window) = web_sys::window() {
-        let _ = window.location().set_hash(&screen.href());
+        let _ = window.location().set_hash(href);
     }
 }
 
@@ -68,6 +72,7 @@ pub fn App(config: MountConfig) -> impl IntoView {
     let app = AppState {
         lang: RwSignal::new(lang),
         screen: RwSignal::new(initial_screen(&config)),
+        sub_path: RwSignal::new(route::sub_path(&current_hash())),
         content: RwSignal::new(Content::new(NationalContent::load(), None)),
         region: RwSignal::new(RegionStatus::National),
         config: StoredValue::new(config.clone()),
@@ -89,8 +94,12 @@ pub fn App(config: MountConfig) -> impl IntoView {
     }
 
     let hash_listener = window_event_listener(ev::hashchange, move |_| {
-        if let Some(screen) = Screen::from_hash(&current_hash()) {
-            app.screen.set(screen);
+        let hash = current_hash();
+        if let Some(screen) = Screen::from_hash(&hash) {
+            // Only real changes: setting the same screen would rebuild it, and remount a
+            // capability module, on every step inside it.
+            set_if_changed(app.screen, screen);
+            set_if_changed(app.sub_path, route::sub_path(&hash));
         }
     });
     on_cleanup(move || hash_listener.remove());
@@ -98,25 +107,27 @@ pub fn App(config: MountConfig) -> impl IntoView {
     let root = NodeRef::<html::Div>::new();
     // After a screen change: title (own page only) and focus on the new heading, so screen
     // reader and keyboard users start at the top of what changed.
-    Effect::new(move |previous: Option<Screen>| {
+    Effect::new(move |_| capability::announce_language(app.lang.get()));
+    Effect::new(move |previous: Option<(Screen, Vec<String>)>| {
         let screen = app.screen.get();
+        let here = (screen, app.sub_path.get());
         let title = i18n::t(app.lang.get(), screen.title_key());
         if config.standalone {
             if let Some(document) = web_sys::window().and_then(|w| w.document()) {
                 document.set_title(&format!("{title} · Meldwijzer"));
             }
         }
-        if previous.is_some_and(|p| p != screen) {
+        if previous.is_some_and(|p| p != here) {
             request_animation_frame(move || focus_heading(root));
         }
-        screen
+        here
     });
 
     let screen_view = move || match app.screen.get() {
         Screen::Home => home::Home().into_any(),
         Screen::Citizen => crate::routekaart::CitizenStart().into_any(),
         Screen::Professional => home::ProfessionalHome().into_any(),
-        Screen::Meldcode => crate::meldcode::MeldcodeScreen().into_any(),
+        Screen::Meldcode => capability::Slot(capability::SlotProps { name: "meldcode" }).into_any(),
         Screen::ProfessionalRoutes => crate::routekaart::ProfessionalRoutes().into_any(),
         Screen::SocialMap => crate::sociale_kaart::SocialMapScreen().into_any(),
         Screen::SelfCheck => crate::self_check::SelfCheckScreen().into_any(),
@@ -140,6 +151,12 @@ pub fn App(config: MountConfig) -> impl IntoView {
                 <a href=Screen::Sources.href()>{tr("footer.sources")}</a>
             </div>
         </div>
+    }
+}
+
+pub fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
+    if signal.with_untracked(|current| *current != value) {
+        signal.set(value);
     }
 }
 

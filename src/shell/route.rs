@@ -34,7 +34,7 @@ impl Screen {
     }
 
     pub fn from_slug(slug: &str) -> Screen {
-        let slug = slug.trim_matches('/');
+        let slug = slug.trim_matches('/').split('/').next().unwrap_or("");
         SLUGS.iter().find(|(_, s)| *s == slug).map(|(screen, _)| *screen).unwrap_or(Screen::NotFound)
     }
 
@@ -55,6 +55,16 @@ impl Screen {
         Some(Screen::from_slug(path))
     }
 
+    /// `#/meldcode/d-1/3` for `Meldcode` with sub-path `["d-1", "3"]`.
+    pub fn href_to(self, sub_path: &[&str]) -> String {
+        let mut href = self.href();
+        for segment in sub_path {
+            href.push('/');
+            href.push_str(segment);
+        }
+        href
+    }
+
     /// Translation key of the screen's title (also its `<h1>`).
     pub fn title_key(self) -> &'static str {
         match self {
@@ -71,6 +81,13 @@ impl Screen {
     }
 }
 
+/// The segments after the screen's slug: `#/meldcode/d-1/3` gives `["d-1", "3"]`.
+pub fn sub_path(hash: &str) -> Vec<String> {
+    let path = hash.trim_start_matches('#').trim_start_matches('/');
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    path.split('/').skip(1).filter(|s| !s.is_empty()).map(String::from).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -80,6 +97,15 @@ mod tests {
         for (screen, _) in SLUGS {
             assert_eq!(Screen::from_hash(&screen.href()), Some(screen), "{screen:?}");
         }
+    }
+
+    #[test]
+    fn a_sub_path_belongs_to_its_screen() {
+        let href = Screen::Meldcode.href_to(&["d-1", "3"]);
+        assert_eq!(href, "#/meldcode/d-1/3");
+        assert_eq!(Screen::from_hash(&href), Some(Screen::Meldcode));
+        assert_eq!(sub_path(&href), ["d-1", "3"]);
+        assert!(sub_path("#/meldcode").is_empty());
     }
 
     #[test]

@@ -1,0 +1,333 @@
+//! One dossier: step navigation, the save status, the disclosure fast path, and steps 1–4.
+//! Step 5 and the afwegingen are in `decision`.
+
+use super::content::Guide;
+use super::dossier::{Consultation, ConsultationKind, Dossier, SignalEntry, SkipReason};
+use super::fields::{date_input, text_area, text_input, use_editing, yes_no, Editing};
+use super::list::StorageProblem;
+use super::profile::ClientKind;
+use super::{decision, dossier_href, print, use_meldcode};
+use crate::i18n::{t, t_with};
+use crate::shell::{go, route::Screen, state, tr, SourceNote};
+use leptos::prelude::*;
+
+const STEP_KEYS: [&str; 5] = ["step.1", "step.2", "step.3", "step.4", "step.5"];
+
+#[component]
+pub fn Editor(id: String, view: String) -> impl IntoView {
+    let meldcode = use_meldcode();
+    let Some(dossier) = meldcode.dossier(&id) else {
+        return view! {
+            <h1 class="mw-title" tabindex="-1">{tr("dossier.not_found")}</h1>
+            <p>{tr("dossier.not_found_text")}</p>
+            <p><a href=Screen::Meldcode.href()>{tr("meldcode.back_to_list")}</a></p>
+        }
+        .into_any();
+    };
+    let editing = Editing { dossier: RwSignal::new(dossier), saved_at: RwSignal::new(None), meldcode };
+    provide_context(editing);
+    let app = state();
+    let changed_elsewhere = RwSignal::new(false);
+
+    // Another tab saved this dossier: take its version rather than overwrite it later.
+    Effect::new(move |_| {
+        let stored = meldcode.dossiers.with(|all| all.iter().find(|d| d.id == id).cloned());
+        if let Some(stored) = stored {
+            if editing.dossier.with_untracked(|d| d.updated != stored.updated) {
+                editing.dossier.set(stored);
+                changed_elsewhere.set(true);
+            }
+        }
+    });
+
+    let case_code = move || editing.read(|d| d.case_code.clone());
+    let dossier_id = editing.dossier.with_untracked(|d| d.id.clone());
+    let disclose = {
+        let dossier_id = dossier_id.clone();
+        move |_| {
+            editing.edit(|d| d.afwegingen.disclosure = true);
+            let step = meldcode.profile.get_untracked().unwrap_or_default().afwegingen_in.step();
+            go(&dossier_href(&dossier_id, &step.to_string()));
+        }
+    };
+    let saved = move || {
+        editing.saved_at.get().map(|at| t_with(app.lang.get(), "dossier.saved_at", &[("time", &at.format("%H:%M").to_string())]))
+    };
+
+    let body = match view.as_str() {
+        "1" => step_one().into_any(),
+        "2" => step_two().into_any(),
+        "3" => step_three().into_any(),
+        "4" => step_four().into_any(),
+        "5" => decision::step_five().into_any(),
+        "verantwoordelijkheid" => decision::Responsibility().into_any(),
+        "afdrukken" => print::PrintView().into_any(),
+        _ => view! { <p>{tr("title.not_found")}</p> }.into_any(),
+    };
+    let current = view.clone();
+
+    view! {
+        <div class="mw-dossier-head mw-no-print">
+            <p><a href=Screen::Meldcode.href()>{tr("meldcode.back_to_list")}</a></p>
+            <h1 class="mw-title" tabindex="-1">{move || t_with(app.lang.get(), "dossier.title", &[("code", &case_code())])}</h1>
+            <p class="mw-saved" role="status" aria-live="polite">{saved}</p>
+            <StorageProblem/>
+            {move || changed_elsewhere.get().then(|| view! {
+                <p class="mw-notice" role="status">{tr("dossier.changed_elsewhere")}</p>
+            })}
+            <nav class="mw-stepnav" aria-label=move || t(app.lang.get(), "stepnav.label")>
+                <ol>
+                    {(1..=5u8).map(|step| {
+                        let key = STEP_KEYS[usize::from(step) - 1];
+                        let is_current = current == step.to_string();
+                        let open = move || editing.read(|d| d.open_steps().contains(&step));
+                        view! {
+                            <li>
+                                <a href=dossier_href(&dossier_id, &step.to_string())
+                                    aria-current=if is_current { Some("step") } else { None }>
+                                    <span class="mw-stepnav__number">{step}</span> " " {tr(key)}
+                                    {move || open().then(|| view! { <span class="mw-stepnav__open">" (" {tr("stepnav.open")} ")"</span> })}
+                                </a>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ol>
+                <ul class="mw-stepnav__more">
+                    {["verantwoordelijkheid", "afdrukken"].into_iter().map(|v| view! {
+                        <li><a href=dossier_href(&dossier_id, v) aria-current=if current == v { Some("page") } else { None }>{tr(if v == "afdrukken" { "print.link" } else { "responsibility.title" })}</a></li>
+                    }).collect_view()}
+                </ul>
+            </nav>
+            <button type="button" class="mw-button mw-button--danger mw-disclose" on:click=disclose>{tr("disclosure.button")}</button>
+        </div>
+        <div class="mw-step">{body}</div>
+    }
+    .into_any()
+}
+
+/// The guidance for a step or situation: what to do, what not to do, and why.
+pub fn guide_view(guide: Guide) -> impl IntoView {
+    let app = state();
+    let (title, intro, why) = (guide.title.clone(), guide.intro.clone(), guide.why.clone());
+    let (dos, donts) = (guide.do_list.clone(), guide.dont_list.clone());
+    view! {
+        <section class="mw-guide">
+            <h2>{move || title.get(app.lang.get()).to_string()}</h2>
+            <p>{move || intro.get(app.lang.get()).to_string()}</p>
+            <details>
+                <summary>{tr("guide.more")}</summary>
+                <h3>{tr("guide.do")}</h3>
+                <ul>{move || dos.iter().map(|d| view! { <li>{d.get(app.lang.get()).to_string()}</li> }).collect_view()}</ul>
+                <h3>{tr("guide.dont")}</h3>
+                <ul>{move || donts.iter().map(|d| view! { <li>{d.get(app.lang.get()).to_string()}</li> }).collect_view()}</ul>
+                <h3>{tr("guide.why")}</h3>
+                <p>{move || why.get(app.lang.get()).to_string()}</p>
+                <p><SourceNote source=guide.source.clone()/></p>
+            </details>
+        </section>
+    }
+}
+
+fn step_guide(step: u8) -> impl IntoView {
+    let meldcode = use_meldcode();
+    meldcode.content.with_value(|c| c.step(step).cloned()).map(guide_view)
+}
+
+/// A list of entries with fields per entry, add and remove; only the count re-renders the
+/// list, so typing in an entry keeps its focus.
+pub fn entry_list(
+    len: fn(&Dossier) -> usize,
+    entry: impl Fn(usize) -> AnyView + Send + Sync + 'static,
+    add_label: &'static str,
+    add: fn(&mut Dossier),
+    remove: fn(&mut Dossier, usize),
+) -> AnyView {
+    let editing = use_editing();
+    let count = Memo::new(move |_| editing.read(len));
+    let entry = std::sync::Arc::new(entry);
+    view! {
+        {move || {
+            let entry = entry.clone();
+            (0..count.get()).map(move |i| view! {
+                <div class="mw-entry">
+                    {entry(i)}
+                    <button type="button" class="mw-link-button" on:click=move |_| editing.edit(move |d| remove(d, i))>
+                        {tr("entry.remove")}
+                    </button>
+                </div>
+            }).collect_view()
+        }}
+        <button type="button" class="mw-button mw-button--secondary" on:click=move |_| editing.edit(add)>{tr(add_label)}</button>
+    }
+    .into_any()
+}
+
+fn step_one() -> impl IntoView {
+    let meldcode = use_meldcode();
+    let editing = use_editing();
+    let app = state();
+    let checklists: Vec<_> = meldcode.content.with_value(|c| c.checklists().cloned().collect());
+    let kindcheck = meldcode.content.with_value(|c| c.kindcheck.clone());
+    view! {
+        {step_guide(1)}
+        <h2>{tr("signals.title")}</h2>
+        <p class="mw-hint">{tr("signals.hint")}</p>
+        {entry_list(
+            |d| d.signals.len(),
+            move |i| view! {
+                <fieldset class="mw-fieldset">
+                    <legend>{move || t_with(app.lang.get(), "signals.entry", &[("number", &(i + 1).to_string())])}</legend>
+                    {date_input(format!("signal-{i}-date"), "signal.date", move |d| d.signals.get(i).and_then(|s| s.date), move |d, v| if let Some(s) = d.signals.get_mut(i) { s.date = v })}
+                    {text_area(format!("signal-{i}-observed"), "signal.observed", move |d| d.signals.get(i).map(|s| s.observed.clone()).unwrap_or_default(), move |d, v| if let Some(s) = d.signals.get_mut(i) { s.observed = v })}
+                    {text_area(format!("signal-{i}-interpretation"), "signal.interpretation", move |d| d.signals.get(i).map(|s| s.interpretation.clone()).unwrap_or_default(), move |d, v| if let Some(s) = d.signals.get_mut(i) { s.interpretation = v })}
+                </fieldset>
+            }.into_any(),
+            "signals.add",
+            |d| d.signals.push(SignalEntry { date: Some(chrono::Local::now().date_naive()), ..Default::default() }),
+            |d, i| { if i < d.signals.len() { d.signals.remove(i); } },
+        )}
+        <h2>{tr("checklists.title")}</h2>
+        {checklists.into_iter().map(|list| {
+            let title = list.title.clone();
+            view! {
+                <details class="mw-checklist">
+                    <summary>{move || title.get(app.lang.get()).to_string()}</summary>
+                    <fieldset class="mw-fieldset">
+                        <legend class="mw-visually-hidden">{move || list.title.get(app.lang.get()).to_string()}</legend>
+                        {list.items.iter().map(|item| {
+                            let item_id = item.id.clone();
+                            let checked_id = item.id.clone();
+                            let label = item.label.clone();
+                            view! {
+                                <label class="mw-choice">
+                                    <input type="checkbox" prop:checked=move || editing.read(|d| d.ticked.contains(&checked_id))
+                                        on:change=move |ev| {
+                                            let on = event_target_checked(&ev);
+                                            let id = item_id.clone();
+                                            editing.edit(move |d| {
+                                                d.ticked.retain(|t| *t != id);
+                                                if on { d.ticked.push(id); }
+                                            });
+                                        }/>
+                                    {move || label.get(app.lang.get()).to_string()}
+                                </label>
+                            }
+                        }).collect_view()}
+                    </fieldset>
+                </details>
+            }
+        }).collect_view()}
+        {move || (editing.read(|d| d.client) == ClientKind::Adult).then(|| view! {
+            {guide_view(kindcheck.clone())}
+            {yes_no("kindcheck-children".into(), tr("kindcheck.children_in_care"), |d| d.kindcheck.children_in_care, |d, v| d.kindcheck.children_in_care = v)}
+            {yes_no("kindcheck-safe".into(), tr("kindcheck.safety_established"), |d| d.kindcheck.safety_established, |d, v| d.kindcheck.safety_established = v)}
+            {move || (editing.read(|d| d.kindcheck.children_in_care == Some(true) && d.kindcheck.safety_established == Some(false))).then(|| view! {
+                <p class="mw-notice mw-notice--warning">{tr("kindcheck.doubt")}</p>
+            })}
+            {text_area("kindcheck-note".into(), "kindcheck.note", |d| d.kindcheck.note.clone(), |d, v| d.kindcheck.note = v)}
+        })}
+    }
+}
+
+fn step_two() -> impl IntoView {
+    let editing = use_editing();
+    let app = state();
+    view! {
+        {step_guide(2)}
+        {move || editing.read(|d| d.needs_veilig_thuis_consultation()).then(|| view! {
+            <p class="mw-notice mw-notice--warning">{tr("consultation.doctor_required")}</p>
+        })}
+        <h2>{tr("consultation.title")}</h2>
+        {entry_list(
+            |d| d.consultations.len(),
+            move |i| view! {
+                <fieldset class="mw-fieldset">
+                    <legend>{move || t_with(app.lang.get(), "consultation.entry", &[("number", &(i + 1).to_string())])}</legend>
+                    <div class="mw-field">
+                        <label for=format!("consultation-{i}-kind")>{tr("consultation.kind")}</label>
+                        <select id=format!("consultation-{i}-kind") on:change=move |ev| {
+                            let value = event_target_value(&ev);
+                            if let Some(kind) = ConsultationKind::ALL.into_iter().find(|k| k.label_key() == value) {
+                                editing.edit(move |d| if let Some(c) = d.consultations.get_mut(i) { c.kind = kind });
+                            }
+                        }>
+                            {ConsultationKind::ALL.into_iter().map(|kind| view! {
+                                <option value=kind.label_key() selected=move || editing.read(|d| d.consultations.get(i).map(|c| c.kind)) == Some(kind)>
+                                    {tr(kind.label_key())}
+                                </option>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    {text_input(format!("consultation-{i}-who"), "consultation.who", move |d| d.consultations.get(i).map(|c| c.who.clone()).unwrap_or_default(), move |d, v| if let Some(c) = d.consultations.get_mut(i) { c.who = v })}
+                    {date_input(format!("consultation-{i}-date"), "consultation.date", move |d| d.consultations.get(i).and_then(|c| c.date), move |d, v| if let Some(c) = d.consultations.get_mut(i) { c.date = v })}
+                    {text_area(format!("consultation-{i}-advice"), "consultation.advice", move |d| d.consultations.get(i).map(|c| c.advice.clone()).unwrap_or_default(), move |d, v| if let Some(c) = d.consultations.get_mut(i) { c.advice = v })}
+                </fieldset>
+            }.into_any(),
+            "consultation.add",
+            |d| d.consultations.push(Consultation { date: Some(chrono::Local::now().date_naive()), ..Default::default() }),
+            |d, i| { if i < d.consultations.len() { d.consultations.remove(i); } },
+        )}
+        <VeiligThuisCall/>
+    }
+}
+
+fn step_three() -> impl IntoView {
+    let meldcode = use_meldcode();
+    let editing = use_editing();
+    let tips = meldcode.content.with_value(|c| c.conversation_tips.clone());
+    view! {
+        {step_guide(3)}
+        <h2>{tr("conversation.title")}</h2>
+        {date_input("conversation-date".into(), "conversation.date", |d| d.conversation.date, |d, v| d.conversation.date = v)}
+        {text_area("conversation-said".into(), "conversation.said", |d| d.conversation.said.clone(), |d, v| d.conversation.said = v)}
+        {text_area("conversation-reaction".into(), "conversation.reaction", |d| d.conversation.reaction.clone(), |d, v| d.conversation.reaction = v)}
+        <fieldset class="mw-fieldset">
+            <legend>{tr("conversation.skipped")}</legend>
+            <p class="mw-hint">{tr("conversation.skipped_hint")}</p>
+            <label class="mw-choice">
+                <input type="radio" name="conversation-skip" prop:checked=move || editing.read(|d| d.conversation.skipped.is_none())
+                    on:change=move |_| editing.edit(|d| d.conversation.skipped = None)/>
+                {tr("conversation.not_skipped")}
+            </label>
+            {SkipReason::ALL.into_iter().map(|reason| view! {
+                <label class="mw-choice">
+                    <input type="radio" name="conversation-skip" prop:checked=move || editing.read(|d| d.conversation.skipped == Some(reason))
+                        on:change=move |_| editing.edit(move |d| d.conversation.skipped = Some(reason))/>
+                    {tr(reason.label_key())}
+                </label>
+            }).collect_view()}
+        </fieldset>
+        {move || editing.read(|d| d.conversation.skipped.is_some()).then(|| {
+            text_area("conversation-skip-note".into(), "conversation.skip_note", |d| d.conversation.skip_note.clone(), |d, v| d.conversation.skip_note = v)
+        })}
+        {guide_view(tips)}
+    }
+}
+
+fn step_four() -> impl IntoView {
+    let meldcode = use_meldcode();
+    let in_four = meldcode.profile.get_untracked().unwrap_or_default().afwegingen_in.step() == 4;
+    view! {
+        {step_guide(4)}
+        <h2>{tr("weighing.title")}</h2>
+        {text_area("weighing-risk".into(), "weighing.risk", |d| d.weighing.risk.clone(), |d, v| d.weighing.risk = v)}
+        {text_area("weighing-nature".into(), "weighing.nature", |d| d.weighing.nature.clone(), |d, v| d.weighing.nature = v)}
+        {text_area("weighing-severity".into(), "weighing.severity", |d| d.weighing.severity.clone(), |d, v| d.weighing.severity = v)}
+        <div class="mw-notice">
+            <p><strong>{tr("weighing.doubt")}</strong></p>
+            <VeiligThuisCall/>
+        </div>
+        {in_four.then(decision::afwegingen)}
+    }
+}
+
+/// "Bel Veilig Thuis 0800-2000", from the content pack.
+#[component]
+pub fn VeiligThuisCall() -> impl IntoView {
+    let app = state();
+    move || {
+        app.content.with(|c| c.number("veilig-thuis").cloned()).map(|n| view! {
+            <p><a class="mw-call" href=n.tel_uri()>{tr("call.veilig_thuis")} " " {n.number.clone()}</a></p>
+        })
+    }
+}

@@ -1,0 +1,425 @@
+//! The dossier list with create, rename, duplicate, delete, export and import; the profile;
+//! and the extra sector routes (kinderopvang, onderwijs).
+
+use super::dossier::{self, looks_like_a_name, Dossier, ImportError, ImportPlan, MAX_IMPORT_BYTES};
+use super::profile::{AfwegingenStep, ClientKind, Profile, Sector};
+use super::{dossier_href, store, use_meldcode};
+use crate::i18n::{long_date, t, t_with};
+use crate::shell::browser::{self, FileProblem};
+use crate::shell::{go, route::Screen, state, tr, ScreenHeading, SourceNote};
+use chrono::{Local, Utc};
+use leptos::{html, prelude::*};
+
+/// A storage problem in plain words, shown where it happened.
+#[component]
+pub fn StorageProblem() -> impl IntoView {
+    let meldcode = use_meldcode();
+    move || meldcode.problem.get().map(|key| view! { <p class="mw-error" role="alert">{tr(key)}</p> })
+}
+
+fn export_name(what: &str) -> String {
+    format!("meldwijzer-{what}-{}.json", Local::now().format("%Y-%m-%d"))
+}
+
+#[component]
+pub fn DossierList() -> impl IntoView {
+    let meldcode = use_meldcode();
+    let app = state();
+    let case_code = RwSignal::new(String::new());
+    let name_warning = move || case_code.with(|c| looks_like_a_name(c));
+
+    let create = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let code = case_code.get_untracked().trim().to_string();
+        let profile = meldcode.profile.get_untracked().unwrap_or_default();
+        let dossier = Dossier::new(store::new_id(), code, &profile, Utc::now());
+        if meldcode.save(&dossier) {
+            case_code.set(String::new());
+            go(&dossier_href(&dossier.id, "1"));
+        }
+    };
+    let export_all = move |_| {
+        let all = meldcode.dossiers.get_untracked();
+        browser::download(&export_name("dossiers"), "application/json", &dossier::export(&all, Utc::now()));
+    };
+
+    view! {
+        <ScreenHeading screen=Screen::Meldcode/>
+        <p class="mw-lead">{tr("meldcode.lead")}</p>
+        <StorageProblem/>
+        {move || match meldcode.profile.get() {
+            None => view! {
+                <div class="mw-notice">
+                    <p>{tr("profile.first")}</p>
+                    <p><a href=Screen::Meldcode.href_to(&["profiel"])>{tr("profile.set")}</a></p>
+                </div>
+            }.into_any(),
+            Some(profile) => view! {
+                <p>
+                    {tr("profile.summary")} " " <strong>{move || t(app.lang.get(), profile.sector.label_key())}</strong>
+                    " · " <a href=Screen::Meldcode.href_to(&["profiel"])>{tr("profile.change")}</a>
+                </p>
+                <SectorRouteLinks sector=profile.sector/>
+            }.into_any(),
+        }}
+        <div class="mw-notice">
+            <p><strong>{tr("meldcode.privacy_title")}</strong></p>
+            <p>{tr("meldcode.privacy")}</p>
+        </div>
+
+        <h2>{tr("dossier.new")}</h2>
+        <form class="mw-form" on:submit=create>
+            <div class="mw-field">
+                <label for="mw-case-code">{tr("dossier.case_code")}</label>
+                <p class="mw-hint" id="mw-case-code-hint">{tr("dossier.case_code_hint")}</p>
+                <input id="mw-case-code" type="text" required aria-describedby="mw-case-code-hint"
+                    prop:value=move || case_code.get()
+                    on:input=move |ev| case_code.set(event_target_value(&ev))/>
+                {move || name_warning().then(|| view! {
+                    <p class="mw-error" role="alert">{tr("dossier.name_warning")}</p>
+                })}
+            </div>
+            <button type="submit" class="mw-button">{tr("dossier.create")}</button>
+        </form>
+
+        <h2>{tr("dossier.list")}</h2>
+        {move || {
+            let dossiers = meldcode.dossiers.get();
+            if dossiers.is_empty() {
+                view! { <p>{tr("dossier.none")}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="mw-list">
+                        {dossiers.into_iter().map(|d| view! { <DossierItem dossier=d/> }).collect_view()}
+                    </ul>
+                    <p><button type="button" class="mw-button mw-button--secondary" on:click=export_all>
+                        {tr("dossier.export_all")}
+                    </button></p>
+                }.into_any()
+            }
+        }}
+        <BrokenDrafts/>
+        <Import/>
+    }
+}
+
+#[component]
+fn DossierItem(dossier: Dossier) -> impl IntoView {
+    let meldcode = use_meldcode();
+    let app = state();
+    let renaming = RwSignal::new(false);
+    let confirming = RwSignal::new(false);
+    let new_code = RwSignal::new(dossier.case_code.clone());
+    let id = dossier.id.clone();
+    let updated = dossier.updated.with_timezone(&Local);
+    let open = dossier.open_steps().len();
+    let rename_input = NodeRef::<html::Input>::new();
+
+    let stored = StoredValue::new(dossier.clone());
+    let rename = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut d = stored.get_value();
+        d.case_code = new_code.get_untracked().trim().to_string();
+        d.updated = Utc::now();
+        if meldcode.save(&d) {
+            renaming.set(false);
+        }
+    };
+    let duplicate = move |_| {
+        let d = stored.get_value();
+        let code = t_with(app.lang.get_untracked(), "dossier.copy_of", &[("code", &d.case_code)]);
+        meldcode.save(&d.duplicate(store::new_id(), code, Utc::now()));
+    };
+    let delete = move |_| {
+        let id = stored.with_value(|d| d.id.clone());
+        match store::delete(&id) {
+            Ok(()) => meldcode.dossiers.update(|all| all.retain(|d| d.id != id)),
+            Err(e) => meldcode.problem.set(Some(e.message_key())),
+        }
+    };
+    let export_one = move |_| {
+        let d = stored.get_value();
+        browser::download(&export_name(&d.case_code.replace(|c: char| !c.is_alphanumeric(), "-")), "application/json", &dossier::export(&[d], Utc::now()));
+    };
+
+    view! {
+        <li class="mw-card mw-dossier">
+            <h3 class="mw-card__title"><a href=dossier_href(&id, "1")>{dossier.case_code.clone()}</a></h3>
+            <p class="mw-hint">
+                {move || {
+                    let lang = app.lang.get();
+                    let when = format!("{} {}", long_date(lang, updated.date_naive()), updated.format("%H:%M"));
+                    t_with(lang, "dossier.updated", &[("when", &when), ("open", &open.to_string())])
+                }}
+            </p>
+            <Show when=move || renaming.get()>
+                <form class="mw-form mw-form--inline" on:submit=rename>
+                    <div class="mw-field">
+                        <label for=format!("rename-{}", stored.with_value(|d| d.id.clone()))>{tr("dossier.new_case_code")}</label>
+                        <input type="text" required id=format!("rename-{}", stored.with_value(|d| d.id.clone())) node_ref=rename_input
+                            prop:value=move || new_code.get() on:input=move |ev| new_code.set(event_target_value(&ev))/>
+                        {move || new_code.with(|c| looks_like_a_name(c)).then(|| view! {
+                            <p class="mw-error" role="alert">{tr("dossier.name_warning")}</p>
+                        })}
+                    </div>
+                    <button type="submit" class="mw-button">{tr("action.save")}</button>
+                    <button type="button" class="mw-button mw-button--secondary" on:click=move |_| renaming.set(false)>{tr("action.cancel")}</button>
+                </form>
+            </Show>
+            <Show when=move || confirming.get()>
+                <div class="mw-confirm" role="alert">
+                    <p>{move || t_with(app.lang.get(), "dossier.confirm_delete", &[("code", &stored.with_value(|d| d.case_code.clone()))])}</p>
+                    <button type="button" class="mw-button mw-button--danger" on:click=delete>{tr("dossier.delete_now")}</button>
+                    <button type="button" class="mw-button mw-button--secondary" on:click=move |_| confirming.set(false)>{tr("action.cancel")}</button>
+                </div>
+            </Show>
+            <div class="mw-actions">
+                <button type="button" class="mw-link-button" on:click=move |_| { renaming.set(true); request_animation_frame(move || { if let Some(i) = rename_input.get_untracked() { let _ = i.focus(); } }); }>{tr("dossier.rename")}</button>
+                <button type="button" class="mw-link-button" on:click=duplicate>{tr("dossier.duplicate")}</button>
+                <button type="button" class="mw-link-button" on:click=export_one>{tr("dossier.export")}</button>
+                <button type="button" class="mw-link-button" on:click=move |_| confirming.set(true)>{tr("dossier.delete")}</button>
+            </div>
+        </li>
+    }
+}
+
+/// Drafts that no longer open: reported, kept, downloadable as raw text.
+#[component]
+fn BrokenDrafts() -> impl IntoView {
+    let meldcode = use_meldcode();
+    let app = state();
+    move || {
+        let broken = meldcode.broken.get();
+        (!broken.is_empty()).then(|| view! {
+            <div class="mw-notice mw-notice--warning">
+                <h2>{tr("broken.title")}</h2>
+                <p>{tr("broken.text")}</p>
+                <ul>
+                    {broken.into_iter().map(|b| {
+                        let raw = b.raw.clone();
+                        let file = format!("{}.txt", b.name.replace(':', "-"));
+                        let reason = b.error.message_key();
+                        view! {
+                            <li>
+                                {b.name.clone()} ": " {move || t(app.lang.get(), reason)} " "
+                                <button type="button" class="mw-link-button"
+                                    on:click=move |_| { browser::download(&file, "text/plain", &raw); }>
+                                    {tr("broken.download")}
+                                </button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </div>
+        })
+    }
+}
+
+fn import_message(lang: crate::i18n::Lang, error: &ImportError) -> String {
+    match error {
+        ImportError::TooLarge { size } => t_with(
+            lang,
+            error.message_key(),
+            &[("size", &format!("{:.1} MB", *size as f64 / 1_048_576.0)), ("max", "10 MB")],
+        ),
+        ImportError::NewerVersion { found } => t_with(lang, error.message_key(), &[("found", &found.to_string())]),
+        ImportError::BadDossier { index, detail } => {
+            t_with(lang, error.message_key(), &[("index", &index.to_string()), ("detail", detail)])
+        }
+        _ => t(lang, error.message_key()),
+    }
+}
+
+/// Import checks the whole file first; new dossiers are added, existing ones only replaced
+/// when the user says so.
+#[component]
+fn Import() -> impl IntoView {
+    let meldcode = use_meldcode();
+    let app = state();
+    let input = NodeRef::<html::Input>::new();
+    let message = RwSignal::new(None::<String>);
+    let pending = RwSignal::new(None::<ImportPlan>);
+
+    let apply = move |replace: bool| {
+        let Some(plan) = pending.get_untracked() else { return };
+        let mut stored = 0;
+        for d in plan.new.iter().chain(plan.duplicates.iter().filter(|_| replace)) {
+            if meldcode.save(d) {
+                stored += 1;
+            }
+        }
+        pending.set(None);
+        message.set(Some(t_with(app.lang.get_untracked(), "import.done", &[("count", &stored.to_string())])));
+    };
+    let chosen = move |_| {
+        let Some(element) = input.get_untracked() else { return };
+        leptos::task::spawn_local(async move {
+            let lang = app.lang.get_untracked();
+            let text = browser::read_chosen_file(&element, MAX_IMPORT_BYTES).await;
+            element.set_value("");
+            let existing: Vec<String> = meldcode.dossiers.with_untracked(|all| all.iter().map(|d| d.id.clone()).collect());
+            let plan = match text {
+                Ok(text) => dossier::plan_import(&text, &existing),
+                Err(FileProblem::TooLarge { size }) => Err(ImportError::TooLarge { size }),
+                Err(FileProblem::Unreadable) => Err(ImportError::NotJson),
+            };
+            match plan {
+                Err(error) => message.set(Some(import_message(lang, &error))),
+                Ok(plan) if plan.duplicates.is_empty() => {
+                    pending.set(Some(plan));
+                    apply(false);
+                }
+                Ok(plan) => {
+                    message.set(None);
+                    pending.set(Some(plan));
+                }
+            }
+        });
+    };
+
+    view! {
+        <h2>{tr("import.title")}</h2>
+        <div class="mw-field">
+            <label for="mw-import">{tr("import.label")}</label>
+            <p class="mw-hint">{tr("import.hint")}</p>
+            <input id="mw-import" type="file" accept=".json,application/json" node_ref=input on:change=chosen/>
+        </div>
+        <div role="status">
+            {move || message.get().map(|m| view! { <p class="mw-notice">{m}</p> })}
+        </div>
+        {move || pending.get().map(|plan| {
+            let lang = app.lang.get();
+            let codes: Vec<String> = plan.duplicates.iter().map(|d| d.case_code.clone()).collect();
+            view! {
+                <div class="mw-confirm" role="alert">
+                    <p>{t_with(lang, "import.duplicates", &[("new", &plan.new.len().to_string()), ("codes", &codes.join(", "))])}</p>
+                    <button type="button" class="mw-button mw-button--danger" on:click=move |_| apply(true)>{tr("import.replace")}</button>
+                    <button type="button" class="mw-button" on:click=move |_| apply(false)>{tr("import.keep")}</button>
+                    <button type="button" class="mw-button mw-button--secondary" on:click=move |_| pending.set(None)>{tr("action.cancel")}</button>
+                </div>
+            }
+        })}
+    }
+}
+
+#[component]
+fn SectorRouteLinks(sector: Sector) -> impl IntoView {
+    let meldcode = use_meldcode();
+    let app = state();
+    let routes: Vec<_> = meldcode.content.with_value(|c| c.routes_for(sector.id()).cloned().collect());
+    (!routes.is_empty()).then(|| view! {
+        <h2>{tr("sector_routes.title")}</h2>
+        <ul>
+            {routes.into_iter().map(|r| {
+                let title = r.title.clone();
+                view! { <li><a href=Screen::Meldcode.href_to(&["route", &r.id])>{move || title.get(app.lang.get()).to_string()}</a></li> }
+            }).collect_view()}
+        </ul>
+    })
+}
+
+#[component]
+pub fn SectorRouteScreen(id: String) -> impl IntoView {
+    let meldcode = use_meldcode();
+    let app = state();
+    let route = meldcode.content.with_value(|c| c.sector_routes.iter().find(|r| r.id == id).cloned());
+    let back = view! { <p><a href=Screen::Meldcode.href()>{tr("meldcode.back_to_list")}</a></p> };
+    match route {
+        None => view! { <h1 class="mw-title" tabindex="-1">{tr("title.not_found")}</h1> {back} }.into_any(),
+        Some(route) => {
+            let (title, intro, steps) = (route.title.clone(), route.intro.clone(), route.steps.clone());
+            view! {
+                <h1 class="mw-title" tabindex="-1">{move || title.get(app.lang.get()).to_string()}</h1>
+                <p class="mw-lead">{move || intro.get(app.lang.get()).to_string()}</p>
+                <ol class="mw-steps-list">
+                    {move || steps.iter().map(|s| view! { <li>{s.get(app.lang.get()).to_string()}</li> }).collect_view()}
+                </ol>
+                <p><SourceNote source=route.source.clone()/></p>
+                {back}
+            }.into_any()
+        }
+    }
+}
+
+#[component]
+pub fn ProfileScreen() -> impl IntoView {
+    let meldcode = use_meldcode();
+    let draft = RwSignal::new(meldcode.profile.get_untracked().unwrap_or_default());
+    let saved = RwSignal::new(false);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match store::save_profile(&draft.get_untracked()) {
+            Ok(()) => {
+                meldcode.profile.set(Some(draft.get_untracked()));
+                meldcode.problem.set(None);
+                go(&Screen::Meldcode.href());
+            }
+            Err(e) => meldcode.problem.set(Some(e.message_key())),
+        }
+        saved.set(true);
+    };
+    let text = move |id: &'static str, label: &'static str, get: fn(&Profile) -> String, set: fn(&mut Profile, String)| view! {
+        <div class="mw-field">
+            <label for=id>{tr(label)}</label>
+            <input id=id type="text" prop:value=move || draft.with(get)
+                on:input=move |ev| { let v = event_target_value(&ev); draft.update(|p| set(p, v)); }/>
+        </div>
+    };
+    let app = state();
+    /// One radio button per option of a profile setting.
+    fn choice<T: Copy + PartialEq + Send + Sync + 'static>(
+        name: &'static str,
+        legend: &'static str,
+        options: [(T, &'static str); 2],
+        get: fn(&Profile) -> T,
+        set: fn(&mut Profile, T),
+    ) -> impl IntoView {
+        let draft = expect_context::<RwSignal<Profile>>();
+        view! {
+            <fieldset class="mw-fieldset">
+                <legend>{tr(legend)}</legend>
+                {options.into_iter().map(|(value, label)| view! {
+                    <label class="mw-choice">
+                        <input type="radio" name=name prop:checked=move || draft.with(|p| get(p) == value)
+                            on:change=move |_| draft.update(|p| set(p, value))/>
+                        {tr(label)}
+                    </label>
+                }).collect_view()}
+            </fieldset>
+        }
+    }
+    provide_context(draft);
+
+    view! {
+        <h1 class="mw-title" tabindex="-1">{tr("profile.title")}</h1>
+        <p class="mw-lead">{tr("profile.lead")}</p>
+        <StorageProblem/>
+        <form class="mw-form" on:submit=save>
+            <div class="mw-field">
+                <label for="mw-sector">{tr("profile.sector")}</label>
+                <select id="mw-sector" on:change=move |ev| {
+                    if let Some(sector) = Sector::from_id(&event_target_value(&ev)) { draft.update(|p| p.sector = sector); }
+                }>
+                    {Sector::ALL.into_iter().map(|s| view! {
+                        <option value=s.id() selected=move || draft.with(|p| p.sector == s)>{move || t(app.lang.get(), s.label_key())}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            {choice("mw-client", "profile.client", [(ClientKind::Child, "client.child"), (ClientKind::Adult, "client.adult")], |p| p.client, |p, v| p.client = v)}
+            <div class="mw-field">
+                <label class="mw-choice">
+                    <input type="checkbox" prop:checked=move || draft.with(|p| p.doctor)
+                        on:change=move |ev| { let v = event_target_checked(&ev); draft.update(|p| p.doctor = v); }/>
+                    {tr("profile.doctor")}
+                </label>
+            </div>
+            {text("mw-organisation", "profile.organisation", |p| p.organisation.clone(), |p, v| p.organisation = v)}
+            {text("mw-af", "profile.aandachtsfunctionaris", |p| p.aandachtsfunctionaris.clone(), |p, v| p.aandachtsfunctionaris = v)}
+            {text("mw-af-phone", "profile.aandachtsfunctionaris_phone", |p| p.aandachtsfunctionaris_phone.clone(), |p, v| p.aandachtsfunctionaris_phone = v)}
+            {text("mw-decider", "profile.decider", |p| p.decider.clone(), |p, v| p.decider = v)}
+            {choice("mw-afwegingen-in", "profile.afwegingen_in", [(AfwegingenStep::Four, "profile.afwegingen_step4"), (AfwegingenStep::Five, "profile.afwegingen_step5")], |p| p.afwegingen_in, |p, v| p.afwegingen_in = v)}
+            <button type="submit" class="mw-button">{tr("profile.save")}</button>
+        </form>
+        <p><a href=Screen::Meldcode.href()>{tr("meldcode.back_to_list")}</a></p>
+    }
+}

@@ -1,0 +1,49 @@
+//! Getting things out of and into the browser: downloads, a chosen file, the clipboard.
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// Offers `text` as a file download; nothing leaves the device.
+pub fn download(file_name: &str, mime: &str, text: &str) -> bool {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return false };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return false };
+    let link = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("a").ok())
+        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok());
+    if let Some(link) = &link {
+        link.set_href(&url);
+        link.set_download(file_name);
+        link.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+    link.is_some()
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum FileProblem {
+    TooLarge { size: usize },
+    Unreadable,
+}
+
+/// Reads the first file chosen in an `<input type="file">`, refusing files over `max` bytes
+/// before reading them.
+pub async fn read_chosen_file(input: &web_sys::HtmlInputElement, max: usize) -> Result<String, FileProblem> {
+    let file = input.files().and_then(|files| files.get(0)).ok_or(FileProblem::Unreadable)?;
+    let size = file.size() as usize;
+    if size > max {
+        return Err(FileProblem::TooLarge { size });
+    }
+    let text = JsFuture::from(file.text()).await.map_err(|_| FileProblem::Unreadable)?;
+    text.as_string().ok_or(FileProblem::Unreadable)
+}
+
+/// Copies text to the clipboard; `false` when the browser refuses (then the text is shown).
+pub async fn copy_text(text: &str) -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    let promise = window.navigator().clipboard().write_text(text);
+    JsFuture::from(promise).await.is_ok()
+}

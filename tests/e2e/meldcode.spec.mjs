@@ -1,0 +1,340 @@
+// The meldcode: profile, five steps, afwegingskader, drafts that are never lost.
+import { test, expect } from '@playwright/test';
+import fs from 'node:fs';
+import { expectAccessible, trackRequests } from './helpers.mjs';
+
+const PROFILE_KEY = 'meldwijzer:meldcode:profile';
+const DOSSIER_PREFIX = 'meldwijzer:meldcode:dossier:';
+
+/** Opens the meldcode with a profile already stored (the profile journey has its own test). */
+async function openWithProfile(page, profile) {
+  await page.goto('/');
+  await page.evaluate(([key, value]) => localStorage.setItem(key, JSON.stringify(value)), [PROFILE_KEY, profile]);
+  await page.goto('/#/meldcode');
+  await expect(page.getByRole('heading', { level: 1, name: 'Meldcode: de vijf stappen' })).toBeVisible();
+}
+
+async function createDossier(page, code) {
+  await page.getByLabel('Casuscode').fill(code);
+  await page.getByRole('button', { name: 'Dossier aanmaken' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Dossier ${code}` })).toBeVisible();
+}
+
+const step = (page, name) => page.getByRole('navigation', { name: 'Stappen van de meldcode' }).getByRole('link', { name: new RegExp(name) });
+
+test('profile first, then a full dossier for a child from signal to decision', async ({ page }) => {
+  const requests = trackRequests(page);
+  await page.goto('/#/meldcode');
+  await expect(page.getByText('Vul eerst één keer uw profiel in')).toBeVisible();
+  await expectAccessible(page, 'meldcode without profile');
+  await page.getByRole('link', { name: 'Profiel invullen' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Uw profiel' })).toBeVisible();
+  await page.getByLabel('Sector').selectOption('jeugdhulp');
+  await page.getByLabel('Een kind of jongere').check();
+  await page.getByLabel('Naam van uw aandachtsfunctionaris').fill('A. Visser');
+  await page.getByLabel('Wie beslist in uw organisatie over een melding?').fill('Teamleider');
+  await expectAccessible(page, 'profile');
+  await page.getByRole('button', { name: 'Profiel opslaan' }).click();
+  await expect(page.getByText('Uw sector: Jeugdhulp')).toBeVisible();
+  await expectAccessible(page, 'dossier list');
+
+  await createDossier(page, 'JH-2026-001');
+  await page.getByRole('button', { name: 'Signaal toevoegen' }).click();
+  await page.getByLabel('Wat zag of hoorde u? (alleen feiten)').fill('Kind komt al een week zonder eten naar de opvang.');
+  await page.getByLabel('Wat denkt u dat het betekent?').fill('Mogelijk verwaarlozing.');
+  const firstList = page.locator('.mw-checklist').first();
+  await firstList.locator('summary').click();
+  await firstList.getByRole('checkbox').first().check();
+  await expect(page.getByRole('status').filter({ hasText: /Opgeslagen om \d\d:\d\d/ })).toBeVisible();
+  await expectAccessible(page, 'step 1');
+
+  await step(page, 'Collegiale consultatie').click();
+  await page.getByRole('button', { name: 'Overleg toevoegen' }).click();
+  await page.getByLabel('Met wie overlegde u?').selectOption({ label: 'Aandachtsfunctionaris' });
+  await page.getByLabel('Welk advies kreeg u?').fill('Gesprek met ouders voeren.');
+  await expectAccessible(page, 'step 2');
+
+  await step(page, 'Gesprek met de cliënt').click();
+  await page.getByLabel('Wat heeft u besproken?').fill('Zorgen over eten benoemd.');
+  await page.getByLabel('Hoe reageerde de cliënt?').fill('Moeder schrok, wil hulp.');
+  await expectAccessible(page, 'step 3');
+
+  await step(page, 'Wegen').click();
+  await page.getByLabel('Risico: hoe groot is het gevaar?').fill('Groot bij voortduren.');
+  await expect(page.locator('.mw-step a[href="tel:08002000"]')).toBeVisible();
+  await expectAccessible(page, 'step 4');
+
+  await step(page, 'Beslissen').click();
+  await page.locator('#afweging-1-true').check();
+  await page.locator('#afweging-2-false').check();
+  await page.locator('#afweging-3-true').check();
+  await page.locator('#afweging-4-true').check();
+  const outcome = page.locator('.mw-decisions');
+  await expect(outcome).toContainText('Melden bij Veilig Thuis nodig?Nee');
+  await expect(outcome).toContainText('Is hulp (ook) mogelijk?Ja');
+  await expect(page.getByText('Plan evaluatiemomenten')).toBeVisible();
+  await page.getByRole('button', { name: 'Evaluatiemoment toevoegen' }).click();
+  await page.getByLabel('Datum').fill('2027-01-15');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Zet de data in mijn agenda (.ics)' }).click();
+  const ics = fs.readFileSync(await (await download).path(), 'utf8');
+  expect(ics).toContain('DTSTART;VALUE=DATE:20270115');
+  expect(ics).toContain('SUMMARY:Evaluatie meldcode JH-2026-001 (afweging 5)');
+  await expectAccessible(page, 'step 5');
+
+  // Unsafety during help: melden after all.
+  await page.locator('#afweging-5-false').check();
+  await expect(outcome).toContainText('Melden bij Veilig Thuis nodig?Ja');
+  await expect(outcome).toContainText('De onveiligheid stopt niet of komt terug tijdens de hulp.');
+  await expect(page.getByRole('heading', { name: 'De melding voorbereiden' })).toBeVisible();
+  expect(requests.outside()).toEqual([]);
+});
+
+test('an adult client gets the kindcheck, and doubt about the children points to Veilig Thuis', async ({ page }) => {
+  await openWithProfile(page, { sector: 'maatschappelijke-ondersteuning', client: 'adult' });
+  await createDossier(page, 'MO-17');
+  const children = page.getByRole('group', { name: 'Zijn er kinderen voor wie de cliënt zorgt?' });
+  await children.getByLabel('Ja').check();
+  await page.getByRole('group', { name: 'Kunt u vaststellen dat die kinderen veilig zijn?' }).getByLabel('Nee').check();
+  await expect(page.getByText('U kunt niet vaststellen dat de kinderen veilig zijn. Raadpleeg Veilig Thuis.')).toBeVisible();
+  await expectAccessible(page, 'kindcheck');
+  await step(page, 'Beslissen').click();
+  await page.locator('#afweging-1-true').check();
+  await page.locator('#afweging-2-true').check();
+  await expect(page.locator('.mw-decisions')).toContainText('Melden bij Veilig Thuis nodig?Ja');
+  await step(page, 'Beslissen').click();
+  await page.getByRole('link', { name: 'Afdrukken en kopiëren' }).click();
+  await expect(page.locator('.mw-print')).toContainText('Zijn er kinderen voor wie de cliënt zorgt?');
+});
+
+test('a reload in the middle loses nothing', async ({ page }) => {
+  await openWithProfile(page, { sector: 'onderwijs', client: 'child' });
+  await createDossier(page, 'OW-3');
+  await page.getByRole('button', { name: 'Signaal toevoegen' }).click();
+  await page.getByLabel('Wat zag of hoorde u? (alleen feiten)').fill('Leerling vertelt over slaan thuis.');
+  await page.reload();
+  await expect(page.getByLabel('Wat zag of hoorde u? (alleen feiten)')).toHaveValue('Leerling vertelt over slaan thuis.');
+  await page.getByRole('link', { name: 'Terug naar de dossiers' }).click();
+  await expect(page.getByRole('link', { name: 'OW-3' })).toBeVisible();
+  await expect(page.getByText(/nog open: 4 van 5 stappen/)).toBeVisible();
+});
+
+test('disclosure jumps to the melding outcome from any step', async ({ page }) => {
+  await openWithProfile(page, { sector: 'gezondheidszorg', client: 'child', afwegingen_in: 'Five' });
+  await createDossier(page, 'GZ-9');
+  await step(page, 'Gesprek met de cliënt').click();
+  await page.getByRole('button', { name: 'De cliënt vertelt mij nu over geweld' }).click();
+  await expect(page).toHaveURL(/#\/meldcode\/d-[0-9a-f]+\/5$/);
+  await expect(page.getByText('De cliënt vertelde u over geweld (disclosure)')).toBeVisible();
+  await expect(page.locator('.mw-decisions')).toContainText('Melden bij Veilig Thuis nodig?Ja');
+  await expect(page.getByText('Zorg nu voor veiligheid. Is er direct gevaar? Bel 112.')).toBeVisible();
+  await expectAccessible(page, 'disclosure');
+});
+
+test('doctors see that consulting Veilig Thuis first is required', async ({ page }) => {
+  await openWithProfile(page, { sector: 'gezondheidszorg', client: 'child', doctor: true });
+  await createDossier(page, 'HA-1');
+  await step(page, 'Collegiale consultatie').click();
+  await expect(page.getByText('U bent arts of tandarts: raadpleeg Veilig Thuis voordat u meldt.')).toBeVisible();
+  await page.getByRole('button', { name: 'Overleg toevoegen' }).click();
+  await page.getByLabel('Met wie overlegde u?').selectOption({ label: 'Veilig Thuis (advies)' });
+  await expect(page.getByText('U bent arts of tandarts: raadpleeg Veilig Thuis voordat u meldt.')).toHaveCount(0);
+});
+
+for (const sector of ['kinderopvang', 'onderwijs']) {
+  test(`${sector} offers the routes for violence by staff and sexual behaviour between children`, async ({ page }) => {
+    await openWithProfile(page, { sector, client: 'child' });
+    const routes = page.getByRole('heading', { name: 'Extra routes voor uw sector' }).locator('xpath=following-sibling::ul[1]').getByRole('link');
+    await expect(routes).toHaveCount(2);
+    for (let i = 0; i < 2; i++) {
+      const name = await routes.nth(i).innerText();
+      await routes.nth(i).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+      await expect(page.locator('.mw-steps-list li').first()).toBeVisible();
+      await expectAccessible(page, `${sector} route ${i + 1}`);
+      await page.getByRole('link', { name: 'Terug naar de dossiers' }).click();
+    }
+  });
+}
+
+test('who is responsible: the professional after advice, Veilig Thuis after a melding', async ({ page }) => {
+  await openWithProfile(page, { sector: 'jeugdhulp', client: 'child' });
+  await createDossier(page, 'JH-5');
+  await page.getByRole('link', { name: 'Wie is nu verantwoordelijk?' }).click();
+  await expect(page.getByText('U bent verantwoordelijk. Er is (nog) geen melding gedaan.')).toBeVisible();
+  await step(page, 'Beslissen').click();
+  await page.locator('#afweging-1-true').check();
+  await page.locator('#afweging-2-true').check();
+  await page.getByLabel('Datum van de melding').fill('2026-11-20');
+  await page.getByRole('link', { name: 'Wie is nu verantwoordelijk?' }).click();
+  await expect(page.getByText('Sinds de melding op 20 november 2026 volgt Veilig Thuis de veiligheid.')).toBeVisible();
+  await expect(page.locator('.mw-steps-list > li')).not.toHaveCount(0);
+  await expectAccessible(page, 'responsibility');
+});
+
+test('the print view follows the Veilig Thuis form and copy gives the same text', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openWithProfile(page, { sector: 'jeugdhulp', client: 'child', organisation: 'Jeugdteam Oost' });
+  await createDossier(page, 'JH-PR');
+  await page.getByRole('button', { name: 'Signaal toevoegen' }).click();
+  await page.getByLabel('Wat zag of hoorde u? (alleen feiten)').fill('Striemen op de rug.');
+  await page.getByRole('link', { name: 'Afdrukken en kopiëren' }).click();
+  const doc = page.locator('.mw-print');
+  await expect(doc).toContainText('Vertrouwelijk: dit document bevat gevoelige gegevens');
+  await expect(doc).toContainText(/Afgedrukt op \d+ \w+ 20\d\d/);
+  const titles = await doc.locator('h3').allInnerTexts();
+  expect(titles).toEqual(['Melder', 'Betrokkenen', 'Melding', 'Stap voor stap']);
+  await expect(doc).toContainText('Jeugdteam Oost');
+  await expect(doc).toContainText('Striemen op de rug.');
+  await expectAccessible(page, 'print view');
+  await page.getByRole('button', { name: 'Kopieer als tekst' }).click();
+  await expect(page.getByText('Gekopieerd.')).toBeVisible();
+  const text = await page.evaluate(() => navigator.clipboard.readText());
+  expect(text).toContain('Dossier JH-PR');
+  expect(text).toContain('MELDER');
+  expect(text).toContain('Striemen op de rug.');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.mw-safety')).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Kopieer als tekst' })).toBeHidden();
+  await expect(doc).toBeVisible();
+});
+
+test('list: a real name gets a warning; rename, duplicate and delete with confirmation', async ({ page }) => {
+  await openWithProfile(page, { sector: 'jeugdhulp', client: 'child' });
+  await page.getByLabel('Casuscode').fill('Jan de Vries');
+  await expect(page.getByText('Dit lijkt op een naam.')).toBeVisible();
+  await createDossier(page, 'JH-10');
+  await page.getByRole('link', { name: 'Terug naar de dossiers' }).click();
+  await page.getByRole('button', { name: 'Andere code' }).click();
+  await page.getByLabel('Nieuwe casuscode').fill('JH-11');
+  await page.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(page.getByRole('link', { name: 'JH-11', exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Kopiëren' }).click();
+  await expect(page.getByRole('link', { name: 'JH-11 (kopie)' })).toBeVisible();
+  await expectAccessible(page, 'list with two dossiers');
+  const copy = page.locator('.mw-dossier', { hasText: 'JH-11 (kopie)' });
+  await copy.getByRole('button', { name: 'Verwijderen' }).click();
+  await expect(copy.getByRole('alert')).toContainText('Dossier JH-11 (kopie) verwijderen?');
+  await expectAccessible(page, 'delete confirmation');
+  await copy.getByRole('button', { name: 'Ja, verwijder dit dossier' }).click();
+  await expect(page.getByRole('link', { name: 'JH-11 (kopie)' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'JH-11', exact: true })).toBeVisible();
+});
+
+test('export, then import into a clean browser; a second import asks before replacing', async ({ page, browser }) => {
+  await openWithProfile(page, { sector: 'jeugdhulp', client: 'child' });
+  await createDossier(page, 'EX-1');
+  await page.getByRole('button', { name: 'Signaal toevoegen' }).click();
+  await page.getByLabel('Wat zag of hoorde u? (alleen feiten)').fill('Meegenomen naar een ander apparaat.');
+  await page.getByRole('link', { name: 'Terug naar de dossiers' }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Alle dossiers exporteren' }).click();
+  const file = await (await download).path();
+
+  const clean = await browser.newPage();
+  await clean.goto('/#/meldcode');
+  await clean.getByLabel('Kies een bestand').setInputFiles(file);
+  await expect(clean.getByText('1 dossier(s) geïmporteerd.')).toBeVisible();
+  await clean.getByRole('link', { name: 'EX-1' }).click();
+  await expect(clean.getByLabel('Wat zag of hoorde u? (alleen feiten)')).toHaveValue('Meegenomen naar een ander apparaat.');
+  await clean.getByRole('link', { name: 'Terug naar de dossiers' }).click();
+  await clean.getByLabel('Kies een bestand').setInputFiles(file);
+  await expect(clean.getByRole('alert')).toContainText('Deze staan al op dit apparaat: EX-1');
+  await expectAccessible(clean, 'import duplicate question');
+  await clean.getByRole('button', { name: 'Annuleren' }).click();
+  await clean.close();
+});
+
+test('a bad import file is refused with a clear message and changes nothing', async ({ page }) => {
+  await openWithProfile(page, { sector: 'jeugdhulp', client: 'child' });
+  await createDossier(page, 'KEEP-1');
+  await page.getByRole('link', { name: 'Terug naar de dossiers' }).click();
+  const input = page.getByLabel('Kies een bestand');
+  await input.setInputFiles({ name: 'kapot.json', mimeType: 'application/json', buffer: Buffer.from('{ dit is geen json') });
+  await expect(page.getByText('Dit bestand kan niet worden gelezen. Kies een exportbestand van Meldwijzer. Er is niets geïmporteerd.')).toBeVisible();
+  await input.setInputFiles({ name: 'nieuw.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"meldwijzer-dossiers","version":99,"dossiers":[]}') });
+  await expect(page.getByText('Dit bestand komt uit een nieuwere versie van Meldwijzer (versie 99).')).toBeVisible();
+  await input.setInputFiles({ name: 'groot.json', mimeType: 'application/json', buffer: Buffer.alloc(11 * 1024 * 1024, ' ') });
+  await expect(page.getByText(/Dit bestand is te groot \(11.0 MB, hoogstens 10 MB\)/)).toBeVisible();
+  await expect(page.getByRole('link', { name: 'KEEP-1' })).toBeVisible();
+  await expect(page.locator('.mw-dossier')).toHaveCount(1);
+});
+
+test('a corrupt stored draft is reported and kept, and the list still opens', async ({ page }) => {
+  await openWithProfile(page, { sector: 'jeugdhulp', client: 'child' });
+  await createDossier(page, 'OK-1');
+  await page.evaluate((key) => localStorage.setItem(key, '{"version":1,"id":"kapot", afgebroken'), DOSSIER_PREFIX + 'kapot');
+  await page.goto('/#/meldcode');
+  await page.reload();
+  await expect(page.getByRole('link', { name: 'OK-1' })).toBeVisible();
+  const broken = page.locator('.mw-notice--warning', { hasText: 'Dossiers die niet openen' });
+  await expect(broken).toContainText('meldcode:dossier:kapot');
+  await expectAccessible(page, 'broken draft');
+  const download = page.waitForEvent('download');
+  await broken.getByRole('button', { name: 'Download de tekst' }).click();
+  expect(fs.readFileSync(await (await download).path(), 'utf8')).toBe('{"version":1,"id":"kapot", afgebroken');
+  expect(await page.evaluate((key) => localStorage.getItem(key), DOSSIER_PREFIX + 'kapot')).not.toBeNull();
+});
+
+test('a full storage quota says so and keeps the last saved version', async ({ page }) => {
+  await openWithProfile(page, { sector: 'jeugdhulp', client: 'child' });
+  await createDossier(page, 'VOL-1');
+  await page.getByRole('button', { name: 'Signaal toevoegen' }).click();
+  const observed = page.getByLabel('Wat zag of hoorde u? (alleen feiten)');
+  await observed.fill('Eerste versie.');
+  await page.evaluate(() => {
+    const original = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (key.startsWith('meldwijzer:meldcode:dossier:')) throw new DOMException('vol', 'QuotaExceededError');
+      return original.call(this, key, value);
+    };
+  });
+  await observed.fill('Tweede versie die niet past.');
+  await expect(page.getByRole('alert').filter({ hasText: 'De opslag van je browser is vol.' })).toBeVisible();
+  const stored = await page.evaluate((prefix) => Object.keys(localStorage).filter((k) => k.startsWith(prefix)).map((k) => localStorage.getItem(k)), DOSSIER_PREFIX);
+  expect(stored).toHaveLength(1);
+  expect(stored[0]).toContain('Eerste versie.');
+});
+
+test('two tabs: a change in one shows in the other', async ({ context }) => {
+  const first = await context.newPage();
+  await openWithProfile(first, { sector: 'jeugdhulp', client: 'child' });
+  const second = await context.newPage();
+  await second.goto('/#/meldcode');
+  await expect(second.getByText('Er staan nog geen dossiers op dit apparaat.')).toBeVisible();
+  await createDossier(first, 'TAB-1');
+  await expect(second.getByRole('link', { name: 'TAB-1' })).toBeVisible();
+});
+
+test('the whole flow works with the keyboard alone', async ({ page }) => {
+  await openWithProfile(page, { sector: 'jeugdhulp', client: 'child' });
+  await page.getByLabel('Casuscode').focus();
+  await page.keyboard.type('KB-1');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Dossier KB-1' })).toBeFocused();
+  // Tab to step 5 and open it.
+  const stepFive = step(page, 'Beslissen');
+  for (let i = 0; i < 30 && !(await stepFive.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  await expect(stepFive).toBeFocused();
+  await page.keyboard.press('Enter');
+  // Answer afweging 1 and 2 with Tab and Space.
+  for (const id of ['#afweging-1-true', '#afweging-2-true']) {
+    const radio = page.locator(id);
+    for (let i = 0; i < 60 && !(await radio.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+    await expect(radio).toBeFocused();
+    await page.keyboard.press('Space');
+    await expect(radio).toBeChecked();
+  }
+  await expect(page.locator('.mw-decisions')).toContainText('Melden bij Veilig Thuis nodig?Ja');
+});
+
+test('the meldcode works in English too', async ({ page }) => {
+  await openWithProfile(page, { sector: 'jeugdhulp', client: 'adult' });
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Meldcode: the five steps' })).toBeVisible();
+  await page.getByLabel('Case code').fill('EN-1');
+  await page.getByRole('button', { name: 'Create case file' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Case file EN-1' })).toBeVisible();
+  await expect(page.getByRole('group', { name: "Are there children in the client's care?" })).toBeVisible();
+  await expectAccessible(page, 'meldcode in English');
+});
