@@ -24,6 +24,7 @@ fn app_accepts(text: &str) -> bool {
 fn schema_and_validator_agree_on_the_example_and_the_broken_packs() {
     let cases = [
         ("public/regions/voorbeeldstad.json", true),
+        ("tests/e2e/hosts/organisation-region.json", true),
         ("tests/e2e/hosts/broken-region.json", false),
         ("tests/e2e/hosts/hostile-region.json", false),
         ("tests/e2e/hosts/new-version-region.json", false),

@@ -98,6 +98,9 @@ pub struct RegionPack {
     /// Local teams and services, each for the wijken and postcodes it serves.
     #[serde(default)]
     pub contacts: Vec<Contact>,
+    /// An organisation's own meldcode details, preset for its professionals (they can change it).
+    #[serde(default)]
+    pub meldcode_profile: Option<crate::meldcode::Profile>,
 }
 
 pub const REGION_FORMAT: &str = "meldwijzer-region";
@@ -176,6 +179,15 @@ impl Content {
 
     pub fn contacts(&self) -> &[Contact] {
         self.region.as_ref().map(|r| r.contacts.as_slice()).unwrap_or_default()
+    }
+
+    /// The preset meldcode profile as JSON, handed to the meldcode module through its slot.
+    pub fn meldcode_preset_json(&self) -> String {
+        self.region
+            .as_ref()
+            .and_then(|r| r.meldcode_profile.as_ref())
+            .and_then(|p| serde_json::to_string(p).ok())
+            .unwrap_or_default()
     }
 
     /// The page's own setting wins, then the region's, then the national default.

@@ -304,6 +304,26 @@ impl Checker<'_> {
         for (i, contact) in pack.contacts.iter().enumerate() {
             self.contact(&format!("contacts[{i}]"), contact, &mut contact_ids);
         }
+        if let Some(profile) = &pack.meldcode_profile {
+            self.profile(profile);
+        }
+    }
+
+    fn profile(&mut self, profile: &crate::meldcode::Profile) {
+        let fields = [
+            ("organisation", &profile.organisation),
+            ("aandachtsfunctionaris", &profile.aandachtsfunctionaris),
+            ("decider", &profile.decider),
+        ];
+        for (name, value) in fields {
+            if !value.is_empty() {
+                self.text(&format!("meldcode_profile.{name}"), value, MAX_NAME_CHARS);
+            }
+        }
+        let phone = &profile.aandachtsfunctionaris_phone;
+        if !phone.is_empty() && !is_phone(phone) {
+            self.report("meldcode_profile.aandachtsfunctionaris_phone", Problem::BadPhone);
+        }
     }
 
     fn number(&mut self, at: &str, number: &PhoneNumber, national: &[&str], ids: &mut Vec<String>) {
@@ -435,6 +455,24 @@ pub(crate) mod tests {
         assert_eq!(at("contacts[1].phone"), Some(Problem::BadPhone));
         assert_eq!(at("contacts[1].email"), Some(Problem::BadEmail));
         assert_eq!(at("region.exit_url"), Some(Problem::BadUrl));
+    }
+
+    #[test]
+    fn an_organisation_can_preset_the_meldcode_profile_and_it_is_checked() {
+        let pack = parse_region_pack("org.json", &example_with(|v| {
+            v["meldcode_profile"] = serde_json::json!({"sector": "kinderopvang", "aandachtsfunctionaris": "M. de Boer", "afwegingen_in": "Four"});
+        }), NATIONAL).unwrap();
+        let profile = pack.meldcode_profile.unwrap();
+        assert_eq!(profile.sector, crate::meldcode::Sector::Kinderopvang);
+        assert_eq!(profile.afwegingen_in.step(), 4);
+        let found = issues(&example_with(|v| {
+            v["meldcode_profile"] = serde_json::json!({"aandachtsfunctionaris_phone": "bel <b>mij</b>", "decider": "<script>"});
+        }));
+        let paths: Vec<&str> = found.iter().map(|i| i.path.as_str()).collect();
+        assert!(paths.contains(&"meldcode_profile.aandachtsfunctionaris_phone"), "{paths:?}");
+        assert!(paths.contains(&"meldcode_profile.decider"), "{paths:?}");
+        let found = issues(&example_with(|v| v["meldcode_profile"] = serde_json::json!({"sector": "ruimtevaart"})));
+        assert_eq!(found[0].path, "meldcode_profile.sector");
     }
 
     #[test]

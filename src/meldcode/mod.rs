@@ -47,11 +47,16 @@ impl Meldcode {
         meldcode
     }
 
-    /// Reads storage again: at start and when another tab changed a dossier.
+    /// Reads storage again: at start and when another tab changed a dossier. Without a stored
+    /// profile, the organisation's preset from its pack (if any) serves until the user saves.
     fn reload(&self) {
+        let preset = serde_json::from_str::<Profile>(&crate::shell::capability::slot_data()).ok();
         match store::load_profile() {
-            Ok(profile) => self.profile.set(profile),
-            Err(e) => self.problem.set(Some(e.message_key())),
+            Ok(profile) => self.profile.set(profile.or(preset)),
+            Err(e) => {
+                self.profile.set(preset);
+                self.problem.set(Some(e.message_key()));
+            }
         }
         match store::load_all() {
             Ok((dossiers, broken)) => {

@@ -25,8 +25,10 @@ extern "C" {
 }
 
 /// Where a capability appears in the shell; shows a message if its module cannot load.
+/// `data` is what the shell hands the module (such as a preset from the region pack); the
+/// module reads it with [`slot_data`].
 #[component]
-pub fn Slot(name: &'static str) -> impl IntoView {
+pub fn Slot(name: &'static str, #[prop(into)] data: Signal<String>) -> impl IntoView {
     let failed = RwSignal::new(false);
     let load = move || {
         failed.set(false);
@@ -40,7 +42,7 @@ pub fn Slot(name: &'static str) -> impl IntoView {
     };
     request_animation_frame(load);
     view! {
-        <div data-meldwijzer-capability=name>
+        <div data-meldwijzer-capability=name data-capability-data=move || data.get()>
             <p class="mw-notice" role="status">{tr("capability.loading")}</p>
         </div>
         {move || failed.get().then(|| view! {
@@ -50,6 +52,16 @@ pub fn Slot(name: &'static str) -> impl IntoView {
             </div>
         })}
     }
+}
+
+/// The data the shell put on this capability's slot, read when the module needs it.
+#[derive(Clone, Copy)]
+pub struct SlotElement(pub StoredValue<Option<web_sys::HtmlElement>, LocalStorage>);
+
+pub fn slot_data() -> String {
+    use_context::<SlotElement>()
+        .and_then(|slot| slot.0.with_value(|el| el.as_ref().and_then(|el| el.get_attribute("data-capability-data"))))
+        .unwrap_or_default()
 }
 
 /// Tells loaded capabilities that the language changed.
@@ -81,7 +93,9 @@ pub fn mount<V: IntoView + 'static>(name: &str, screen: route::Screen, view: fn(
             .and_then(|l| Lang::parse(&l))
             .unwrap_or_default();
         slot.set_inner_html("");
+        let element = slot.clone();
         let handle = leptos::mount::mount_to(slot, move || {
+            provide_context(SlotElement(StoredValue::new_local(Some(element))));
             let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
             let app = AppState {
                 lang: RwSignal::new(lang),

@@ -127,7 +127,10 @@ pub fn App(config: MountConfig) -> impl IntoView {
         Screen::Home => home::Home().into_any(),
         Screen::Citizen => crate::routekaart::CitizenStart().into_any(),
         Screen::Professional => home::ProfessionalHome().into_any(),
-        Screen::Meldcode => capability::Slot(capability::SlotProps { name: "meldcode" }).into_any(),
+        Screen::Meldcode => {
+            let data = Signal::derive(move || app.content.with(|c| c.meldcode_preset_json()));
+            capability::Slot(capability::SlotProps { name: "meldcode", data }).into_any()
+        }
         Screen::ProfessionalRoutes => crate::routekaart::ProfessionalRoutes().into_any(),
         Screen::SocialMap => crate::sociale_kaart::SocialMapScreen().into_any(),
         Screen::SelfCheck => crate::self_check::SelfCheckScreen().into_any(),

@@ -338,3 +338,21 @@ test('the meldcode works in English too', async ({ page }) => {
   await expect(page.getByRole('group', { name: "Are there children in the client's care?" })).toBeVisible();
   await expectAccessible(page, 'meldcode in English');
 });
+
+test('an organisation\'s pack presets the profile, and the professional can still change it', async ({ page }) => {
+  await page.goto('/host/organisation.html');
+  await expect(page.getByText('Uw sector: Kinderopvang')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Extra routes voor uw sector' })).toBeVisible();
+  await page.getByRole('link', { name: 'Profiel wijzigen' }).click();
+  await expect(page.getByLabel('Naam van uw aandachtsfunctionaris')).toHaveValue('M. de Boer');
+  await expect(page.getByLabel('In stap 4 (wegen)')).toBeChecked();
+  await page.getByLabel('Naam van uw aandachtsfunctionaris').fill('S. Bakker');
+  await page.getByRole('button', { name: 'Profiel opslaan' }).click();
+  await createDossier(page, 'VL-1');
+  // This organisation asks the afwegingen in step 4.
+  await step(page, 'Wegen').click();
+  await expect(page.locator('#afweging-1-true')).toBeVisible();
+  await page.getByRole('link', { name: 'Afdrukken en kopiëren' }).click();
+  await expect(page.locator('.mw-print')).toContainText('S. Bakker, 010-5550900');
+  await expectAccessible(page, 'organisation page');
+});
