@@ -261,12 +261,13 @@ impl Dossier {
 
     /// Which of the five steps still have nothing in them, for "what is still open".
     pub fn open_steps(&self) -> Vec<u8> {
+        let outcome = self.outcome();
         let done = [
             !self.signals.is_empty() || !self.ticked.is_empty(),
             !self.consultations.is_empty(),
             self.conversation.date.is_some() || self.conversation.skipped.is_some(),
             ![&self.weighing.risk, &self.weighing.nature, &self.weighing.severity].iter().all(|t| t.trim().is_empty()),
-            self.outcome().next.is_none() && self.outcome().melden != Decision::Undecided,
+            outcome.next.is_none() && outcome.melden != Decision::Undecided,
         ];
         (1..=5).zip(done).filter(|(_, done)| !done).map(|(step, _)| step).collect()
     }

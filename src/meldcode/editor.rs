@@ -41,6 +41,7 @@ pub fn Editor(id: String, view: String) -> impl IntoView {
     });
 
     let case_code = move || editing.read(|d| d.case_code.clone());
+    let open_steps = Memo::new(move |_| editing.read(|d| d.open_steps()));
     let dossier_id = editing.dossier.with_untracked(|d| d.id.clone());
     let disclose = {
         let dossier_id = dossier_id.clone();
@@ -80,7 +81,7 @@ pub fn Editor(id: String, view: String) -> impl IntoView {
                     {(1..=5u8).map(|step| {
                         let key = STEP_KEYS[usize::from(step) - 1];
                         let is_current = current == step.to_string();
-                        let open = move || editing.read(|d| d.open_steps().contains(&step));
+                        let open = move || open_steps.with(|open| open.contains(&step));
                         view! {
                             <li>
                                 <a href=dossier_href(&dossier_id, &step.to_string())
