@@ -12,6 +12,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 const LANG_EVENT: &str = "meldwijzer-lang";
+/// Sent when the slot data may have changed (a region pack arrived after the module mounted).
+pub const DATA_EVENT: &str = "meldwijzer-capability-data";
 
 #[wasm_bindgen(inline_js = "
 export function load_capability(name) {
@@ -26,7 +28,7 @@ extern "C" {
 
 /// Where a capability appears in the shell; shows a message if its module cannot load.
 /// `data` is what the shell hands the module (such as a preset from the region pack); the
-/// module reads it with [`slot_data`].
+/// module reads it with [`SlotElement::data`].
 #[component]
 pub fn Slot(name: &'static str, #[prop(into)] data: Signal<String>) -> impl IntoView {
     let failed = RwSignal::new(false);
@@ -58,17 +60,33 @@ pub fn Slot(name: &'static str, #[prop(into)] data: Signal<String>) -> impl Into
 #[derive(Clone, Copy)]
 pub struct SlotElement(pub StoredValue<Option<web_sys::HtmlElement>, LocalStorage>);
 
-pub fn slot_data() -> String {
-    use_context::<SlotElement>()
-        .and_then(|slot| slot.0.with_value(|el| el.as_ref().and_then(|el| el.get_attribute("data-capability-data"))))
-        .unwrap_or_default()
+impl SlotElement {
+    /// The slot of the capability being built now (call while building its view).
+    pub fn current() -> Option<SlotElement> {
+        use_context::<SlotElement>()
+    }
+
+    pub fn data(&self) -> String {
+        self.0
+            .with_value(|el| el.as_ref().and_then(|el| el.get_attribute("data-capability-data")))
+            .unwrap_or_default()
+    }
 }
 
 /// Tells loaded capabilities that the language changed.
 pub fn announce_language(lang: Lang) {
+    announce(LANG_EVENT, lang.code());
+}
+
+/// Tells loaded capabilities to read their slot data again.
+pub fn announce_data() {
+    announce(DATA_EVENT, "");
+}
+
+fn announce(name: &str, detail: &str) {
     let init = web_sys::CustomEventInit::new();
-    init.set_detail(&JsValue::from_str(lang.code()));
-    if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::CustomEvent::new_with_event_init_dict(LANG_EVENT, &init)) {
+    init.set_detail(&JsValue::from_str(detail));
+    if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::CustomEvent::new_with_event_init_dict(name, &init)) {
         let _ = window.dispatch_event(&event);
     }
 }

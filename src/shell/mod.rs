@@ -87,6 +87,8 @@ pub fn App(config: MountConfig) -> impl IntoView {
                 Ok(pack) => {
                     app.content.set(Content::new(national, Some(pack)));
                     app.region.set(RegionStatus::Loaded);
+                    // After the slot's attribute has been updated with the new data.
+                    request_animation_frame(capability::announce_data);
                 }
                 Err(issues) => app.region.set(RegionStatus::Failed(issues)),
             }

@@ -356,3 +356,13 @@ test('an organisation\'s pack presets the profile, and the professional can stil
   await expect(page.locator('.mw-print')).toContainText('S. Bakker, 010-5550900');
   await expectAccessible(page, 'organisation page');
 });
+
+test('a preset that arrives after the meldcode has opened is still used', async ({ page }) => {
+  await page.route('**/organisation-region.json', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    await route.continue();
+  });
+  await page.goto('/host/organisation.html');
+  await expect(page.getByText('Vul eerst één keer uw profiel in')).toBeVisible();
+  await expect(page.getByText('Uw sector: Kinderopvang')).toBeVisible();
+});
