@@ -1,5 +1,7 @@
-//! The one translation layer. UI strings live in `content/ui/{nl,en}.json` (flat keys, so an
-//! editor can fix wording without Rust); content strings carry both languages in a `Text`.
+//! The one translation layer. UI strings live in `content/ui/` (flat keys, so an editor can fix
+//! wording without Rust): `nl.json`/`en.json` for the shell and meldcode, and one pair per
+//! capability (`sociale-kaart.nl.json`, …) so each part's text is found next to its name.
+//! Content strings carry both languages in a `Text`.
 //! Pure Rust: the native pack checker prints the same messages as the app.
 
 use serde::{Deserialize, Serialize};
@@ -54,18 +56,43 @@ impl Text {
 
 type Table = HashMap<String, String>;
 
+/// Every UI string file as (name, Dutch, English); compiled in and checked by tests.
+pub const FILES: [(&str, &str, &str); 4] = [
+    ("ui", include_str!("../content/ui/nl.json"), include_str!("../content/ui/en.json")),
+    (
+        "sociale-kaart",
+        include_str!("../content/ui/sociale-kaart.nl.json"),
+        include_str!("../content/ui/sociale-kaart.en.json"),
+    ),
+    (
+        "routekaart",
+        include_str!("../content/ui/routekaart.nl.json"),
+        include_str!("../content/ui/routekaart.en.json"),
+    ),
+    (
+        "zelftest",
+        include_str!("../content/ui/zelftest.nl.json"),
+        include_str!("../content/ui/zelftest.en.json"),
+    ),
+];
+
 fn table(lang: Lang) -> &'static Table {
     static NL: OnceLock<Table> = OnceLock::new();
     static EN: OnceLock<Table> = OnceLock::new();
-    // The files are compiled in and checked by tests; a broken file degrades to showing keys.
+    // A broken file degrades to showing its keys, never to a panic.
+    let load = || {
+        let mut table = Table::new();
+        for (_, nl, en) in FILES {
+            let json = if lang == Lang::Nl { nl } else { en };
+            table.extend(serde_json::from_str::<Table>(json).unwrap_or_default());
+        }
+        table
+    };
     match lang {
-        Lang::Nl => NL.get_or_init(|| serde_json::from_str(NL_JSON).unwrap_or_default()),
-        Lang::En => EN.get_or_init(|| serde_json::from_str(EN_JSON).unwrap_or_default()),
+        Lang::Nl => NL.get_or_init(load),
+        Lang::En => EN.get_or_init(load),
     }
 }
-
-pub const NL_JSON: &str = include_str!("../content/ui/nl.json");
-pub const EN_JSON: &str = include_str!("../content/ui/en.json");
 
 /// The string for `key`; falls back to Dutch, then to the key itself (never panics).
 pub fn t(lang: Lang, key: &str) -> String {
@@ -103,7 +130,18 @@ mod tests {
 
     #[test]
     fn dutch_and_english_have_the_same_keys() {
-        assert_eq!(keys(NL_JSON), keys(EN_JSON));
+        for (name, nl, en) in FILES {
+            assert_eq!(keys(nl), keys(en), "content/ui/{name}: Dutch and English differ");
+        }
+    }
+
+    #[test]
+    fn no_key_is_in_two_files() {
+        let mut all: Vec<String> = FILES.iter().flat_map(|(_, nl, _)| keys(nl)).collect();
+        let count = all.len();
+        all.sort();
+        all.dedup();
+        assert_eq!(all.len(), count, "a key is defined in more than one file in content/ui");
     }
 
     #[test]
@@ -111,7 +149,7 @@ mod tests {
         // Every key-shaped string literal ("home.lead") must be in the locale file, so a typo
         // fails here instead of showing a raw key to a user. File names and the field paths
         // of region pack messages ("region.name", "meldcode_profile.decider") are not keys.
-        let known = keys(NL_JSON);
+        let known: Vec<String> = FILES.iter().flat_map(|(_, nl, _)| keys(nl)).collect();
         let mut missing = Vec::new();
         for path in rust_files(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))) {
             let source = std::fs::read_to_string(&path).unwrap();
@@ -123,7 +161,7 @@ mod tests {
         }
         missing.sort();
         missing.dedup();
-        assert!(missing.is_empty(), "keys missing from content/ui/nl.json: {missing:#?}");
+        assert!(missing.is_empty(), "keys missing from content/ui: {missing:#?}");
     }
 
     fn is_key_shaped(literal: &str) -> bool {
@@ -131,7 +169,7 @@ mod tests {
         let first = parts.next().unwrap_or("");
         let rest: Vec<&str> = parts.collect();
         let word = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
-        let file = ["json", "rs", "html", "css", "js", "txt", "ics", "wasm", "nl"];
+        let file = ["json", "rs", "html", "css", "js", "txt", "ics", "wasm", "nl", "csv"];
         !rest.is_empty()
             && first.chars().next().is_some_and(|c| c.is_ascii_lowercase())
             && word(first)

@@ -3,6 +3,7 @@
 //! it was checked. Pure Rust, shared by the app and the `meldwijzer-check` binary.
 
 mod validate;
+pub(crate) use validate::{has_markup, is_email, is_phone, is_web_url};
 
 pub use validate::{parse_region_pack, Issue, Problem, MAX_PACK_BYTES};
 

@@ -174,41 +174,8 @@ fn shape_problem(detail: &str) -> Problem {
     Problem::WrongType { detail: detail.to_string() }
 }
 
-pub(crate) fn is_web_url(url: &str) -> bool {
-    let lower = url.to_ascii_lowercase();
-    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
-    match rest {
-        Some(rest) => {
-            let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-            !host.is_empty()
-                && url.len() <= MAX_URL_CHARS
-                && !url.chars().any(|c| c.is_whitespace() || c.is_control() || "<>\"'`".contains(c))
-        }
-        None => false,
-    }
-}
 
-fn is_phone(number: &str) -> bool {
-    let digits = number.chars().filter(char::is_ascii_digit).count();
-    let allowed = number.trim().chars().enumerate().all(|(i, c)| {
-        c.is_ascii_digit() || " -()".contains(c) || (c == '+' && i == 0)
-    });
-    allowed && (3..=15).contains(&digits)
-}
 
-fn is_email(email: &str) -> bool {
-    match email.split_once('@') {
-        Some((local, domain)) => {
-            !local.is_empty()
-                && domain.contains('.')
-                && !domain.starts_with('.')
-                && !domain.ends_with('.')
-                && !email.chars().any(|c| c.is_whitespace() || "<>\"'(),;:[]\\".contains(c))
-                && email.matches('@').count() == 1
-        }
-        None => false,
-    }
-}
 
 fn is_id(id: &str) -> bool {
     (1..=64).contains(&id.len())
@@ -224,11 +191,52 @@ fn is_postcode_range(value: &str) -> bool {
     }
 }
 
-/// Text that would be markup if anyone ever rendered it as HTML. The app never does, but an
-/// editor should hear that the text will show literally.
-fn has_markup(text: &str) -> bool {
+pub(crate) fn is_web_url(url: &str) -> bool {
+    let scheme =
+        |prefix: &str| url.get(..prefix.len()).is_some_and(|s| s.eq_ignore_ascii_case(prefix));
+    let rest = match url {
+        _ if scheme("https://") => &url[8..],
+        _ if scheme("http://") => &url[7..],
+        _ => return false,
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    !host.is_empty()
+        && url.len() <= MAX_URL_CHARS
+        && !url.chars().any(|c| c.is_whitespace() || c.is_control() || "<>\"'`\\".contains(c))
+}
+
+/// Digits, spaces, hyphens, parentheses and a leading plus: nothing that could break out of
+/// a `tel:` link.
+pub(crate) fn is_phone(number: &str) -> bool {
+    let digits = number.chars().filter(char::is_ascii_digit).count();
+    let allowed = number
+        .trim()
+        .chars()
+        .enumerate()
+        .all(|(i, c)| c.is_ascii_digit() || " -()".contains(c) || (c == '+' && i == 0));
+    allowed && (3..=15).contains(&digits)
+}
+
+pub(crate) fn is_email(email: &str) -> bool {
+    let Some((local, domain)) = email.split_once('@') else {
+        return false;
+    };
+    email.len() <= MAX_URL_CHARS
+        && !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains('@')
+        && !email
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || "<>\"'(),;:[]\\".contains(c))
+}
+
+/// Text that would be markup if anyone rendered it as HTML, or holds invisible characters.
+pub(crate) fn has_markup(text: &str) -> bool {
     let bytes = text.as_bytes();
     bytes.windows(2).any(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || b"/!?".contains(&w[1])))
+        || text.chars().any(|c| c.is_control() && !"\n\r\t".contains(c))
 }
 
 struct Checker<'a> {
@@ -391,6 +399,50 @@ pub(crate) mod tests {
         let mut value: Value = serde_json::from_str(EXAMPLE).unwrap();
         change(&mut value);
         value.to_string()
+    }
+
+    #[test]
+    fn web_addresses_are_http_or_https_only() {
+        assert!(is_web_url("https://www.voorbeeldstad.nl/buurtteam"));
+        assert!(is_web_url("HTTP://example.nl"));
+        for bad in [
+            "javascript:alert(1)",
+            "https://",
+            "ftp://x.nl",
+            "https://a.nl/\"onload=",
+            "//a.nl",
+            "data:text/html,x",
+        ] {
+            assert!(!is_web_url(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn phone_numbers_make_safe_links() {
+        for good in ["010-5550101", "+31 10 555 0101", "(010) 555 01 01", "112"] {
+            assert!(is_phone(good), "{good}");
+        }
+        for bad in [
+            "0800<script>",
+            "\"+44 1234 234567\"",
+            "12",
+            "tel:112",
+            "010+5550101",
+            "1234567890123456",
+        ] {
+            assert!(!is_phone(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn emails_and_markup() {
+        assert!(is_email("noord@buurtteam.voorbeeldstad.nl"));
+        for bad in ["geen", "a@b", "a@b.nl\"><script>", "@b.nl", "a@@b.nl", "a b@c.nl"] {
+            assert!(!is_email(bad), "{bad}");
+        }
+        assert!(has_markup("<b>hoi</b>") && has_markup("a\u{0}b") && has_markup("a\u{85}"));
+        assert!(has_markup("\u{1b}") && has_markup("ab\u{7f}"));
+        assert!(!has_markup("3 < 4 en 5 > 2\nregel twee"));
     }
 
     #[test]

@@ -1,5 +1,10 @@
 //! Sociale kaart: local help in the Open Referral HSDS model (issue 4).
 
+pub mod hours;
+pub mod import;
+pub mod model;
+pub mod search;
+
 use crate::shell::{route::Screen, ComingSoon};
 use leptos::prelude::*;
 

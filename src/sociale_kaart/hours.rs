@@ -1,0 +1,453 @@
+//! Opening hours: whether a service is open at a local date and time, and until when. Weekly
+//! schedules are folded into minutes of the week, so periods that cross midnight, run into the
+//! next week or touch each other (Fri 22:00–00:00 and Sat 00:00–02:00) read as one.
+
+use super::model::{Schedule, ALL_DAYS};
+use crate::i18n::{t, t_with, Lang};
+use chrono::{Datelike, NaiveDateTime, NaiveTime, Timelike, Weekday};
+
+const DAY: u16 = 24 * 60;
+const WEEK: u16 = 7 * DAY;
+/// Many files write "until midnight" as 23:59.
+const ALMOST_MIDNIGHT: u16 = DAY - 1;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OpenState {
+    OpenDayAndNight,
+    /// Closes within a day.
+    OpenUntil(NaiveTime),
+    /// Stays open past the next day: a weekend line open from Friday evening to Monday.
+    OpenUntilOn(Weekday, NaiveTime),
+    ClosedOpensAt(Weekday, NaiveTime),
+    /// No hours in the week, or temporarily closed.
+    Closed,
+}
+
+impl OpenState {
+    pub fn is_open(self) -> bool {
+        matches!(
+            self,
+            OpenState::OpenDayAndNight | OpenState::OpenUntil(_) | OpenState::OpenUntilOn(..)
+        )
+    }
+
+    /// "Open tot 17:00", "Gesloten, gaat morgen om 09:00 open"; `now` is the moment the state
+    /// was computed for.
+    pub fn describe(self, lang: Lang, now: NaiveDateTime) -> String {
+        let (key, day, time) = self.phrase(now);
+        let day = day.map(|d| t(lang, &format!("weekday.{}", d.number_from_monday())));
+        let time = time.map(|t| t.format("%H:%M").to_string());
+        let args: Vec<(&str, &str)> = [("day", day.as_deref()), ("time", time.as_deref())]
+            .into_iter()
+            .filter_map(|(name, value)| Some((name, value?)))
+            .collect();
+        t_with(lang, key, &args)
+    }
+
+    /// The sentence to use, with the day it names (if not today or tomorrow) and the time.
+    fn phrase(self, now: NaiveDateTime) -> (&'static str, Option<Weekday>, Option<NaiveTime>) {
+        match self {
+            OpenState::OpenDayAndNight => ("social_map.open.day_and_night", None, None),
+            OpenState::OpenUntil(until) => ("social_map.open.until", None, Some(until)),
+            OpenState::OpenUntilOn(day, until) => {
+                ("social_map.open.until_day", Some(day), Some(until))
+            }
+            OpenState::ClosedOpensAt(day, opens) => {
+                let today = now.weekday();
+                if day == today && opens > now.time() {
+                    ("social_map.open.opens_today", None, Some(opens))
+                } else if day == today.succ() {
+                    ("social_map.open.opens_tomorrow", None, Some(opens))
+                } else {
+                    ("social_map.open.opens_on", Some(day), Some(opens))
+                }
+            }
+            OpenState::Closed => ("social_map.open.closed", None, None),
+        }
+    }
+}
+
+/// A week of opening hours as sorted, merged spans of minutes since Monday 00:00.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct WeekHours {
+    spans: Vec<(u16, u16)>,
+}
+
+impl WeekHours {
+    pub fn new<'a>(schedules: impl IntoIterator<Item = &'a Schedule>) -> WeekHours {
+        let mut spans = Vec::new();
+        for schedule in schedules {
+            let opens = minutes(schedule.opens_at);
+            let closes = match minutes(schedule.closes_at) {
+                ALMOST_MIDNIGHT => DAY,
+                closes if closes <= opens => closes + DAY,
+                closes => closes,
+            };
+            for day in &schedule.days {
+                let start = day.num_days_from_monday() as u16 * DAY + opens;
+                let end = start + (closes - opens);
+                if end > WEEK {
+                    spans.push((start, WEEK));
+                    spans.push((0, end - WEEK));
+                } else {
+                    spans.push((start, end));
+                }
+            }
+        }
+        spans.sort_unstable();
+        let mut merged: Vec<(u16, u16)> = Vec::with_capacity(spans.len());
+        for (start, end) in spans {
+            match merged.last_mut() {
+                Some(last) if start <= last.1 => last.1 = last.1.max(end),
+                _ => merged.push((start, end)),
+            }
+        }
+        WeekHours { spans: merged }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    pub fn is_open_at(&self, at: NaiveDateTime) -> bool {
+        self.span_at(minute_of_week(at)).is_some()
+    }
+
+    pub fn state_at(&self, at: NaiveDateTime) -> OpenState {
+        let now = minute_of_week(at);
+        if self.spans == [(0, WEEK)] {
+            return OpenState::OpenDayAndNight;
+        }
+        if let Some((_, end)) = self.span_at(now) {
+            // Open into Sunday midnight carries on into Monday's first span.
+            let close = match self.spans.first() {
+                Some(&(0, monday_end)) if end == WEEK => WEEK + monday_end,
+                _ => end,
+            };
+            let (day, time) = day_and_time(close % WEEK);
+            return if close - now < DAY {
+                OpenState::OpenUntil(time)
+            } else {
+                OpenState::OpenUntilOn(day, time)
+            };
+        }
+        let next = self.spans.iter().find(|(start, _)| *start > now).or(self.spans.first());
+        match next {
+            Some(&(start, _)) => {
+                let (day, time) = day_and_time(start);
+                OpenState::ClosedOpensAt(day, time)
+            }
+            None => OpenState::Closed,
+        }
+    }
+
+    fn span_at(&self, minute: u16) -> Option<(u16, u16)> {
+        self.spans.iter().copied().find(|&(start, end)| start <= minute && minute < end)
+    }
+}
+
+fn minutes(time: NaiveTime) -> u16 {
+    (time.hour() * 60 + time.minute()) as u16
+}
+
+fn minute_of_week(at: NaiveDateTime) -> u16 {
+    at.weekday().num_days_from_monday() as u16 * DAY + minutes(at.time())
+}
+
+fn day_and_time(minute: u16) -> (Weekday, NaiveTime) {
+    let day = ALL_DAYS[(minute / DAY) as usize];
+    let in_day = (minute % DAY) as u32;
+    (day, NaiveTime::from_hms_opt(in_day / 60, in_day % 60, 0).unwrap_or(NaiveTime::MIN))
+}
+
+/// "09:00", "9.30", "24:00" (midnight at the end of a day).
+pub fn parse_time(text: &str) -> Option<NaiveTime> {
+    let (hours, rest) = text.trim().split_once([':', '.'])?;
+    let minutes = rest.get(..2)?;
+    // HSDS adds seconds and an offset ("09:00:00", "09:00+01:00", "09:00Z"). The offset is
+    // left out: Dutch publishers mean local time, and summer time would otherwise shift it.
+    let tail = &rest[2..];
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if !(1..=2).contains(&hours.len()) || !digits(hours) || !digits(minutes) {
+        return None;
+    }
+    if !(tail.is_empty() || tail.starts_with([':', '+', '-', 'Z'])) {
+        return None;
+    }
+    match (hours.parse().ok()?, minutes.parse().ok()?) {
+        (24, 0) => Some(NaiveTime::MIN),
+        (hours, minutes) => NaiveTime::from_hms_opt(hours, minutes, 0),
+    }
+}
+
+/// An RFC 5545 day code ("MO"), a Dutch abbreviation ("ma") or a full Dutch day name.
+pub fn parse_day(text: &str) -> Option<Weekday> {
+    let day = match text.trim().to_lowercase().as_str() {
+        "mo" | "ma" | "maandag" => Weekday::Mon,
+        "tu" | "di" | "dinsdag" => Weekday::Tue,
+        "we" | "wo" | "woensdag" => Weekday::Wed,
+        "th" | "do" | "donderdag" => Weekday::Thu,
+        "fr" | "vr" | "vrijdag" => Weekday::Fri,
+        "sa" | "za" | "zaterdag" => Weekday::Sat,
+        "su" | "zo" | "zondag" => Weekday::Sun,
+        _ => return None,
+    };
+    Some(day)
+}
+
+/// The compact form of the CSV template: `ma-vr 09:00-17:00; za 10:00-12:00`, several
+/// periods a day (`ma 09:00-12:00, 13:00-17:00`), day lists (`ma,wo,vr`), `t/m` for a range,
+/// and `24/7`. None when any part cannot be read, so a typo is never half-imported.
+pub fn parse_compact(text: &str) -> Option<Vec<Schedule>> {
+    let text = text.trim().to_lowercase();
+    if text == "24/7" {
+        return Some(vec![Schedule::day_and_night()]);
+    }
+    let mut schedules = Vec::new();
+    for group in text.split([';', '\n']).map(str::trim).filter(|g| !g.is_empty()) {
+        let split = group.find(|c: char| c.is_ascii_digit())?;
+        let days = parse_days(&group[..split])?;
+        // "09:00 - 12:00" and "09:00-12:00" alike; periods are separated by commas or spaces.
+        let periods = group[split..].replace(" -", "-").replace("- ", "-");
+        let mut any = false;
+        for period in periods.split([',', ' ']).filter(|p| !p.is_empty()) {
+            let (opens, closes) = period.split_once('-')?;
+            schedules.push(Schedule {
+                days: days.clone(),
+                opens_at: parse_time(opens)?,
+                closes_at: parse_time(closes)?,
+                description: None,
+            });
+            any = true;
+        }
+        if !any {
+            return None;
+        }
+    }
+    (!schedules.is_empty()).then_some(schedules)
+}
+
+/// "ma-vr", "ma t/m vr", "ma,wo,vr", "vr-ma" (wraps over the weekend).
+fn parse_days(text: &str) -> Option<Vec<Weekday>> {
+    let text = text.replace("t/m", "-");
+    let mut days = Vec::new();
+    for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        match part.split_once('-') {
+            Some((from, to)) => {
+                let (mut day, last) = (parse_day(from)?, parse_day(to)?);
+                days.push(day);
+                while day != last {
+                    day = day.succ();
+                    days.push(day);
+                }
+            }
+            None => days.push(parse_day(part)?),
+        }
+    }
+    (!days.is_empty()).then_some(days)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn time(text: &str) -> NaiveTime {
+        parse_time(text).unwrap()
+    }
+
+    /// 2026-11-23 is a Monday.
+    fn at(day: Weekday, clock: &str) -> NaiveDateTime {
+        let monday = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        (monday + chrono::Days::new(day.num_days_from_monday() as u64)).and_time(time(clock))
+    }
+
+    fn hours(compact: &str) -> WeekHours {
+        WeekHours::new(&parse_compact(compact).unwrap())
+    }
+
+    #[test]
+    fn office_hours_on_each_weekday() {
+        let office = hours("ma-vr 09:00-17:00");
+        for day in [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri] {
+            assert_eq!(
+                office.state_at(at(day, "08:59")),
+                OpenState::ClosedOpensAt(day, time("09:00"))
+            );
+            assert_eq!(office.state_at(at(day, "09:00")), OpenState::OpenUntil(time("17:00")));
+            assert_eq!(office.state_at(at(day, "16:59")), OpenState::OpenUntil(time("17:00")));
+        }
+        let next = |day: Weekday| OpenState::ClosedOpensAt(day, time("09:00"));
+        assert_eq!(office.state_at(at(Weekday::Thu, "17:00")), next(Weekday::Fri));
+        assert_eq!(office.state_at(at(Weekday::Fri, "17:00")), next(Weekday::Mon));
+        assert_eq!(office.state_at(at(Weekday::Sat, "12:00")), next(Weekday::Mon), "closed days");
+        assert_eq!(office.state_at(at(Weekday::Sun, "23:59")), next(Weekday::Mon));
+    }
+
+    #[test]
+    fn several_periods_a_day() {
+        let split = hours("ma 09:00-12:00, 13:00-17:00; za 10:00-12:00");
+        let monday = |clock| split.state_at(at(Weekday::Mon, clock));
+        assert_eq!(monday("10:00"), OpenState::OpenUntil(time("12:00")));
+        assert_eq!(monday("12:30"), OpenState::ClosedOpensAt(Weekday::Mon, time("13:00")));
+        assert_eq!(monday("13:00"), OpenState::OpenUntil(time("17:00")));
+        assert_eq!(monday("18:00"), OpenState::ClosedOpensAt(Weekday::Sat, time("10:00")));
+        assert_eq!(
+            split.state_at(at(Weekday::Sat, "12:00")),
+            OpenState::ClosedOpensAt(Weekday::Mon, time("09:00"))
+        );
+    }
+
+    #[test]
+    fn closing_at_midnight() {
+        for form in ["vr 18:00-00:00", "vr 18:00-24:00", "vr 18:00-23:59"] {
+            let evening = hours(form);
+            assert_eq!(
+                evening.state_at(at(Weekday::Fri, "23:30")),
+                OpenState::OpenUntil(NaiveTime::MIN),
+                "{form}"
+            );
+            assert_eq!(
+                evening.state_at(at(Weekday::Sat, "00:00")),
+                OpenState::ClosedOpensAt(Weekday::Fri, time("18:00")),
+                "{form}"
+            );
+        }
+    }
+
+    #[test]
+    fn crossing_midnight_and_the_end_of_the_week() {
+        let night = hours("vr-zo 22:00-02:00");
+        assert_eq!(night.state_at(at(Weekday::Fri, "23:00")), OpenState::OpenUntil(time("02:00")));
+        assert_eq!(night.state_at(at(Weekday::Sat, "01:59")), OpenState::OpenUntil(time("02:00")));
+        assert_eq!(
+            night.state_at(at(Weekday::Sat, "02:00")),
+            OpenState::ClosedOpensAt(Weekday::Sat, time("22:00"))
+        );
+        // Sunday's night runs into Monday morning.
+        assert_eq!(night.state_at(at(Weekday::Mon, "01:00")), OpenState::OpenUntil(time("02:00")));
+        assert_eq!(night.state_at(at(Weekday::Sun, "23:00")), OpenState::OpenUntil(time("02:00")));
+        assert_eq!(
+            night.state_at(at(Weekday::Mon, "03:00")),
+            OpenState::ClosedOpensAt(Weekday::Fri, time("22:00"))
+        );
+    }
+
+    #[test]
+    fn touching_periods_read_as_one() {
+        let weekend = hours("vr 17:00-00:00; za-zo 00:00-00:00; ma 00:00-09:00");
+        assert_eq!(
+            weekend.state_at(at(Weekday::Fri, "20:00")),
+            OpenState::OpenUntilOn(Weekday::Mon, time("09:00"))
+        );
+        assert_eq!(
+            weekend.state_at(at(Weekday::Mon, "08:00")),
+            OpenState::OpenUntil(time("09:00"))
+        );
+        let late = hours("vr 22:00-00:00; za 00:00-02:00");
+        assert_eq!(late.state_at(at(Weekday::Fri, "23:00")), OpenState::OpenUntil(time("02:00")));
+    }
+
+    #[test]
+    fn day_and_night() {
+        for form in ["24/7", "ma-zo 00:00-24:00", "ma t/m zo 00:00-23:59", "zo-za 0:00-0:00"] {
+            let always = hours(form);
+            for day in ALL_DAYS {
+                for clock in ["00:00", "12:00", "23:59"] {
+                    assert_eq!(
+                        always.state_at(at(day, clock)),
+                        OpenState::OpenDayAndNight,
+                        "{form}"
+                    );
+                }
+            }
+        }
+        let almost = hours("ma-za 00:00-24:00");
+        assert_eq!(
+            almost.state_at(at(Weekday::Mon, "10:00")),
+            OpenState::OpenUntilOn(Weekday::Sun, NaiveTime::MIN)
+        );
+        assert_eq!(
+            almost.state_at(at(Weekday::Sun, "10:00")),
+            OpenState::ClosedOpensAt(Weekday::Mon, NaiveTime::MIN)
+        );
+    }
+
+    #[test]
+    fn no_hours_is_closed() {
+        let none = WeekHours::new(&[]);
+        assert!(none.is_empty());
+        assert_eq!(none.state_at(at(Weekday::Mon, "10:00")), OpenState::Closed);
+        assert!(!none.is_open_at(at(Weekday::Mon, "10:00")));
+    }
+
+    #[test]
+    fn is_open_agrees_with_the_state() {
+        let mixed = hours("ma,wo 08:30-12:00; do 20:00-03:00; zo 10:00-00:00");
+        for day in ALL_DAYS {
+            for hour in 0..24 {
+                for minute in [0, 29, 30, 59] {
+                    let moment = at(day, &format!("{hour:02}:{minute:02}"));
+                    assert_eq!(
+                        mixed.is_open_at(moment),
+                        mixed.state_at(moment).is_open(),
+                        "{moment}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_compact_form_is_strict() {
+        assert_eq!(parse_compact("ma-vr 09:00-17:00").unwrap()[0].days.len(), 5);
+        assert_eq!(
+            parse_compact("vr-ma 9.00 - 12.00").unwrap()[0].days,
+            [Weekday::Fri, Weekday::Sat, Weekday::Sun, Weekday::Mon]
+        );
+        assert_eq!(
+            parse_compact("Maandag, woensdag 09:00-12:00").unwrap()[0].days,
+            [Weekday::Mon, Weekday::Wed]
+        );
+        for bad in [
+            "",
+            "ma-vr",
+            "ma-vr 9-17",
+            "mo-xx 09:00-17:00",
+            "ma 09:00-25:00",
+            "ma 09:00",
+            "altijd",
+            "ma 09:00-17:00; di",
+        ] {
+            assert_eq!(parse_compact(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn hsds_times_with_seconds_and_offsets() {
+        assert_eq!(parse_time("10:00:00"), Some(time("10:00")));
+        assert_eq!(parse_time("09:00+01:00"), Some(time("09:00")));
+        assert_eq!(parse_time("09:00Z"), Some(time("09:00")));
+        for bad in ["9", "123:00", "-1:00", "ab:cd", "10:0", "10:00x"] {
+            assert_eq!(parse_time(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn descriptions_name_today_tomorrow_or_the_day() {
+        let monday_evening = at(Weekday::Mon, "20:00");
+        let phrase = |day, clock| OpenState::ClosedOpensAt(day, time(clock)).phrase(monday_evening);
+        assert_eq!(
+            phrase(Weekday::Mon, "21:00"),
+            ("social_map.open.opens_today", None, Some(time("21:00")))
+        );
+        assert_eq!(
+            phrase(Weekday::Tue, "09:00"),
+            ("social_map.open.opens_tomorrow", None, Some(time("09:00")))
+        );
+        assert_eq!(phrase(Weekday::Thu, "09:00").1, Some(Weekday::Thu));
+        assert_eq!(phrase(Weekday::Mon, "09:00").1, Some(Weekday::Mon), "next week's Monday");
+        let until = OpenState::OpenUntil(time("17:00")).describe(Lang::Nl, monday_evening);
+        assert_eq!(until, "Nu open tot 17:00");
+    }
+}

@@ -1,0 +1,582 @@
+//! Reading a sociale kaart from what gemeenten and organisations publish: Open Referral HSDS
+//! 3.x JSON ([`import_hsds`]) or the CSV template a gemeente fills in a spreadsheet
+//! ([`import_csv`]). Input is hostile until checked, and one bad record never hides the rest:
+//! the good records come back together with every issue, each naming the file, the record and
+//! the field, and what was done about it.
+
+mod hsds;
+mod template;
+
+pub use hsds::import_hsds;
+pub use template::{import_csv, TEMPLATE_COLUMNS};
+
+use super::model::{
+    postcode4, Phone, PhoneKind, PostcodeRange, ServiceRecord, Status, Taxonomy, Term,
+};
+use super::search::fold;
+use crate::content::{has_markup, is_email, is_phone, is_web_url, Problem as PackProblem};
+use crate::i18n::{t, t_with, Lang};
+use chrono::NaiveDate;
+use std::collections::{HashMap, HashSet};
+use std::fmt::Display;
+
+/// Twice the 10,000 services a large region has.
+pub const MAX_SERVICES: usize = 20_000;
+pub const MAX_TEXT_CHARS: usize = 5_000;
+const MAX_AGE: i64 = 120;
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Import {
+    pub records: Vec<ServiceRecord>,
+    pub issues: Vec<ImportIssue>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportIssue {
+    pub file: String,
+    /// None for the file as a whole.
+    pub record: Option<RecordRef>,
+    /// `phones[0].number` in HSDS, a column name in CSV; empty for the whole record or file.
+    pub field: String,
+    pub problem: Problem,
+    pub outcome: Outcome,
+}
+
+/// Which record an issue is about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RecordRef {
+    /// Position among the services in the file, from 0.
+    pub index: usize,
+    /// The CSV line, as the spreadsheet numbers its rows.
+    pub row: Option<u64>,
+    pub id: Option<String>,
+}
+
+/// What the import did about an issue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// A warning: the value was imported as it is.
+    Kept,
+    /// The value was left out; the rest of the record was imported.
+    Dropped,
+    /// The record was not imported.
+    Skipped,
+    /// Nothing in the file was imported.
+    Refused,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// A problem the region pack checker knows too, with the same message.
+    Pack(PackProblem),
+    NotAServiceList,
+    TooManyServices {
+        count: usize,
+    },
+    UnreadableRow,
+    CellCount {
+        found: usize,
+        expected: usize,
+    },
+    UnknownColumn,
+    BadHours {
+        value: String,
+    },
+    NotWeekly,
+    BadDate {
+        value: String,
+    },
+    NotANumber {
+        value: String,
+    },
+    OutOfRange {
+        value: String,
+        min: String,
+        max: String,
+    },
+    AgeOrder,
+    BadYesNo {
+        value: String,
+    },
+    BadStatus {
+        value: String,
+    },
+    BadLanguage {
+        value: String,
+    },
+    UnknownTheme {
+        value: String,
+        known: String,
+    },
+    UnknownTargetGroup {
+        value: String,
+        known: String,
+    },
+}
+
+impl Problem {
+    pub fn message(&self, lang: Lang) -> String {
+        let value = |key: &str, value: &str| t_with(lang, key, &[("value", value)]);
+        match self {
+            Problem::Pack(problem) => problem.message(lang),
+            Problem::NotAServiceList => t(lang, "social_map.problem.not_a_list"),
+            Problem::TooManyServices { count } => t_with(
+                lang,
+                "social_map.problem.too_many",
+                &[("count", &count.to_string()), ("max", &MAX_SERVICES.to_string())],
+            ),
+            Problem::UnreadableRow => t(lang, "social_map.problem.unreadable_row"),
+            Problem::CellCount { found, expected } => t_with(
+                lang,
+                "social_map.problem.cell_count",
+                &[("found", &found.to_string()), ("expected", &expected.to_string())],
+            ),
+            Problem::UnknownColumn => t_with(
+                lang,
+                "social_map.problem.unknown_column",
+                &[("known", &TEMPLATE_COLUMNS.join(", "))],
+            ),
+            Problem::BadHours { value: v } => value("social_map.problem.bad_hours", v),
+            Problem::NotWeekly => t(lang, "social_map.problem.not_weekly"),
+            Problem::BadDate { value: v } => value("social_map.problem.bad_date", v),
+            Problem::NotANumber { value: v } => value("social_map.problem.not_a_number", v),
+            Problem::OutOfRange { value, min, max } => t_with(
+                lang,
+                "social_map.problem.out_of_range",
+                &[("value", value), ("min", min), ("max", max)],
+            ),
+            Problem::AgeOrder => t(lang, "social_map.problem.age_order"),
+            Problem::BadYesNo { value: v } => value("social_map.problem.bad_yes_no", v),
+            Problem::BadStatus { value: v } => value("social_map.problem.bad_status", v),
+            Problem::BadLanguage { value: v } => value("social_map.problem.bad_language", v),
+            Problem::UnknownTheme { value, known } => t_with(
+                lang,
+                "social_map.problem.unknown_theme",
+                &[("value", value), ("known", known)],
+            ),
+            Problem::UnknownTargetGroup { value, known } => t_with(
+                lang,
+                "social_map.problem.unknown_target_group",
+                &[("value", value), ("known", known)],
+            ),
+        }
+    }
+}
+
+impl Outcome {
+    pub fn message(self, lang: Lang) -> String {
+        match self {
+            Outcome::Kept => t(lang, "social_map.outcome.kept"),
+            Outcome::Dropped => t(lang, "social_map.outcome.dropped"),
+            Outcome::Skipped => t(lang, "social_map.outcome.skipped"),
+            Outcome::Refused => t(lang, "social_map.outcome.refused"),
+        }
+    }
+}
+
+impl ImportIssue {
+    pub fn is_warning(&self) -> bool {
+        self.outcome == Outcome::Kept
+    }
+
+    /// "kaart.csv, rij 4 (buurtteam-noord), veld telefoon: … Dit veld is weggelaten."
+    pub fn message(&self, lang: Lang) -> String {
+        let mut args = vec![
+            ("file", self.file.clone()),
+            ("field", self.field.clone()),
+            ("problem", self.problem.message(lang)),
+            ("outcome", self.outcome.message(lang)),
+        ];
+        let key = match &self.record {
+            None if self.field.is_empty() => "social_map.issue.file",
+            None => "social_map.issue.column",
+            Some(record) => {
+                let number = |key: &str, n: String| t_with(lang, key, &[("number", &n)]);
+                let mut name = match record.row {
+                    Some(row) => number("social_map.issue.row", row.to_string()),
+                    None => number("social_map.issue.service", (record.index + 1).to_string()),
+                };
+                if let Some(id) = &record.id {
+                    name = format!("{name} ({id})");
+                }
+                args.push(("record", name));
+                if self.field.is_empty() {
+                    "social_map.issue.record"
+                } else {
+                    "social_map.issue.field"
+                }
+            }
+        };
+        let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        t_with(lang, key, &args)
+    }
+}
+
+/// Checks the fields of one record after another, collecting the good records and the issues.
+struct Checker<'a> {
+    file: &'a str,
+    themes: Terms,
+    target_groups: Terms,
+    record: Option<RecordRef>,
+    ids: HashSet<String>,
+    import: Import,
+}
+
+impl<'a> Checker<'a> {
+    fn new(file: &'a str, taxonomy: &Taxonomy) -> Checker<'a> {
+        Checker {
+            file,
+            themes: Terms::new(&taxonomy.themes),
+            target_groups: Terms::new(&taxonomy.target_groups),
+            record: None,
+            ids: HashSet::new(),
+            import: Import::default(),
+        }
+    }
+
+    /// The whole file is refused.
+    fn refuse(mut self, field: &str, problem: Problem) -> Import {
+        self.record = None;
+        self.report(field, problem, Outcome::Refused);
+        self.import.records.clear();
+        self.import
+    }
+
+    fn start_record(&mut self, index: usize, row: Option<u64>, id: Option<String>) {
+        self.record = Some(RecordRef { index, row, id });
+    }
+
+    /// Keeps a record whose id and name passed.
+    fn accept(&mut self, record: ServiceRecord) {
+        self.ids.insert(record.id.clone());
+        self.import.records.push(record);
+    }
+
+    fn finish(self) -> Import {
+        self.import
+    }
+
+    fn report(&mut self, field: impl Display + Copy, problem: Problem, outcome: Outcome) {
+        self.import.issues.push(ImportIssue {
+            file: self.file.to_string(),
+            record: self.record.clone(),
+            field: field.to_string(),
+            problem,
+            outcome,
+        });
+    }
+
+    fn pack(&mut self, field: impl Display + Copy, problem: PackProblem, outcome: Outcome) {
+        self.report(field, Problem::Pack(problem), outcome);
+    }
+
+    /// Optional text: trimmed, None when empty. Markup is kept as text, with a warning: the
+    /// UI only ever renders text.
+    fn text(&mut self, field: impl Display + Copy, value: Option<&str>) -> Option<String> {
+        self.checked_text(field, value, Outcome::Dropped)
+    }
+
+    fn checked_text(
+        &mut self,
+        field: impl Display + Copy,
+        value: Option<&str>,
+        on_fail: Outcome,
+    ) -> Option<String> {
+        let value = value.map(str::trim).filter(|v| !v.is_empty())?;
+        if value.len() > MAX_TEXT_CHARS && value.chars().count() > MAX_TEXT_CHARS {
+            self.pack(field, PackProblem::TooLong { max: MAX_TEXT_CHARS }, on_fail);
+            return None;
+        }
+        if has_markup(value) {
+            self.pack(field, PackProblem::Markup, Outcome::Kept);
+        }
+        Some(value.to_string())
+    }
+
+    /// Text the record cannot do without: its name.
+    fn required(&mut self, field: impl Display + Copy, value: Option<&str>) -> Option<String> {
+        match value {
+            None => self.pack(
+                field,
+                PackProblem::MissingField { field: field.to_string() },
+                Outcome::Skipped,
+            ),
+            Some(v) if v.trim().is_empty() => {
+                self.pack(field, PackProblem::Empty, Outcome::Skipped)
+            }
+            Some(_) => {}
+        }
+        self.checked_text(field, value, Outcome::Skipped)
+    }
+
+    /// Lower-case letters, digits and hyphens, unique in the file. Upper case is lowered:
+    /// some publishers write their UUIDs that way.
+    fn id(&mut self, field: impl Display + Copy, value: Option<&str>) -> Option<String> {
+        let id = self.required(field, value)?.to_ascii_lowercase();
+        if !(1..=64).contains(&id.len())
+            || !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        {
+            self.pack(field, PackProblem::BadId, Outcome::Skipped);
+            return None;
+        }
+        if self.ids.contains(&id) {
+            self.pack(field, PackProblem::DuplicateId { id }, Outcome::Skipped);
+            return None;
+        }
+        if let Some(record) = &mut self.record {
+            record.id = Some(id.clone());
+        }
+        Some(id)
+    }
+
+    /// Checked whole, so markup in it drops it rather than warning.
+    fn website(&mut self, field: impl Display + Copy, value: Option<&str>) -> Option<String> {
+        self.checked(field, value, is_web_url, PackProblem::BadUrl)
+    }
+
+    fn email(&mut self, field: impl Display + Copy, value: Option<&str>) -> Option<String> {
+        self.checked(field, value, is_email, PackProblem::BadEmail)
+    }
+
+    fn checked(
+        &mut self,
+        field: impl Display + Copy,
+        value: Option<&str>,
+        valid: fn(&str) -> bool,
+        problem: PackProblem,
+    ) -> Option<String> {
+        let value = value.map(str::trim).filter(|v| !v.is_empty())?;
+        if valid(value) {
+            Some(value.to_string())
+        } else {
+            self.pack(field, problem, Outcome::Dropped);
+            None
+        }
+    }
+
+    /// Only numbers that make a safe `tel:` link.
+    fn phone(
+        &mut self,
+        field: impl Display + Copy,
+        number: &str,
+        kind: Option<&str>,
+        description: Option<String>,
+    ) -> Option<Phone> {
+        let number = number.trim();
+        if !is_phone(number) {
+            self.pack(field, PackProblem::BadPhone, Outcome::Dropped);
+            return None;
+        }
+        let kind = match kind.map(|k| k.trim().to_ascii_lowercase()).as_deref() {
+            Some("text" | "sms") => PhoneKind::Text,
+            Some("fax") => PhoneKind::Fax,
+            Some("cell" | "mobile") => PhoneKind::Cell,
+            Some("video") => PhoneKind::Video,
+            Some("pager") => PhoneKind::Pager,
+            Some("textphone") => PhoneKind::Textphone,
+            _ => PhoneKind::Voice,
+        };
+        Some(Phone { number: number.to_string(), kind, description })
+    }
+
+    /// "3311 AB" in that form; None with an issue for anything else.
+    fn postal_code(&mut self, field: impl Display + Copy, value: Option<&str>) -> Option<String> {
+        let value = self.text(field, value)?;
+        let compact: String = value.chars().filter(|c| !c.is_whitespace()).collect();
+        match postcode4(&compact) {
+            Some(digits) if compact.len() == 6 => {
+                Some(format!("{digits} {}", compact[4..].to_ascii_uppercase()))
+            }
+            Some(digits) => Some(digits.to_string()),
+            None => {
+                self.pack(field, PackProblem::BadPostcode, Outcome::Dropped);
+                None
+            }
+        }
+    }
+
+    /// "3311-3313, 3314" or with semicolons or spaces between; a bad part is left out alone.
+    fn postcodes(&mut self, field: impl Display + Copy, value: &str) -> Vec<PostcodeRange> {
+        let value = value.replace(" -", "-").replace("- ", "-");
+        let mut ranges = Vec::new();
+        for part in value.split([',', ';', ' ', '\n']).filter(|p| !p.trim().is_empty()) {
+            match PostcodeRange::parse(part) {
+                Some(range) => ranges.push(range),
+                None => self.pack(field, PackProblem::BadPostcode, Outcome::Dropped),
+            }
+        }
+        ranges
+    }
+
+    fn age(&mut self, field: impl Display + Copy, value: &str) -> Option<u8> {
+        let value = value.trim();
+        match value.parse::<i64>() {
+            Ok(age) if (0..=MAX_AGE).contains(&age) => Some(age as u8),
+            Ok(_) => {
+                let (min, max) = ("0".into(), MAX_AGE.to_string());
+                self.report(
+                    field,
+                    Problem::OutOfRange { value: value.into(), min, max },
+                    Outcome::Dropped,
+                );
+                None
+            }
+            Err(_) => {
+                self.report(field, Problem::NotANumber { value: value.into() }, Outcome::Dropped);
+                None
+            }
+        }
+    }
+
+    /// Both ages, unless the minimum is above the maximum.
+    fn age_range(
+        &mut self,
+        field: impl Display + Copy,
+        min: Option<u8>,
+        max: Option<u8>,
+    ) -> (Option<u8>, Option<u8>) {
+        match (min, max) {
+            (Some(min), Some(max)) if min > max => {
+                self.report(field, Problem::AgeOrder, Outcome::Dropped);
+                (None, None)
+            }
+            range => range,
+        }
+    }
+
+    /// ISO dates, or the Dutch day-month-year a spreadsheet shows. Not in the future.
+    fn date(&mut self, field: impl Display + Copy, value: Option<&str>) -> Option<NaiveDate> {
+        let value = value.map(str::trim).filter(|v| !v.is_empty())?;
+        // HSDS may give a full timestamp; the day is what "laatst gecontroleerd" shows.
+        let day = value.split(['T', ' ']).next().unwrap_or(value);
+        let parsed = ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y"]
+            .iter()
+            .find_map(|format| NaiveDate::parse_from_str(day, format).ok());
+        let Some(date) = parsed else {
+            self.report(field, Problem::BadDate { value: value.into() }, Outcome::Dropped);
+            return None;
+        };
+        // One day of slack for time zones between an editor and a user.
+        let tomorrow = chrono::Local::now().date_naive() + chrono::Days::new(1);
+        if date > tomorrow {
+            self.pack(field, PackProblem::CheckedInFuture, Outcome::Dropped);
+            return None;
+        }
+        Some(date)
+    }
+
+    /// An ISO 639-1 code, lower case.
+    fn language(&mut self, field: impl Display + Copy, value: &str) -> Option<String> {
+        let code = value.trim().to_ascii_lowercase();
+        if code.len() == 2 && code.chars().all(|c| c.is_ascii_lowercase()) {
+            Some(code)
+        } else {
+            self.report(
+                field,
+                Problem::BadLanguage { value: value.trim().into() },
+                Outcome::Dropped,
+            );
+            None
+        }
+    }
+
+    /// HSDS's English values or their Dutch names; active when empty.
+    fn status(&mut self, field: impl Display + Copy, value: Option<&str>) -> Status {
+        let Some(value) = value.map(str::trim).filter(|v| !v.is_empty()) else {
+            return Status::Active;
+        };
+        match slug(value).as_str() {
+            "active" | "actief" => Status::Active,
+            "inactive" | "inactief" | "niet-actief" => Status::Inactive,
+            "defunct" | "opgeheven" => Status::Defunct,
+            "temporarily-closed" | "tijdelijk-gesloten" => Status::TemporarilyClosed,
+            _ => {
+                self.report(field, Problem::BadStatus { value: value.into() }, Outcome::Dropped);
+                Status::Active
+            }
+        }
+    }
+
+    fn theme(&mut self, field: impl Display + Copy, value: &str) -> Option<String> {
+        let found = self.themes.find(value);
+        if found.is_none() {
+            let (value, known) = (value.trim().into(), self.themes.ids.clone());
+            self.report(field, Problem::UnknownTheme { value, known }, Outcome::Dropped);
+        }
+        found
+    }
+
+    fn target_group(&mut self, field: impl Display + Copy, value: &str) -> Option<String> {
+        let found = self.target_groups.find(value);
+        if found.is_none() {
+            let (value, known) = (value.trim().into(), self.target_groups.ids.clone());
+            self.report(field, Problem::UnknownTargetGroup { value, known }, Outcome::Dropped);
+        }
+        found
+    }
+}
+
+/// Finds a theme or target group however it is written: "huiselijk-geweld", "Huiselijk
+/// geweld" and "Domestic violence" are one theme.
+struct Terms {
+    by_slug: HashMap<String, String>,
+    /// For messages: the ids to choose from.
+    ids: String,
+}
+
+impl Terms {
+    fn new(terms: &[Term]) -> Terms {
+        let mut by_slug = HashMap::new();
+        for term in terms {
+            let labels = [Some(term.label.nl.as_str()), term.label.en.as_deref()];
+            for name in labels.into_iter().flatten().chain([term.id.as_str()]) {
+                by_slug.entry(slug(name)).or_insert_with(|| term.id.clone());
+            }
+        }
+        let ids = terms.iter().map(|term| term.id.as_str()).collect::<Vec<_>>().join(", ");
+        Terms { by_slug, ids }
+    }
+
+    fn find(&self, value: &str) -> Option<String> {
+        self.by_slug.get(&slug(value)).cloned()
+    }
+}
+
+fn slug(text: &str) -> String {
+    fold(text).split_whitespace().collect::<Vec<_>>().join("-")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terms_are_found_by_id_or_label_in_either_language() {
+        let themes = Terms::new(&Taxonomy::default().themes);
+        assert_eq!(themes.find("huiselijk-geweld").as_deref(), Some("huiselijk-geweld"));
+        assert_eq!(themes.find(" Huiselijk Geweld ").as_deref(), Some("huiselijk-geweld"));
+        assert_eq!(themes.find("Domestic violence").as_deref(), Some("huiselijk-geweld"));
+        assert_eq!(themes.find("Geld en schulden").as_deref(), Some("schulden"));
+        assert_eq!(themes.find("ruimtevaart"), None);
+    }
+
+    #[test]
+    fn an_issue_names_file_record_and_field() {
+        let issue = ImportIssue {
+            file: "kaart.csv".into(),
+            record: Some(RecordRef { index: 2, row: Some(4), id: Some("buurtteam-noord".into()) }),
+            field: "telefoon".into(),
+            problem: Problem::Pack(PackProblem::BadPhone),
+            outcome: Outcome::Dropped,
+        };
+        let other = ImportIssue { problem: Problem::NotWeekly, ..issue.clone() };
+        let message = issue.message(Lang::Nl);
+        assert!(
+            message.starts_with("kaart.csv, rij ")
+                && message.contains("(buurtteam-noord), veld telefoon: ")
+                && message.ends_with("Dit veld is weggelaten; de rest van de dienst is wel overgenomen."),
+            "{message}"
+        );
+        assert_ne!(message, other.message(Lang::Nl));
+    }
+}

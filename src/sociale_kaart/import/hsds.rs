@@ -1,0 +1,681 @@
+//! HSDS 3.x JSON as published: a list of services, each with its `organization`,
+//! `service_at_locations[].location`, phones, schedules, service areas, languages and
+//! `attributes[].taxonomy_term`. An API page (`{"contents": [...]}`) or a single service reads
+//! too. Unknown fields are ignored and every field may be missing or null.
+//!
+//! Meldwijzer's conventions within HSDS: a service area lists its postcodes as text
+//! (`extent_type` "text", `extent` "3311-3313, 3314"); themes and target groups are taxonomy
+//! terms (taxonomy "doelgroep" for target groups); the terms "gratis" and "verwijzing-nodig"
+//! mark a free service and one that needs a referral. Times are local; offsets are ignored.
+
+use super::{Checker, Import, Outcome, Problem, MAX_SERVICES};
+use crate::content::{Problem as PackProblem, MAX_PACK_BYTES};
+use crate::sociale_kaart::hours::{parse_day, parse_time};
+use crate::sociale_kaart::model::{
+    Address, Location, Organization, Phone, Schedule, ServiceArea, ServiceAtLocation,
+    ServiceRecord, Taxonomy, ALL_DAYS,
+};
+use serde::Deserialize;
+use serde_json::Value;
+
+pub fn import_hsds(file: &str, text: &str, taxonomy: &Taxonomy) -> Import {
+    let mut check = Checker::new(file, taxonomy);
+    if text.len() > MAX_PACK_BYTES {
+        return check.refuse("", Problem::Pack(PackProblem::TooLarge { size: text.len() }));
+    }
+    // A list of well-formed services, the usual case, is read straight into records. Anything
+    // else is read as JSON values first, to name each record of the wrong shape and keep the rest.
+    let services: Vec<Result<RawService, Shape>> =
+        match serde_json::from_str::<Vec<RawService>>(text) {
+            Ok(services) => services.into_iter().map(Ok).collect(),
+            Err(_) => match values(text) {
+                Ok(values) => values.into_iter().map(typed).collect(),
+                Err(problem) => return check.refuse("", problem),
+            },
+        };
+    if services.len() > MAX_SERVICES {
+        return check.refuse("", Problem::TooManyServices { count: services.len() });
+    }
+    for (index, parsed) in services.into_iter().enumerate() {
+        match parsed {
+            Ok(raw) => {
+                check.start_record(index, None, raw.id.as_ref().and_then(scalar));
+                if let Some(record) = service(&mut check, raw) {
+                    check.accept(record);
+                }
+            }
+            Err(Shape { id, path, detail }) => {
+                check.start_record(index, None, id);
+                let problem = Problem::Pack(PackProblem::WrongType { detail });
+                check.report(&path, problem, Outcome::Skipped);
+            }
+        }
+    }
+    check.finish()
+}
+
+/// The services of a list, an API page (`{"contents": [...]}`) or a single service.
+fn values(text: &str) -> Result<Vec<Value>, Problem> {
+    match serde_json::from_str(text) {
+        Ok(Value::Array(services)) => Ok(services),
+        Ok(Value::Object(mut page)) => match page.remove("contents") {
+            Some(Value::Array(services)) => Ok(services),
+            _ if page.contains_key("name") => Ok(vec![Value::Object(page)]),
+            _ => Err(Problem::NotAServiceList),
+        },
+        Ok(_) => Err(Problem::NotAServiceList),
+        Err(e) => Err(Problem::Pack(PackProblem::NotJson { line: e.line(), column: e.column() })),
+    }
+}
+
+/// Where a record has the wrong shape, in serde's words.
+struct Shape {
+    id: Option<String>,
+    path: String,
+    detail: String,
+}
+
+fn typed(value: Value) -> Result<RawService, Shape> {
+    let id = value.get("id").and_then(scalar);
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        let path = if path == "." { String::new() } else { path };
+        Shape { id, path, detail: e.into_inner().to_string() }
+    })
+}
+
+/// Ids and numbers arrive as strings or as JSON numbers.
+fn scalar(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+#[derive(Deserialize)]
+struct RawService {
+    id: Option<Value>,
+    name: Option<String>,
+    description: Option<String>,
+    url: Option<String>,
+    email: Option<String>,
+    status: Option<String>,
+    alert: Option<String>,
+    eligibility_description: Option<String>,
+    minimum_age: Option<Value>,
+    maximum_age: Option<Value>,
+    fees_description: Option<String>,
+    assured_date: Option<String>,
+    organization: Option<RawOrganization>,
+    phones: Option<Vec<RawPhone>>,
+    schedules: Option<Vec<RawSchedule>>,
+    service_areas: Option<Vec<RawServiceArea>>,
+    service_at_locations: Option<Vec<RawServiceAtLocation>>,
+    languages: Option<Vec<RawLanguage>>,
+    cost_options: Option<Vec<RawCostOption>>,
+    attributes: Option<Vec<RawAttribute>>,
+}
+
+#[derive(Deserialize)]
+struct RawOrganization {
+    id: Option<Value>,
+    name: Option<String>,
+    description: Option<String>,
+    email: Option<String>,
+    website: Option<String>,
+    phones: Option<Vec<RawPhone>>,
+}
+
+#[derive(Deserialize)]
+struct RawPhone {
+    number: Option<String>,
+    #[serde(rename = "type")]
+    kind: Option<String>,
+    description: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct RawSchedule {
+    freq: Option<String>,
+    byday: Option<String>,
+    opens_at: Option<String>,
+    closes_at: Option<String>,
+    description: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct RawServiceArea {
+    name: Option<String>,
+    extent: Option<String>,
+    extent_type: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct RawServiceAtLocation {
+    description: Option<String>,
+    phones: Option<Vec<RawPhone>>,
+    schedules: Option<Vec<RawSchedule>>,
+    location: Option<RawLocation>,
+}
+
+#[derive(Deserialize)]
+struct RawLocation {
+    id: Option<Value>,
+    name: Option<String>,
+    addresses: Option<Vec<RawAddress>>,
+    accessibility: Option<Vec<RawAccessibility>>,
+    latitude: Option<f64>,
+    longitude: Option<f64>,
+    phones: Option<Vec<RawPhone>>,
+    schedules: Option<Vec<RawSchedule>>,
+}
+
+#[derive(Deserialize)]
+struct RawAddress {
+    address_1: Option<String>,
+    address_2: Option<String>,
+    city: Option<String>,
+    postal_code: Option<String>,
+    address_type: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct RawAccessibility {
+    description: Option<String>,
+    details: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct RawLanguage {
+    code: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct RawCostOption {
+    amount: Option<f64>,
+}
+
+#[derive(Deserialize)]
+struct RawAttribute {
+    taxonomy_term: Option<RawTerm>,
+}
+
+#[derive(Deserialize)]
+struct RawTerm {
+    code: Option<String>,
+    name: Option<String>,
+    taxonomy: Option<String>,
+}
+
+/// Checks every field, so an editor hears all problems at once; None when the id or name
+/// failed.
+fn service(check: &mut Checker, raw: RawService) -> Option<ServiceRecord> {
+    let id = check.id("id", raw.id.as_ref().and_then(scalar).as_deref());
+    let name = check.required("name", raw.name.as_deref());
+    let mut record =
+        ServiceRecord::new(id.clone().unwrap_or_default(), name.clone().unwrap_or_default());
+    record.description = check.text("description", raw.description.as_deref());
+    record.website = check.website("url", raw.url.as_deref());
+    record.email = check.email("email", raw.email.as_deref());
+    record.status = check.status("status", raw.status.as_deref());
+    record.alert = check.text("alert", raw.alert.as_deref());
+    record.eligibility =
+        check.text("eligibility_description", raw.eligibility_description.as_deref());
+    let min = raw.minimum_age.as_ref().and_then(|v| age(check, "minimum_age", v));
+    let max = raw.maximum_age.as_ref().and_then(|v| age(check, "maximum_age", v));
+    (record.minimum_age, record.maximum_age) = check.age_range("minimum_age", min, max);
+    record.cost.description = check.text("fees_description", raw.fees_description.as_deref());
+    let amounts: Vec<f64> =
+        raw.cost_options.unwrap_or_default().iter().filter_map(|c| c.amount).collect();
+    record.cost.free = !amounts.is_empty() && amounts.iter().all(|a| *a == 0.0);
+    record.assured_date = check.date("assured_date", raw.assured_date.as_deref());
+    record.organization = raw.organization.and_then(|org| organization(check, org));
+    record.phones = phones(check, "phones", raw.phones);
+    record.schedules = schedules(check, "schedules", raw.schedules);
+    record.areas = areas(check, raw.service_areas.unwrap_or_default());
+    for (i, raw) in raw.service_at_locations.unwrap_or_default().into_iter().enumerate() {
+        record.locations.extend(service_at_location(
+            check,
+            &format!("service_at_locations[{i}]"),
+            raw,
+        ));
+    }
+    for (i, language) in raw.languages.unwrap_or_default().into_iter().enumerate() {
+        let code =
+            language.code.and_then(|c| check.language(format_args!("languages[{i}].code"), &c));
+        record.languages.extend(code.filter(|c| !record.languages.contains(c)));
+    }
+    for (i, attribute) in raw.attributes.unwrap_or_default().into_iter().enumerate() {
+        if let Some(raw_term) = attribute.taxonomy_term {
+            term(check, &format!("attributes[{i}].taxonomy_term"), raw_term, &mut record);
+        }
+    }
+    (id.is_some() && name.is_some()).then_some(record)
+}
+
+fn age(check: &mut Checker, field: &str, value: &Value) -> Option<u8> {
+    match scalar(value) {
+        Some(text) => check.age(field, &text),
+        None => {
+            check.report(field, Problem::NotANumber { value: value.to_string() }, Outcome::Dropped);
+            None
+        }
+    }
+}
+
+/// A theme, a target group, or one of the two marks.
+fn term(check: &mut Checker, at: &str, raw: RawTerm, record: &mut ServiceRecord) {
+    let Some(value) = raw.code.or(raw.name) else { return };
+    let field = format!("{at}.code");
+    match super::slug(&value).as_str() {
+        "gratis" => record.cost.free = true,
+        "verwijzing-nodig" => record.referral_required = true,
+        _ => {
+            let taxonomy = raw.taxonomy.as_deref().map(super::slug);
+            let is_group = matches!(taxonomy.as_deref(), Some("doelgroep" | "doelgroepen"))
+                || (check.themes.find(&value).is_none()
+                    && check.target_groups.find(&value).is_some());
+            let (list, found) = if is_group {
+                (&mut record.target_groups, check.target_group(&field, &value))
+            } else {
+                (&mut record.themes, check.theme(&field, &value))
+            };
+            if let Some(id) = found.filter(|id| !list.contains(id)) {
+                list.push(id);
+            }
+        }
+    }
+}
+
+fn organization(check: &mut Checker, raw: RawOrganization) -> Option<Organization> {
+    let at = "organization";
+    let name = check.text(format_args!("{at}.name"), raw.name.as_deref());
+    let organization = Organization {
+        id: check.text(format_args!("{at}.id"), raw.id.as_ref().and_then(scalar).as_deref()),
+        name: name.clone().unwrap_or_default(),
+        description: check.text(format_args!("{at}.description"), raw.description.as_deref()),
+        website: check.website(format_args!("{at}.website"), raw.website.as_deref()),
+        email: check.email(format_args!("{at}.email"), raw.email.as_deref()),
+        phones: phones(check, &format!("{at}.phones"), raw.phones),
+    };
+    if name.is_none() {
+        let problem = PackProblem::MissingField { field: "name".into() };
+        check.report(at, Problem::Pack(problem), Outcome::Dropped);
+    }
+    name.map(|_| organization)
+}
+
+fn phones(check: &mut Checker, at: &str, raw: Option<Vec<RawPhone>>) -> Vec<Phone> {
+    let mut phones = Vec::new();
+    for (i, raw) in raw.unwrap_or_default().into_iter().enumerate() {
+        let at = format!("{at}[{i}]");
+        let description = check.text(format_args!("{at}.description"), raw.description.as_deref());
+        match raw.number.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+            Some(number) => {
+                let field = format_args!("{at}.number");
+                phones.extend(check.phone(field, number, raw.kind.as_deref(), description))
+            }
+            None => {
+                let problem = PackProblem::MissingField { field: "number".into() };
+                check.report(&at, Problem::Pack(problem), Outcome::Dropped);
+            }
+        }
+    }
+    phones
+}
+
+fn schedules(check: &mut Checker, at: &str, raw: Option<Vec<RawSchedule>>) -> Vec<Schedule> {
+    let mut schedules = Vec::new();
+    for (i, raw) in raw.unwrap_or_default().into_iter().enumerate() {
+        schedules.extend(schedule(check, &format!("{at}[{i}]"), raw));
+    }
+    schedules
+}
+
+fn schedule(check: &mut Checker, at: &str, raw: RawSchedule) -> Option<Schedule> {
+    if raw.freq.as_deref().is_some_and(|freq| !freq.trim().eq_ignore_ascii_case("weekly")) {
+        check.report(format_args!("{at}.freq"), Problem::NotWeekly, Outcome::Dropped);
+        return None;
+    }
+    // Without days the hours hold every day (RFC 5545 would take the weekday of `dtstart`,
+    // which published files rarely give).
+    let days = match raw.byday.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
+        None => Some(ALL_DAYS.to_vec()),
+        Some(byday) => byday.split(',').map(parse_day).collect::<Option<Vec<_>>>(),
+    };
+    let Some(days) = days else {
+        let value = raw.byday.unwrap_or_default();
+        check.report(format_args!("{at}.byday"), Problem::BadHours { value }, Outcome::Dropped);
+        return None;
+    };
+    let mut time = |name: &str, value: Option<String>| match value
+        .as_deref()
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+    {
+        None => {
+            let problem = PackProblem::MissingField { field: name.into() };
+            check.report(at, Problem::Pack(problem), Outcome::Dropped);
+            None
+        }
+        Some(text) => {
+            let parsed = parse_time(text);
+            if parsed.is_none() {
+                let problem = Problem::BadHours { value: text.into() };
+                check.report(format_args!("{at}.{name}"), problem, Outcome::Dropped);
+            }
+            parsed
+        }
+    };
+    let (opens_at, closes_at) = (time("opens_at", raw.opens_at), time("closes_at", raw.closes_at));
+    let description = check.text(format_args!("{at}.description"), raw.description.as_deref());
+    Some(Schedule { days, opens_at: opens_at?, closes_at: closes_at?, description })
+}
+
+fn areas(check: &mut Checker, raw: Vec<RawServiceArea>) -> Vec<ServiceArea> {
+    let mut areas = Vec::new();
+    for (i, raw) in raw.into_iter().enumerate() {
+        let at = format!("service_areas[{i}]");
+        let name = check.text(format_args!("{at}.name"), raw.name.as_deref());
+        let is_text =
+            raw.extent_type.as_deref().is_none_or(|t| t.trim().eq_ignore_ascii_case("text"));
+        let postcodes = match raw.extent.as_deref().filter(|_| is_text) {
+            Some(extent) => check.postcodes(format_args!("{at}.extent"), extent),
+            None => Vec::new(),
+        };
+        if name.is_some() || !postcodes.is_empty() {
+            areas.push(ServiceArea { name, postcodes });
+        }
+    }
+    areas
+}
+
+fn service_at_location(
+    check: &mut Checker,
+    at: &str,
+    raw: RawServiceAtLocation,
+) -> Option<ServiceAtLocation> {
+    let description = check.text(format_args!("{at}.description"), raw.description.as_deref());
+    let phones = phones(check, &format!("{at}.phones"), raw.phones);
+    let schedules = schedules(check, &format!("{at}.schedules"), raw.schedules);
+    let Some(raw_location) = raw.location else {
+        let problem = PackProblem::MissingField { field: "location".into() };
+        check.report(at, Problem::Pack(problem), Outcome::Dropped);
+        return None;
+    };
+    let location = location(check, &format!("{at}.location"), raw_location);
+    Some(ServiceAtLocation { description, phones, schedules, location })
+}
+
+fn location(check: &mut Checker, at: &str, raw: RawLocation) -> Location {
+    // The visiting address when there are several.
+    let mut addresses = raw.addresses.unwrap_or_default();
+    let visiting = addresses
+        .iter()
+        .position(|a| a.address_type.as_deref().is_some_and(|t| t.eq_ignore_ascii_case("physical")))
+        .unwrap_or(0);
+    let address = (!addresses.is_empty()).then(|| addresses.swap_remove(visiting)).map(|raw| {
+        let at = format!("{at}.addresses[{visiting}]");
+        let lines = [raw.address_1, raw.address_2];
+        let street: Vec<String> = lines
+            .iter()
+            .flatten()
+            .map(|l| l.trim().to_string())
+            .filter(|l| !l.is_empty())
+            .collect();
+        Address {
+            street: check.text(format_args!("{at}.address_1"), Some(street.join(", ").as_str())),
+            postal_code: check
+                .postal_code(format_args!("{at}.postal_code"), raw.postal_code.as_deref()),
+            city: check.text(format_args!("{at}.city"), raw.city.as_deref()),
+        }
+    });
+    let accessibility: Vec<String> = raw
+        .accessibility
+        .unwrap_or_default()
+        .into_iter()
+        .flat_map(|a| [a.description, a.details])
+        .flatten()
+        .collect();
+    let (latitude, longitude) = match (raw.latitude, raw.longitude) {
+        (Some(lat), Some(lon))
+            if (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon) =>
+        {
+            (Some(lat), Some(lon))
+        }
+        (None, None) => (None, None),
+        (lat, lon) => {
+            let value = format!("{}, {}", lat.unwrap_or_default(), lon.unwrap_or_default());
+            let problem =
+                Problem::OutOfRange { value, min: "-90, -180".into(), max: "90, 180".into() };
+            check.report(format_args!("{at}.latitude"), problem, Outcome::Dropped);
+            (None, None)
+        }
+    };
+    Location {
+        id: check.text(format_args!("{at}.id"), raw.id.as_ref().and_then(scalar).as_deref()),
+        name: check.text(format_args!("{at}.name"), raw.name.as_deref()),
+        address,
+        accessibility: check
+            .text(format_args!("{at}.accessibility"), Some(accessibility.join("\n").as_str())),
+        latitude,
+        longitude,
+        phones: phones(check, &format!("{at}.phones"), raw.phones),
+        schedules: schedules(check, &format!("{at}.schedules"), raw.schedules),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sociale_kaart::hours::OpenState;
+    use crate::sociale_kaart::model::{PhoneKind, Status};
+    use chrono::{NaiveDate, Weekday};
+
+    const EXAMPLE: &str = include_str!("../../../tests/fixtures/sociale-kaart/hsds-example.json");
+    const VOORBEELDSTAD: &str =
+        include_str!("../../../tests/fixtures/sociale-kaart/voorbeeldstad-hsds.json");
+
+    fn import(text: &str) -> Import {
+        import_hsds("kaart.json", text, &Taxonomy::default())
+    }
+
+    fn issue<'a>(
+        import: &'a Import,
+        index: usize,
+        field: &str,
+    ) -> Option<&'a super::super::ImportIssue> {
+        import
+            .issues
+            .iter()
+            .find(|i| i.record.as_ref().is_some_and(|r| r.index == index) && i.field == field)
+    }
+
+    #[test]
+    fn the_example_reads_with_everything_nested() {
+        let import = import(EXAMPLE);
+        assert_eq!(import.records.len(), 5, "{:#?}", import.issues);
+        let team = &import.records[0];
+        assert_eq!(team.id, "buurtteam-noord");
+        assert_eq!(team.organization.as_ref().unwrap().name, "Stichting Buurtwerk Voorbeeldstad");
+        assert_eq!(team.phones[0].tel_uri(), "tel:0105550101");
+        assert_eq!(team.themes, ["wijkteam", "opvoeden"]);
+        assert!(team.target_groups.contains(&"ouders".to_string()));
+        assert_eq!(team.areas[0].postcodes[0].to_string(), "3311-3313");
+        let place = &team.locations[0].location;
+        assert_eq!(place.postcode(), Some(3312));
+        assert!(place.accessibility.as_deref().unwrap().contains("rolstoel"));
+        assert_eq!(team.assured_date, NaiveDate::from_ymd_opt(2026, 10, 15));
+        let monday_ten =
+            NaiveDate::from_ymd_opt(2026, 11, 23).unwrap().and_hms_opt(10, 0, 0).unwrap();
+        assert!(matches!(team.open_state(monday_ten), Some(OpenState::OpenUntil(_))));
+
+        let shelter =
+            import.records.iter().find(|r| r.themes.contains(&"vrouwenopvang".into())).unwrap();
+        assert_eq!(shelter.open_state(monday_ten), Some(OpenState::OpenDayAndNight));
+        assert!(shelter.locations.iter().all(|l| l.location.address.is_none()), "secret address");
+        assert!(import.records.iter().any(|r| r.phones.iter().any(|p| p.kind == PhoneKind::Text)));
+        assert!(import.records.iter().any(|r| r.cost.free && !r.referral_required));
+        assert!(import.records.iter().any(|r| r.referral_required));
+        assert!(import
+            .records
+            .iter()
+            .any(|r| r.status == Status::TemporarilyClosed && r.alert.is_some()));
+        assert!(import.records.iter().any(|r| r.languages.contains(&"ar".to_string())));
+        // The example keeps two real-world oddities; each is named and left out alone.
+        let fields: Vec<&str> = import.issues.iter().map(|i| i.field.as_str()).collect();
+        let at = "service_at_locations[0]";
+        assert_eq!(fields, [format!("{at}.schedules[1].freq"), format!("{at}.location.latitude")]);
+        assert!(import.issues.iter().all(|i| i.outcome == Outcome::Dropped));
+    }
+
+    #[test]
+    fn the_voorbeeldstad_region_reads_cleanly() {
+        let import = import(VOORBEELDSTAD);
+        assert!(import.issues.is_empty(), "{:#?}", import.issues);
+        assert!((55..=70).contains(&import.records.len()), "{}", import.records.len());
+        let directory =
+            crate::sociale_kaart::model::Directory::new(import.records, Taxonomy::default());
+        assert_eq!(directory.serving("wijkteam", 3312).unwrap().id, "buurtteam-noord");
+        assert_eq!(directory.serving("wijkteam", 3315).unwrap().id, "buurtteam-centrum");
+        assert_eq!(directory.serving("wijkteam", 3319).unwrap().id, "buurtteam-zuid");
+        let sunday_night =
+            NaiveDate::from_ymd_opt(2026, 11, 29).unwrap().and_hms_opt(3, 0, 0).unwrap();
+        for id in ["buurtteam-noord", "cjg-voorbeeldstad"] {
+            assert!(directory.get(id).is_some(), "{id}");
+        }
+        let open = directory.search(
+            "",
+            &crate::sociale_kaart::search::Filters {
+                open_at: Some(sunday_night),
+                ..Default::default()
+            },
+        );
+        assert!(open
+            .iter()
+            .any(|&i| directory.records()[i].themes.contains(&"vrouwenopvang".into())));
+        for record in directory.records() {
+            for phone in &record.phones {
+                assert!(phone.number.starts_with("010-555"), "{}: {}", record.id, phone.number);
+            }
+            if let Some(website) = &record.website {
+                assert!(website.starts_with("https://") && website.contains(".nl"), "{website}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_bad_record_is_skipped_and_named_the_rest_stays() {
+        let text = r#"[
+            {"id": "goed-1", "name": "Goed"},
+            {"id": "kapot", "name": 42},
+            {"name": "Zonder id"},
+            {"id": "goed-1", "name": "Dubbel"},
+            {"id": "Goed-2", "name": "Goed twee", "minimum_age": "12", "maximum_age": 8}
+        ]"#;
+        let import = import(text);
+        let ids: Vec<&str> = import.records.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, ["goed-1", "goed-2"]);
+        let wrong = issue(&import, 1, "name").unwrap();
+        assert_eq!(wrong.outcome, Outcome::Skipped);
+        assert_eq!(wrong.record.as_ref().unwrap().id.as_deref(), Some("kapot"));
+        assert!(matches!(wrong.problem, Problem::Pack(PackProblem::WrongType { .. })));
+        assert_eq!(
+            issue(&import, 2, "id").unwrap().problem,
+            Problem::Pack(PackProblem::MissingField { field: "id".into() })
+        );
+        assert!(matches!(
+            issue(&import, 3, "id").unwrap().problem,
+            Problem::Pack(PackProblem::DuplicateId { .. })
+        ));
+        assert_eq!(issue(&import, 4, "minimum_age").unwrap().problem, Problem::AgeOrder);
+        assert_eq!(import.records[1].minimum_age, None);
+    }
+
+    #[test]
+    fn hostile_input_is_kept_as_text_or_dropped() {
+        let long = "x".repeat(6_000);
+        let text = serde_json::json!([{
+            "id": "hostile",
+            "name": "<script>alert(1)</script> Buurtteam",
+            "description": long,
+            "url": "javascript:alert(1)",
+            "email": "a@b.nl\"><script>",
+            "phones": [{"number": "0800<script>"}, {"number": "010-555 0199", "type": "text"}],
+            "organization": {"name": "Org", "website": "data:text/html,hoi"},
+            "service_areas": [{"name": "Noord", "extent_type": "text", "extent": "3311-3313, 33AB"}],
+            "schedules": [{"freq": "MONTHLY", "byday": "2MO", "opens_at": "09:00", "closes_at": "12:00"},
+                          {"byday": "MO,XX", "opens_at": "09:00", "closes_at": "12:00"},
+                          {"byday": "TU", "opens_at": "9 uur", "closes_at": "12:00"}],
+            "languages": [{"code": "nld"}],
+            "attributes": [{"taxonomy_term": {"code": "ruimtevaart"}}],
+            "assured_date": "2999-01-01"
+        }])
+        .to_string();
+        let import = import(&text);
+        let record = &import.records[0];
+        assert_eq!(record.name, "<script>alert(1)</script> Buurtteam", "kept as plain text");
+        assert_eq!(record.description, None);
+        assert_eq!((record.website.as_deref(), record.email.as_deref()), (None, None));
+        assert_eq!(record.phones.len(), 1);
+        assert_eq!(record.areas[0].postcodes.len(), 1);
+        assert!(
+            record.schedules.is_empty() && record.languages.is_empty() && record.themes.is_empty()
+        );
+        assert_eq!(record.assured_date, None);
+        assert_eq!(record.organization.as_ref().unwrap().website, None);
+        let found = |field: &str| issue(&import, 0, field).map(|i| (i.problem.clone(), i.outcome));
+        let pack = |p| Some((Problem::Pack(p), Outcome::Dropped));
+        assert_eq!(found("name"), Some((Problem::Pack(PackProblem::Markup), Outcome::Kept)));
+        assert_eq!(found("description"), pack(PackProblem::TooLong { max: 5_000 }));
+        assert_eq!(found("url"), pack(PackProblem::BadUrl));
+        assert_eq!(found("email"), pack(PackProblem::BadEmail));
+        assert_eq!(found("phones[0].number"), pack(PackProblem::BadPhone));
+        assert_eq!(found(&["organization", "website"].join(".")), pack(PackProblem::BadUrl));
+        assert_eq!(found("service_areas[0].extent"), pack(PackProblem::BadPostcode));
+        assert_eq!(found("schedules[0].freq"), Some((Problem::NotWeekly, Outcome::Dropped)));
+        assert!(matches!(found("schedules[1].byday"), Some((Problem::BadHours { .. }, _))));
+        assert!(matches!(found("schedules[2].opens_at"), Some((Problem::BadHours { .. }, _))));
+        assert!(matches!(found("languages[0].code"), Some((Problem::BadLanguage { .. }, _))));
+        assert!(matches!(
+            found("attributes[0].taxonomy_term.code"),
+            Some((Problem::UnknownTheme { .. }, _))
+        ));
+        assert_eq!(found("assured_date"), pack(PackProblem::CheckedInFuture));
+    }
+
+    #[test]
+    fn absurd_files_are_refused_whole() {
+        let refused = |import: Import| {
+            assert!(import.records.is_empty());
+            assert_eq!(import.issues.len(), 1);
+            assert_eq!(import.issues[0].outcome, Outcome::Refused);
+            import.issues[0].problem.clone()
+        };
+        let huge = " ".repeat(MAX_PACK_BYTES + 1);
+        assert!(matches!(refused(import(&huge)), Problem::Pack(PackProblem::TooLarge { .. })));
+        let many = format!("[{}]", vec!["{}"; MAX_SERVICES + 1].join(","));
+        assert_eq!(refused(import(&many)), Problem::TooManyServices { count: MAX_SERVICES + 1 });
+        assert!(matches!(
+            refused(import("[{\"id\": ")),
+            Problem::Pack(PackProblem::NotJson { .. })
+        ));
+        assert_eq!(refused(import("{\"type\": \"FeatureCollection\"}")), Problem::NotAServiceList);
+        assert!(matches!(
+            refused(import(&"[".repeat(100_000))),
+            Problem::Pack(PackProblem::NotJson { .. })
+        ));
+    }
+
+    #[test]
+    fn an_api_page_and_a_single_service_read_too() {
+        let page = r#"{"total_items": 1, "contents": [{"id": "a", "name": "A"}]}"#;
+        assert_eq!(import(page).records.len(), 1);
+        assert_eq!(import(r#"{"id": "a", "name": "A", "extra": {"x": [1]}}"#).records.len(), 1);
+        let nulls = r#"[{"id": "a", "name": "A", "phones": null, "organization": null, "schedules": [
+            {"byday": "SA,SU", "opens_at": "10:00:00", "closes_at": "12:00:00+01:00"}]}]"#;
+        let record = &import(nulls).records[0];
+        assert_eq!(record.schedules[0].days, [Weekday::Sat, Weekday::Sun]);
+    }
+}

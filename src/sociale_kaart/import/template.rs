@@ -1,0 +1,404 @@
+//! The CSV template: one row per service, as a gemeente employee fills it in a spreadsheet.
+//! Comma, semicolon (what Dutch Excel saves) or tab between cells; headers in any case, with
+//! or without spaces or apostrophes ("thema's", "Laatst gecontroleerd"). Lists within a cell
+//! are separated by semicolons (or commas); opening hours use the compact form of
+//! [`parse_compact`]: `ma-vr 09:00-17:00; za 10:00-12:00` or `24/7`.
+
+use super::{Checker, Import, Outcome, Problem, MAX_SERVICES};
+use crate::content::{Problem as PackProblem, MAX_PACK_BYTES};
+use crate::sociale_kaart::hours::parse_compact;
+use crate::sociale_kaart::model::{
+    Address, Location, Organization, ServiceArea, ServiceAtLocation, ServiceRecord, Taxonomy,
+};
+use crate::sociale_kaart::search::fold;
+
+/// The template's columns, in its order. Only `id` and `naam` are required.
+pub const TEMPLATE_COLUMNS: [&str; 26] = [
+    "id",
+    "naam",
+    "organisatie",
+    "omschrijving",
+    "telefoon",
+    "email",
+    "website",
+    "adres",
+    "postcode",
+    "plaats",
+    "toegankelijkheid",
+    "themas",
+    "doelgroepen",
+    "leeftijd_min",
+    "leeftijd_max",
+    "voorwaarden",
+    "gratis",
+    "kosten",
+    "verwijzing_nodig",
+    "talen",
+    "openingstijden",
+    "gebied",
+    "gebied_postcodes",
+    "status",
+    "melding",
+    "laatst_gecontroleerd",
+];
+
+pub fn import_csv(file: &str, text: &str, taxonomy: &Taxonomy) -> Import {
+    let mut check = Checker::new(file, taxonomy);
+    if text.len() > MAX_PACK_BYTES {
+        return check.refuse("", Problem::Pack(PackProblem::TooLarge { size: text.len() }));
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter(text))
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut rows = reader.records();
+    let header = match rows.next() {
+        Some(Ok(header)) => header,
+        Some(Err(_)) => return check.refuse("", Problem::UnreadableRow),
+        None => return check.refuse("", Problem::Pack(PackProblem::Empty)),
+    };
+    // Where each known column is; unknown columns are named once and left out.
+    let mut position = [None; TEMPLATE_COLUMNS.len()];
+    for (i, name) in header.iter().enumerate() {
+        match column(&column_key(name)) {
+            Some(column) => position[column] = Some(i),
+            None if name.trim().is_empty() => {}
+            None => check.report(name.trim(), Problem::UnknownColumn, Outcome::Dropped),
+        }
+    }
+    for required in ["id", "naam"] {
+        if column(required).and_then(|c| position[c]).is_none() {
+            let problem = PackProblem::MissingField { field: required.into() };
+            return check.refuse("", Problem::Pack(problem));
+        }
+    }
+    let rows: Vec<_> = rows.collect();
+    if rows.len() > MAX_SERVICES {
+        return check.refuse("", Problem::TooManyServices { count: rows.len() });
+    }
+    for (index, row) in rows.into_iter().enumerate() {
+        let row = match row {
+            Ok(row) => row,
+            Err(e) => {
+                check.start_record(index, e.position().map(|p| p.line()), None);
+                check.report("", Problem::UnreadableRow, Outcome::Skipped);
+                continue;
+            }
+        };
+        // Spreadsheets leave rows of empty cells below the data.
+        if row.iter().all(|cell| cell.trim().is_empty()) {
+            continue;
+        }
+        let cell = |name: &str| {
+            let at = column(name).and_then(|c| position[c]);
+            at.and_then(|i| row.get(i)).map(str::trim).filter(|c| !c.is_empty())
+        };
+        check.start_record(
+            index,
+            row.position().map(|p| p.line()),
+            cell("id").map(str::to_ascii_lowercase),
+        );
+        if row.len() != header.len() {
+            let problem = Problem::CellCount { found: row.len(), expected: header.len() };
+            check.report("", problem, Outcome::Skipped);
+            continue;
+        }
+        if let Some(record) = service(&mut check, &cell) {
+            check.accept(record);
+        }
+    }
+    check.finish()
+}
+
+fn column(name: &str) -> Option<usize> {
+    TEMPLATE_COLUMNS.iter().position(|c| *c == name)
+}
+
+/// "Thema's" → "themas", "Laatst gecontroleerd" → "laatst_gecontroleerd", "E-mail" → "email".
+fn column_key(header: &str) -> String {
+    let mut key = String::new();
+    for c in fold(&header.replace(['\'', '’', '-'], "")).chars() {
+        key.push(if c == ' ' { '_' } else { c });
+    }
+    key.trim_matches('_').to_string()
+}
+
+/// The separator that occurs most in the first line.
+fn delimiter(text: &str) -> u8 {
+    let first = text.lines().next().unwrap_or("");
+    [b',', b';', b'\t']
+        .into_iter()
+        .max_by_key(|d| first.bytes().filter(|b| b == d).count())
+        .unwrap_or(b',')
+}
+
+fn list(value: Option<&str>) -> impl Iterator<Item = &str> {
+    value.unwrap_or("").split([';', ',']).map(str::trim).filter(|v| !v.is_empty())
+}
+
+fn service<'c>(
+    check: &mut Checker,
+    cell: &impl Fn(&str) -> Option<&'c str>,
+) -> Option<ServiceRecord> {
+    let id = check.id("id", cell("id").or(Some("")));
+    let name = check.required("naam", cell("naam").or(Some("")));
+    let mut record =
+        ServiceRecord::new(id.clone().unwrap_or_default(), name.clone().unwrap_or_default());
+    record.organization = check.text("organisatie", cell("organisatie")).map(|name| Organization {
+        id: None,
+        name,
+        description: None,
+        website: None,
+        email: None,
+        phones: Vec::new(),
+    });
+    record.description = check.text("omschrijving", cell("omschrijving"));
+    // Semicolons only: "(010) 555 01 01" has no comma, but a list of numbers might.
+    for number in cell("telefoon").unwrap_or("").split(';').map(str::trim).filter(|n| !n.is_empty())
+    {
+        record.phones.extend(check.phone("telefoon", number, None, None));
+    }
+    record.email = check.email("email", cell("email"));
+    record.website = check.website("website", cell("website"));
+    let address = Address {
+        street: check.text("adres", cell("adres")),
+        postal_code: check.postal_code("postcode", cell("postcode")),
+        city: check.text("plaats", cell("plaats")),
+    };
+    let accessibility = check.text("toegankelijkheid", cell("toegankelijkheid"));
+    let has_address =
+        address.street.is_some() || address.postal_code.is_some() || address.city.is_some();
+    if has_address || accessibility.is_some() {
+        record.locations.push(ServiceAtLocation {
+            description: None,
+            phones: Vec::new(),
+            schedules: Vec::new(),
+            location: Location {
+                id: None,
+                name: None,
+                address: has_address.then_some(address),
+                accessibility,
+                latitude: None,
+                longitude: None,
+                phones: Vec::new(),
+                schedules: Vec::new(),
+            },
+        });
+    }
+    for theme in list(cell("themas")) {
+        record.themes.extend(check.theme("themas", theme).filter(|id| !record.themes.contains(id)));
+    }
+    for group in list(cell("doelgroepen")) {
+        let found = check.target_group("doelgroepen", group);
+        record.target_groups.extend(found.filter(|id| !record.target_groups.contains(id)));
+    }
+    let min = cell("leeftijd_min").and_then(|v| check.age("leeftijd_min", v));
+    let max = cell("leeftijd_max").and_then(|v| check.age("leeftijd_max", v));
+    (record.minimum_age, record.maximum_age) = check.age_range("leeftijd_min", min, max);
+    record.eligibility = check.text("voorwaarden", cell("voorwaarden"));
+    record.cost.free = yes_no(check, "gratis", cell("gratis"));
+    record.cost.description = check.text("kosten", cell("kosten"));
+    record.referral_required = yes_no(check, "verwijzing_nodig", cell("verwijzing_nodig"));
+    for language in list(cell("talen")) {
+        record
+            .languages
+            .extend(check.language("talen", language).filter(|l| !record.languages.contains(l)));
+    }
+    if let Some(hours) = cell("openingstijden") {
+        match parse_compact(hours) {
+            Some(schedules) => record.schedules = schedules,
+            None => check.report(
+                "openingstijden",
+                Problem::BadHours { value: hours.into() },
+                Outcome::Dropped,
+            ),
+        }
+    }
+    let area_name = check.text("gebied", cell("gebied"));
+    let postcodes = cell("gebied_postcodes")
+        .map(|v| check.postcodes("gebied_postcodes", v))
+        .unwrap_or_default();
+    if area_name.is_some() || !postcodes.is_empty() {
+        record.areas.push(ServiceArea { name: area_name, postcodes });
+    }
+    record.status = check.status("status", cell("status"));
+    record.alert = check.text("melding", cell("melding"));
+    record.assured_date = check.date("laatst_gecontroleerd", cell("laatst_gecontroleerd"));
+    (id.is_some() && name.is_some()).then_some(record)
+}
+
+/// Empty is no; spreadsheets also mark yes with an x.
+fn yes_no(check: &mut Checker, field: &str, value: Option<&str>) -> bool {
+    match value.map(str::to_lowercase).as_deref() {
+        None | Some("nee" | "n" | "no" | "onwaar" | "false" | "0") => false,
+        Some("ja" | "j" | "yes" | "y" | "waar" | "true" | "1" | "x") => true,
+        Some(other) => {
+            check.report(field, Problem::BadYesNo { value: other.into() }, Outcome::Dropped);
+            false
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sociale_kaart::model::Status;
+    use chrono::NaiveDate;
+
+    const TEMPLATE: &str = include_str!("../../../tests/fixtures/sociale-kaart/template.csv");
+
+    fn import(text: &str) -> Import {
+        import_csv("kaart.csv", text, &Taxonomy::default())
+    }
+
+    #[test]
+    fn the_template_imports_and_the_broken_row_is_named() {
+        let import = import(TEMPLATE);
+        let ids: Vec<&str> = import.records.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "buurtteam-noord",
+                "schuldhulp-voorbeeldstad",
+                "vrouwenopvang-de-vuurtoren",
+                "jongerenwerk-zuid"
+            ]
+        );
+        let broken: Vec<_> =
+            import.issues.iter().filter(|i| i.outcome == Outcome::Skipped).collect();
+        assert_eq!(broken.len(), 1, "{:#?}", import.issues);
+        let record = broken[0].record.as_ref().unwrap();
+        assert_eq!((record.row, record.id.as_deref()), (Some(4), Some("opvoedpunt-centrum")));
+        assert_eq!(broken[0].field, "naam");
+        assert_eq!(broken[0].problem, Problem::Pack(PackProblem::Empty));
+        // The same row's other problems are named too, so it can be fixed in one go.
+        let same_row = |field: &str| {
+            import.issues.iter().any(|i| i.record.as_ref() == Some(record) && i.field == field)
+        };
+        assert!(same_row("telefoon") && same_row("openingstijden"), "{:#?}", import.issues);
+
+        let team = &import.records[0];
+        assert_eq!(team.organization.as_ref().unwrap().name, "Stichting Buurtwerk Voorbeeldstad");
+        assert_eq!(team.themes, ["wijkteam", "opvoeden", "huiselijk-geweld"]);
+        assert_eq!(team.target_groups, ["ouders", "kinderen"]);
+        assert_eq!(
+            team.locations[0].location.address.as_ref().unwrap().postal_code.as_deref(),
+            Some("3312 AB")
+        );
+        assert_eq!(team.schedules.len(), 2);
+        assert!(team.eligibility.is_some() && team.locations[0].location.accessibility.is_some());
+        assert_eq!(team.areas[0].postcodes[0].to_string(), "3311-3313");
+        assert_eq!(team.assured_date, NaiveDate::from_ymd_opt(2026, 11, 1));
+        assert!(team.cost.free && !team.referral_required);
+        let debt = &import.records[1];
+        assert_eq!(
+            debt.assured_date,
+            NaiveDate::from_ymd_opt(2026, 10, 12),
+            "Dutch day-month-year"
+        );
+        assert_eq!(debt.languages, ["nl", "en", "ar"]);
+        assert_eq!(
+            debt.cost.description.as_deref(),
+            Some("Gratis voor inwoners van Voorbeeldstad.")
+        );
+        let shelter = &import.records[2];
+        assert_eq!(shelter.schedules, vec![crate::sociale_kaart::model::Schedule::day_and_night()]);
+        assert!(shelter.referral_required && shelter.locations.is_empty());
+        let youth = &import.records[3];
+        assert_eq!((youth.minimum_age, youth.maximum_age), (Some(12), Some(23)));
+        assert_eq!(youth.status, Status::TemporarilyClosed);
+        assert!(youth.alert.is_some());
+    }
+
+    #[test]
+    fn semicolons_headers_in_other_forms_and_a_byte_order_mark() {
+        let text = "\u{feff}ID;Naam;Thema's;E-mail;Laatst gecontroleerd;Opmerking\n\
+                    a;Eerste;Huiselijk geweld; a@b.nl ;2026-01-02;x\n\
+                    ;;;;;\n\
+                    b;\"Tweede; met puntkomma\";jeugd;;;\n";
+        let import = import(text);
+        assert_eq!(import.records.len(), 2, "{:#?}", import.issues);
+        assert_eq!(import.records[0].themes, ["huiselijk-geweld"]);
+        assert_eq!(import.records[0].email.as_deref(), Some("a@b.nl"));
+        assert_eq!(import.records[1].name, "Tweede; met puntkomma");
+        let unknown = &import.issues[0];
+        assert_eq!(
+            (unknown.field.as_str(), &unknown.problem, unknown.record.is_none()),
+            ("Opmerking", &Problem::UnknownColumn, true)
+        );
+        assert_eq!(import.issues.len(), 1);
+    }
+
+    #[test]
+    fn hostile_cells() {
+        let long = "y".repeat(5_001);
+        let text = format!(
+            "id,naam,website,telefoon,omschrijving,gratis,leeftijd_min,status,talen,doelgroepen\n\
+             x,<img src=x onerror=alert(1)>,javascript:alert(1),0800<script>,{long},misschien,twaalf,weg,Nederlands,marsmannetjes\n"
+        );
+        let import = import(&text);
+        let record = &import.records[0];
+        assert_eq!(record.name, "<img src=x onerror=alert(1)>");
+        assert!(
+            record.website.is_none() && record.phones.is_empty() && record.description.is_none()
+        );
+        let problem = |field: &str| {
+            import.issues.iter().find(|i| i.field == field).map(|i| (i.problem.clone(), i.outcome))
+        };
+        assert_eq!(problem("naam"), Some((Problem::Pack(PackProblem::Markup), Outcome::Kept)));
+        assert_eq!(
+            problem("website"),
+            Some((Problem::Pack(PackProblem::BadUrl), Outcome::Dropped))
+        );
+        assert_eq!(
+            problem("telefoon"),
+            Some((Problem::Pack(PackProblem::BadPhone), Outcome::Dropped))
+        );
+        assert_eq!(
+            problem("omschrijving"),
+            Some((Problem::Pack(PackProblem::TooLong { max: 5_000 }), Outcome::Dropped))
+        );
+        assert!(matches!(problem("gratis"), Some((Problem::BadYesNo { .. }, Outcome::Dropped))));
+        assert!(matches!(
+            problem("leeftijd_min"),
+            Some((Problem::NotANumber { .. }, Outcome::Dropped))
+        ));
+        assert!(matches!(problem("status"), Some((Problem::BadStatus { .. }, Outcome::Dropped))));
+        assert!(matches!(problem("talen"), Some((Problem::BadLanguage { .. }, Outcome::Dropped))));
+        assert!(matches!(
+            problem("doelgroepen"),
+            Some((Problem::UnknownTargetGroup { .. }, Outcome::Dropped))
+        ));
+    }
+
+    #[test]
+    fn files_that_cannot_be_a_template_are_refused() {
+        let refused = |text: &str| {
+            let import = import(text);
+            assert!(import.records.is_empty());
+            assert_eq!(import.issues.last().unwrap().outcome, Outcome::Refused);
+            import.issues.last().unwrap().problem.clone()
+        };
+        assert_eq!(refused(""), Problem::Pack(PackProblem::Empty));
+        assert_eq!(
+            refused("naam,plaats\nA,B\n"),
+            Problem::Pack(PackProblem::MissingField { field: "id".into() })
+        );
+        let many = format!("id,naam\n{}", "a,b\n".repeat(MAX_SERVICES + 1));
+        assert_eq!(refused(&many), Problem::TooManyServices { count: MAX_SERVICES + 1 });
+        assert!(matches!(
+            refused(&" ".repeat(MAX_PACK_BYTES + 1)),
+            Problem::Pack(PackProblem::TooLarge { .. })
+        ));
+    }
+
+    #[test]
+    fn a_row_with_too_many_cells_is_skipped_not_shifted() {
+        let import = import("id,naam,plaats\na,Eerste,Stad\nb,Tweede, met komma,Stad\n");
+        assert_eq!(import.records.len(), 1);
+        assert_eq!(import.issues[0].problem, Problem::CellCount { found: 4, expected: 3 });
+        assert_eq!(import.issues[0].record.as_ref().unwrap().row, Some(3));
+    }
+}

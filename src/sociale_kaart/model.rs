@@ -1,0 +1,560 @@
+//! The sociale kaart as data: a subset of Open Referral HSDS 3.x. An organisation offers
+//! services; a service is offered at locations (`ServiceAtLocation`). A `ServiceRecord` is one
+//! service with its organisation, locations, phones and hours: what the UI shows and search
+//! reads. A `Directory` holds the records of a region, with its search index, built once.
+
+use super::hours::{OpenState, WeekHours};
+use super::search::{Filters, SearchIndex};
+use crate::i18n::{t, Lang, Text};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Weekday};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::fmt;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Organization {
+    pub id: Option<String>,
+    pub name: String,
+    pub description: Option<String>,
+    pub website: Option<String>,
+    pub email: Option<String>,
+    pub phones: Vec<Phone>,
+}
+
+/// RFC 6350 phone types, as HSDS uses them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PhoneKind {
+    #[default]
+    Voice,
+    /// SMS, also how deaf callers reach a service.
+    Text,
+    Fax,
+    Cell,
+    Video,
+    Pager,
+    Textphone,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Phone {
+    /// As people read it: "010-555 0101". Checked on import: digits, spaces, hyphens,
+    /// parentheses and a leading plus only.
+    pub number: String,
+    pub kind: PhoneKind,
+    pub description: Option<String>,
+}
+
+impl Phone {
+    pub fn tel_uri(&self) -> String {
+        crate::content::tel_uri(&self.number)
+    }
+}
+
+/// One weekly opening period: on each of `days`, from `opens_at` to `closes_at`. A closing
+/// time at or before the opening time is on the next day (22:00–02:00), so 00:00–00:00 is the
+/// whole day. Local wall-clock time.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Schedule {
+    pub days: Vec<Weekday>,
+    pub opens_at: NaiveTime,
+    pub closes_at: NaiveTime,
+    pub description: Option<String>,
+}
+
+impl Schedule {
+    /// 24/7: every day, midnight to midnight.
+    pub fn day_and_night() -> Schedule {
+        Schedule {
+            days: ALL_DAYS.to_vec(),
+            opens_at: NaiveTime::MIN,
+            closes_at: NaiveTime::MIN,
+            description: None,
+        }
+    }
+}
+
+pub const ALL_DAYS: [Weekday; 7] = [
+    Weekday::Mon,
+    Weekday::Tue,
+    Weekday::Wed,
+    Weekday::Thu,
+    Weekday::Fri,
+    Weekday::Sat,
+    Weekday::Sun,
+];
+
+/// Dutch four-digit postcodes, "3311" or "3311-3315" (inclusive).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostcodeRange {
+    pub from: u16,
+    pub to: u16,
+}
+
+impl PostcodeRange {
+    pub fn parse(text: &str) -> Option<PostcodeRange> {
+        let pc4 = |s: &str| {
+            let s = s.trim();
+            (s.len() == 4).then(|| s.parse::<u16>().ok()).flatten().filter(|n| *n >= 1000)
+        };
+        let (from, to) = match text.split_once('-') {
+            Some((from, to)) => (pc4(from)?, pc4(to)?),
+            None => (pc4(text)?, pc4(text)?),
+        };
+        (from <= to).then_some(PostcodeRange { from, to })
+    }
+
+    pub fn contains(self, postcode: u16) -> bool {
+        (self.from..=self.to).contains(&postcode)
+    }
+
+    pub fn width(self) -> u16 {
+        self.to - self.from
+    }
+}
+
+impl fmt::Display for PostcodeRange {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        if self.from == self.to {
+            write!(f, "{}", self.from)
+        } else {
+            write!(f, "{}-{}", self.from, self.to)
+        }
+    }
+}
+
+/// The four digits of a Dutch postcode ("3311 AB", "3311ab", "3311").
+pub fn postcode4(postal_code: &str) -> Option<u16> {
+    let compact: String = postal_code.chars().filter(|c| !c.is_whitespace()).collect();
+    let (digits, letters) = compact.split_at_checked(4)?;
+    let letters_ok = letters.is_empty()
+        || (letters.len() == 2 && letters.chars().all(|c| c.is_ascii_alphabetic()));
+    PostcodeRange::parse(digits).filter(|_| letters_ok).map(|r| r.from)
+}
+
+/// Where a service is for: a gemeente ("Gemeente Voorbeeldstad"), a wijk ("Noord") or a wider
+/// region ("Nederland"), with the postcodes it covers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServiceArea {
+    pub name: Option<String>,
+    pub postcodes: Vec<PostcodeRange>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Address {
+    pub street: Option<String>,
+    /// "3311 AB"; checked on import to be a Dutch postcode.
+    pub postal_code: Option<String>,
+    pub city: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Location {
+    pub id: Option<String>,
+    pub name: Option<String>,
+    /// None for a secret address (vrouwenopvang) or a service by phone only.
+    pub address: Option<Address>,
+    pub accessibility: Option<String>,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+    pub phones: Vec<Phone>,
+    /// When the building is open.
+    pub schedules: Vec<Schedule>,
+}
+
+impl Location {
+    pub fn postcode(&self) -> Option<u16> {
+        self.address.as_ref()?.postal_code.as_deref().and_then(postcode4)
+    }
+}
+
+/// A service as offered at one location, with hours and phones specific to that place.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ServiceAtLocation {
+    pub description: Option<String>,
+    pub phones: Vec<Phone>,
+    pub schedules: Vec<Schedule>,
+    pub location: Location,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    #[default]
+    Active,
+    Inactive,
+    Defunct,
+    #[serde(rename = "temporarily closed")]
+    TemporarilyClosed,
+}
+
+impl Status {
+    /// Inactive and defunct services stay findable by id (a link to them can say so) but are
+    /// never offered in search.
+    pub fn is_listed(self) -> bool {
+        matches!(self, Status::Active | Status::TemporarilyClosed)
+    }
+
+    pub fn label(self, lang: Lang) -> String {
+        match self {
+            Status::Active => t(lang, "social_map.status.active"),
+            Status::Inactive => t(lang, "social_map.status.inactive"),
+            Status::Defunct => t(lang, "social_map.status.defunct"),
+            Status::TemporarilyClosed => t(lang, "social_map.status.temporarily_closed"),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cost {
+    /// Only true when the source says so; unknown counts as not free.
+    pub free: bool,
+    pub description: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ServiceRecord {
+    /// Stable: lower-case letters, digits and hyphens, so other content can refer to it.
+    pub id: String,
+    pub name: String,
+    pub description: Option<String>,
+    pub organization: Option<Organization>,
+    pub status: Status,
+    /// A short-term notice: "tijdelijk alleen telefonisch bereikbaar".
+    pub alert: Option<String>,
+    pub website: Option<String>,
+    pub email: Option<String>,
+    pub phones: Vec<Phone>,
+    /// When the service can be reached; when empty, its locations' hours apply.
+    pub schedules: Vec<Schedule>,
+    pub locations: Vec<ServiceAtLocation>,
+    pub areas: Vec<ServiceArea>,
+    /// ISO 639-1 codes; none listed means Dutch.
+    pub languages: Vec<String>,
+    pub eligibility: Option<String>,
+    pub minimum_age: Option<u8>,
+    pub maximum_age: Option<u8>,
+    pub cost: Cost,
+    pub referral_required: bool,
+    /// Ids of [`Taxonomy::themes`].
+    pub themes: Vec<String>,
+    /// Ids of [`Taxonomy::target_groups`].
+    pub target_groups: Vec<String>,
+    /// "Laatst gecontroleerd".
+    pub assured_date: Option<NaiveDate>,
+}
+
+impl ServiceRecord {
+    /// A record with a name and nothing else known yet; importers fill in the rest.
+    pub fn new(id: impl Into<String>, name: impl Into<String>) -> ServiceRecord {
+        ServiceRecord {
+            id: id.into(),
+            name: name.into(),
+            description: None,
+            organization: None,
+            status: Status::Active,
+            alert: None,
+            website: None,
+            email: None,
+            phones: Vec::new(),
+            schedules: Vec::new(),
+            locations: Vec::new(),
+            areas: Vec::new(),
+            languages: Vec::new(),
+            eligibility: None,
+            minimum_age: None,
+            maximum_age: None,
+            cost: Cost::default(),
+            referral_required: false,
+            themes: Vec::new(),
+            target_groups: Vec::new(),
+            assured_date: None,
+        }
+    }
+
+    /// The service's own hours; without those, the hours of the service at each location,
+    /// and without those, the location's.
+    pub fn hours(&self) -> WeekHours {
+        let at_locations = self.locations.iter().flat_map(|at| {
+            if at.schedules.is_empty() {
+                &at.location.schedules
+            } else {
+                &at.schedules
+            }
+        });
+        let own_only = !self.schedules.is_empty();
+        WeekHours::new(self.schedules.iter().chain(at_locations.filter(|_| !own_only)))
+    }
+
+    /// None when no hours are known.
+    pub fn open_state(&self, at: NaiveDateTime) -> Option<OpenState> {
+        if self.status == Status::TemporarilyClosed {
+            return Some(OpenState::Closed);
+        }
+        let hours = self.hours();
+        (!hours.is_empty()).then(|| hours.state_at(at))
+    }
+
+    pub fn serves_age(&self, age: u8) -> bool {
+        self.minimum_age.is_none_or(|min| age >= min)
+            && self.maximum_age.is_none_or(|max| age <= max)
+    }
+
+    pub fn speaks(&self, language: &str) -> bool {
+        if self.languages.is_empty() {
+            language == "nl"
+        } else {
+            self.languages.iter().any(|l| l == language)
+        }
+    }
+
+    /// How narrowly this service covers `postcode`: the width of the smallest of its areas
+    /// that contains it (0 for a single postcode). A service that names no area covers the
+    /// postcodes of its own locations.
+    pub fn coverage_of(&self, postcode: u16) -> Option<u16> {
+        if self.areas.is_empty() {
+            return self
+                .locations
+                .iter()
+                .any(|at| at.location.postcode() == Some(postcode))
+                .then_some(0);
+        }
+        self.areas
+            .iter()
+            .flat_map(|area| &area.postcodes)
+            .filter(|range| range.contains(postcode))
+            .map(|range| range.width())
+            .min()
+    }
+
+    /// The names of the areas this service is for; the cities of its locations when it
+    /// names no area.
+    pub fn area_names(&self) -> impl Iterator<Item = &str> {
+        let named = self.areas.iter().filter_map(|a| a.name.as_deref());
+        let cities = self
+            .locations
+            .iter()
+            .filter_map(|at| at.location.address.as_ref()?.city.as_deref())
+            .filter(|_| self.areas.is_empty());
+        named.chain(cities)
+    }
+}
+
+/// A theme or target group.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Term {
+    pub id: String,
+    pub label: Text,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Taxonomy {
+    pub themes: Vec<Term>,
+    pub target_groups: Vec<Term>,
+}
+
+impl Default for Taxonomy {
+    /// The Dutch default: what gemeenten and the meldcode chain use to sort local help.
+    fn default() -> Taxonomy {
+        let terms = |list: &[(&str, &str, &str)]| {
+            list.iter()
+                .map(|(id, nl, en)| Term {
+                    id: id.to_string(),
+                    label: Text { nl: nl.to_string(), en: Some(en.to_string()) },
+                })
+                .collect()
+        };
+        Taxonomy {
+            themes: terms(&[
+                ("huiselijk-geweld", "Huiselijk geweld", "Domestic violence"),
+                ("opvoeden", "Opvoeden", "Parenting"),
+                ("jeugd", "Jeugd", "Youth"),
+                ("schulden", "Geld en schulden", "Money and debt"),
+                ("wonen", "Wonen", "Housing"),
+                ("psychische-gezondheid", "Psychische gezondheid", "Mental health"),
+                ("slachtofferhulp", "Slachtofferhulp", "Victim support"),
+                ("ouderen", "Ouderen", "Older people"),
+                ("vrouwenopvang", "Vrouwenopvang", "Women's shelter"),
+                ("wijkteam", "Wijkteam", "Neighbourhood team"),
+                ("huisarts", "Huisarts", "GP"),
+                ("onderwijs", "Onderwijs", "Education"),
+            ]),
+            target_groups: terms(&[
+                ("kinderen", "Kinderen", "Children"),
+                ("jongeren", "Jongeren", "Young people"),
+                ("ouders", "Ouders", "Parents"),
+                ("volwassenen", "Volwassenen", "Adults"),
+                ("ouderen", "Ouderen", "Older people"),
+                ("slachtoffers", "Slachtoffers", "Victims"),
+                ("professionals", "Professionals", "Professionals"),
+            ]),
+        }
+    }
+}
+
+impl Taxonomy {
+    pub fn theme(&self, id: &str) -> Option<&Term> {
+        self.themes.iter().find(|term| term.id == id)
+    }
+
+    pub fn target_group(&self, id: &str) -> Option<&Term> {
+        self.target_groups.iter().find(|term| term.id == id)
+    }
+}
+
+/// The sociale kaart of a region: its records, built once at start-up with the search index.
+pub struct Directory {
+    records: Vec<ServiceRecord>,
+    taxonomy: Taxonomy,
+    by_id: HashMap<String, usize>,
+    index: SearchIndex,
+}
+
+impl Directory {
+    /// Ids are unique after import; should two records share one, the first keeps it.
+    pub fn new(records: Vec<ServiceRecord>, taxonomy: Taxonomy) -> Directory {
+        let mut by_id = HashMap::with_capacity(records.len());
+        for (i, record) in records.iter().enumerate() {
+            by_id.entry(record.id.clone()).or_insert(i);
+        }
+        let index = SearchIndex::new(&records, &taxonomy);
+        Directory { records, taxonomy, by_id, index }
+    }
+
+    pub fn records(&self) -> &[ServiceRecord] {
+        &self.records
+    }
+
+    pub fn taxonomy(&self) -> &Taxonomy {
+        &self.taxonomy
+    }
+
+    pub fn get(&self, id: &str) -> Option<&ServiceRecord> {
+        self.by_id.get(id).map(|&i| &self.records[i])
+    }
+
+    /// The listed service with `theme` that covers `postcode` most narrowly: the wijkteam
+    /// for this street rather than the gemeente-wide one.
+    pub fn serving(&self, theme: &str, postcode: u16) -> Option<&ServiceRecord> {
+        self.records
+            .iter()
+            .filter(|r| r.status.is_listed() && r.themes.iter().any(|t| t == theme))
+            .filter_map(|r| r.coverage_of(postcode).map(|width| (width, r)))
+            .min_by_key(|(width, _)| *width)
+            .map(|(_, record)| record)
+    }
+
+    /// Indexes into [`Directory::records`], best match first.
+    pub fn search(&self, query: &str, filters: &Filters) -> Vec<usize> {
+        self.index.search(&self.records, query, filters)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn area(name: &str, ranges: &[&str]) -> ServiceArea {
+        ServiceArea {
+            name: Some(name.into()),
+            postcodes: ranges.iter().map(|r| PostcodeRange::parse(r).unwrap()).collect(),
+        }
+    }
+
+    fn team(id: &str, theme: &str, areas: Vec<ServiceArea>) -> ServiceRecord {
+        let mut record = ServiceRecord::new(id, id);
+        record.themes = vec![theme.into()];
+        record.areas = areas;
+        record
+    }
+
+    #[test]
+    fn postcode_ranges_parse_and_contain() {
+        let range = PostcodeRange::parse("3311-3313").unwrap();
+        assert!(range.contains(3311) && range.contains(3313) && !range.contains(3314));
+        assert_eq!(range.to_string(), "3311-3313");
+        assert_eq!(PostcodeRange::parse(" 3319 ").unwrap().to_string(), "3319");
+        for bad in ["33111", "0999", "3315-3311", "33AB", "", "3311-"] {
+            assert_eq!(PostcodeRange::parse(bad), None, "{bad}");
+        }
+        assert_eq!(postcode4("3311 AB"), Some(3311));
+        assert_eq!(postcode4("3311ab"), Some(3311));
+        assert_eq!(postcode4("ABC 1234"), None);
+    }
+
+    #[test]
+    fn the_narrowest_team_for_a_postcode_is_found() {
+        let mut closed = team("buurtteam-oud", "wijkteam", vec![area("Noord", &["3312"])]);
+        closed.status = Status::Defunct;
+        let directory = Directory::new(
+            vec![
+                team(
+                    "sociaal-team-stad",
+                    "wijkteam",
+                    vec![area("Gemeente Voorbeeldstad", &["3311-3319"])],
+                ),
+                team("buurtteam-noord", "wijkteam", vec![area("Noord", &["3311-3313"])]),
+                closed,
+                team("cjg", "opvoeden", vec![area("Noord", &["3312"])]),
+            ],
+            Taxonomy::default(),
+        );
+        assert_eq!(directory.serving("wijkteam", 3312).unwrap().id, "buurtteam-noord");
+        assert_eq!(directory.serving("wijkteam", 3318).unwrap().id, "sociaal-team-stad");
+        assert!(directory.serving("wijkteam", 9999).is_none());
+        assert_eq!(directory.get("buurtteam-oud").unwrap().status, Status::Defunct);
+    }
+
+    #[test]
+    fn a_service_without_areas_covers_its_own_locations() {
+        let mut practice = ServiceRecord::new("huisarts-de-linde", "Huisartsenpraktijk De Linde");
+        practice.locations.push(ServiceAtLocation {
+            description: None,
+            phones: Vec::new(),
+            schedules: Vec::new(),
+            location: Location {
+                id: None,
+                name: None,
+                address: Some(Address {
+                    street: Some("Lindelaan 4".into()),
+                    postal_code: Some("3312 AB".into()),
+                    city: Some("Voorbeeldstad".into()),
+                }),
+                accessibility: None,
+                latitude: None,
+                longitude: None,
+                phones: Vec::new(),
+                schedules: vec![Schedule::day_and_night()],
+            },
+        });
+        assert_eq!(practice.coverage_of(3312), Some(0));
+        assert_eq!(practice.coverage_of(3313), None);
+        assert_eq!(practice.area_names().collect::<Vec<_>>(), ["Voorbeeldstad"]);
+        assert!(!practice.hours().is_empty(), "location hours apply when the service has none");
+    }
+
+    #[test]
+    fn ages_and_languages() {
+        let mut record = ServiceRecord::new("a", "A");
+        assert!(record.serves_age(0) && record.serves_age(99));
+        record.minimum_age = Some(12);
+        record.maximum_age = Some(23);
+        assert!(!record.serves_age(11) && record.serves_age(12) && record.serves_age(23));
+        assert!(!record.serves_age(24));
+        assert!(record.speaks("nl") && !record.speaks("en"), "no languages listed means Dutch");
+        record.languages = vec!["en".into(), "ar".into()];
+        assert!(record.speaks("ar") && !record.speaks("nl"));
+    }
+
+    #[test]
+    fn the_default_taxonomy_has_both_languages() {
+        let taxonomy = Taxonomy::default();
+        assert_eq!(taxonomy.themes.len(), 12);
+        assert_eq!(taxonomy.target_groups.len(), 7);
+        assert_eq!(
+            taxonomy.theme("huiselijk-geweld").unwrap().label.get(Lang::En),
+            "Domestic violence"
+        );
+        assert!(taxonomy.target_group("ouderen").is_some() && taxonomy.theme("ouderen").is_some());
+    }
+}

@@ -1,0 +1,850 @@
+//! Search in the sociale kaart, built once and asked on every keystroke. Text is folded (lower
+//! case, no accents), split into words, and every query word must be found in a record, in any
+//! order: as the word itself, as its start (while typing), inside a compound ("opvang" in
+//! "vrouwenopvang", words of four letters or more) or with one typo (five letters or more).
+//! Where a word is found ranks the record: its name, then its organisation, then its themes and
+//! target groups, then its description.
+//!
+//! `SearchIndex` keeps an inverted index from each distinct word to the records that hold it,
+//! so a query looks at the vocabulary, not at every record; `linear_search` reads every record
+//! and gives the same answer, for tests and to measure what the index saves.
+
+use super::hours::WeekHours;
+use super::model::{postcode4, ServiceRecord, Status, Taxonomy};
+use chrono::NaiveDateTime;
+use rustc_hash::FxHashMap;
+use unicode_normalization::char::decompose_canonical;
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Filters {
+    /// A theme id.
+    pub theme: Option<String>,
+    /// A target group id.
+    pub target_group: Option<String>,
+    /// Within the service's minimum and maximum age.
+    pub age: Option<u8>,
+    /// Open at this local time.
+    pub open_at: Option<NaiveDateTime>,
+    /// An ISO 639-1 code.
+    pub language: Option<String>,
+    pub area: Option<Area>,
+    pub free: bool,
+    pub without_referral: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Area {
+    /// Covered by one of the service's postcode ranges.
+    Postcode(u16),
+    /// A gemeente or wijk by name ("Voorbeeldstad", "Gemeente Voorbeeldstad", "Noord").
+    Named(String),
+}
+
+impl Area {
+    /// What a user types: a postcode ("3312 AB", "3312") or the name of a place.
+    pub fn parse(input: &str) -> Option<Area> {
+        let input = input.trim();
+        if input.is_empty() {
+            return None;
+        }
+        Some(postcode4(input).map_or_else(|| Area::Named(input.to_string()), Area::Postcode))
+    }
+}
+
+/// Lower case, accents stripped, punctuation a space. Letters of other scripts stay.
+pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        let bytes =
+            text.bytes()
+                .map(|b| if b.is_ascii_alphanumeric() { b.to_ascii_lowercase() } else { b' ' });
+        return String::from_utf8(bytes.collect()).unwrap_or_default();
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { ' ' });
+        } else {
+            decompose_canonical(c, |part| {
+                if part.is_alphanumeric() {
+                    out.extend(part.to_lowercase().filter(|l| l.is_alphanumeric()));
+                } else if splits_words(part) {
+                    out.push(' ');
+                }
+                // Anything else is an accent (a combining mark after decomposition) or a
+                // symbol: dropped without splitting the word.
+            });
+        }
+    }
+    out
+}
+
+fn splits_words(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(c, '\u{00A0}'..='\u{00BF}' | '\u{2000}'..='\u{206F}' | '\u{3000}'..='\u{303F}')
+}
+
+/// Words too common to require in a finished query ("hulp bij schulden").
+const STOPWORDS: &[&str] = &[
+    "de", "het", "een", "en", "van", "voor", "bij", "in", "op", "met", "te", "aan", "of", "om",
+    "naar", "over", "uit", "je", "u", "ik", "mijn", "is", "die", "dat", "er", "the", "and", "for",
+    "to", "with",
+];
+
+struct Word {
+    text: String,
+    letters: usize,
+}
+
+fn query_words(query: &str) -> Vec<Word> {
+    let folded = fold(query);
+    let words: Vec<&str> = folded.split_whitespace().collect();
+    // The word being typed may become "bijstand"; only finished words are dropped.
+    let typing = !query.ends_with(char::is_whitespace);
+    let last = words.len().saturating_sub(1);
+    words
+        .iter()
+        .enumerate()
+        .filter(|&(i, word)| !STOPWORDS.contains(word) || (typing && i == last))
+        .map(|(_, word)| Word { text: word.to_string(), letters: word.chars().count() })
+        .collect()
+}
+
+/// Where in a record a word was found; lower ranks first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Field {
+    Name = 0,
+    Organization = 1,
+    Terms = 2,
+    Description = 3,
+}
+
+/// The record's searchable text by field.
+fn texts<'a>(record: &'a ServiceRecord, taxonomy: &'a Taxonomy) -> Vec<(Field, &'a str)> {
+    let mut texts = vec![(Field::Name, record.name.as_str())];
+    if let Some(organization) = &record.organization {
+        texts.push((Field::Organization, &organization.name));
+    }
+    let themes = record.themes.iter().filter_map(|id| taxonomy.theme(id));
+    let groups = record.target_groups.iter().filter_map(|id| taxonomy.target_group(id));
+    for term in themes.chain(groups) {
+        texts.push((Field::Terms, &term.label.nl));
+        texts.extend(term.label.en.as_deref().map(|en| (Field::Terms, en)));
+    }
+    texts.extend(record.description.as_deref().map(|d| (Field::Description, d)));
+    texts
+}
+
+/// How well a query word fits a word of a record, combined with where that word is: lower is
+/// better, `u8::MAX` not at all.
+fn score(field: Field, fit: u8) -> u8 {
+    field as u8 * 4 + fit
+}
+
+/// 0 the same word, 1 its start, 2 inside it, 3 one typo away.
+fn fit(word: &Word, token: &str) -> Option<u8> {
+    if token.starts_with(&word.text) {
+        Some(if token.len() == word.text.len() { 0 } else { 1 })
+    } else if word.letters >= 4 && token.contains(&word.text) {
+        Some(2)
+    } else if word.letters >= 5 && within_one_edit(&word.text, token) {
+        Some(3)
+    } else {
+        None
+    }
+}
+
+/// One insertion, deletion, substitution or swap of neighbours.
+fn within_one_edit(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        one_edit(a.as_bytes(), b.as_bytes())
+    } else {
+        one_edit(&a.chars().collect::<Vec<_>>(), &b.chars().collect::<Vec<_>>())
+    }
+}
+
+fn one_edit<T: PartialEq>(a: &[T], b: &[T]) -> bool {
+    if a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let same = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[same..], &b[same..]);
+    if a.len() == b.len() {
+        a.is_empty()
+            || a[1..] == b[1..]
+            || (a.len() >= 2 && a[0] == b[1] && a[1] == b[0] && a[2..] == b[2..])
+    } else if a.len() > b.len() {
+        a[1..] == *b
+    } else {
+        b[1..] == *a
+    }
+}
+
+/// "Gemeente Voorbeeldstad" and "voorbeeldstad" name the same place.
+fn area_key(name: &str) -> String {
+    let folded = fold(name);
+    let words: Vec<&str> = folded.split_whitespace().collect();
+    let words = match words.split_first() {
+        Some((&"gemeente", rest)) if !rest.is_empty() => rest,
+        _ => &words[..],
+    };
+    words.join(" ")
+}
+
+/// The filters both searches check straight on the record; open hours and area names are
+/// passed in, since the index keeps them ready.
+fn passes(
+    record: &ServiceRecord,
+    filters: &Filters,
+    hours: impl FnOnce() -> bool,
+    in_named_area: impl FnOnce(&str) -> bool,
+) -> bool {
+    let has = |ids: &[String], id: &Option<String>| id.as_ref().is_none_or(|id| ids.contains(id));
+    record.status.is_listed()
+        && has(&record.themes, &filters.theme)
+        && has(&record.target_groups, &filters.target_group)
+        && filters.age.is_none_or(|age| record.serves_age(age))
+        && filters.language.as_deref().is_none_or(|language| record.speaks(language))
+        && (!filters.free || record.cost.free)
+        && (!filters.without_referral || !record.referral_required)
+        && match &filters.area {
+            Some(Area::Postcode(postcode)) => record.coverage_of(*postcode).is_some(),
+            Some(Area::Named(name)) => in_named_area(&area_key(name)),
+            None => true,
+        }
+        && (filters.open_at.is_none() || (record.status == Status::Active && hours()))
+}
+
+/// Built once from the records; ask it with the same records.
+pub struct SearchIndex {
+    /// Every distinct folded word, sorted, so words starting alike sit together.
+    vocabulary: Vec<Box<str>>,
+    /// `postings[starts[w]..starts[w + 1]]` are the records holding word `w`, each as
+    /// `record << 2 | field`, with the best field per record.
+    starts: Vec<u32>,
+    postings: Vec<u32>,
+    /// Words by each three-byte piece they contain: a word inside another shares all its pieces.
+    trigrams: FxHashMap<[u8; 3], Vec<u32>>,
+    /// Words by their number of letters: one typo changes it by one at most.
+    by_letters: Vec<Vec<u32>>,
+    hours: Vec<WeekHours>,
+    area_keys: Vec<Vec<String>>,
+    /// Each record's place in alphabetical order (the tie-break), and the other way round.
+    name_order: Vec<u32>,
+    alphabetical: Vec<u32>,
+}
+
+impl SearchIndex {
+    pub fn new(records: &[ServiceRecord], taxonomy: &Taxonomy) -> SearchIndex {
+        let mut word_ids: FxHashMap<Box<str>, u32> = FxHashMap::default();
+        let mut lists: Vec<Vec<u32>> = Vec::new();
+        let mut in_record: Vec<(u32, Field)> = Vec::new();
+        for (r, record) in records.iter().enumerate() {
+            in_record.clear();
+            for (field, text) in texts(record, taxonomy) {
+                for word in fold(text).split_whitespace() {
+                    let id = match word_ids.get(word) {
+                        Some(&id) => id,
+                        None => {
+                            lists.push(Vec::new());
+                            word_ids.insert(word.into(), lists.len() as u32 - 1);
+                            lists.len() as u32 - 1
+                        }
+                    };
+                    in_record.push((id, field));
+                }
+            }
+            // Sorted by word, then field: the first of each word is its best field.
+            in_record.sort_unstable();
+            in_record.dedup_by_key(|(id, _)| *id);
+            for &(id, field) in &in_record {
+                lists[id as usize].push((r as u32) << 2 | field as u32);
+            }
+        }
+        let mut words: Vec<(Box<str>, u32)> = word_ids.into_iter().collect();
+        words.sort_unstable();
+        let mut starts = Vec::with_capacity(words.len() + 1);
+        let mut postings = Vec::new();
+        let mut vocabulary = Vec::with_capacity(words.len());
+        let mut trigrams: FxHashMap<[u8; 3], Vec<u32>> = FxHashMap::default();
+        let mut by_letters: Vec<Vec<u32>> = Vec::new();
+        for (w, (word, id)) in words.into_iter().enumerate() {
+            starts.push(postings.len() as u32);
+            postings.extend(std::mem::take(&mut lists[id as usize]));
+            for piece in word.as_bytes().windows(3) {
+                let list = trigrams.entry([piece[0], piece[1], piece[2]]).or_default();
+                if list.last() != Some(&(w as u32)) {
+                    list.push(w as u32);
+                }
+            }
+            let letters = word.chars().count();
+            if by_letters.len() <= letters {
+                by_letters.resize(letters + 1, Vec::new());
+            }
+            by_letters[letters].push(w as u32);
+            vocabulary.push(word);
+        }
+        starts.push(postings.len() as u32);
+
+        let mut names: Vec<(String, u32)> =
+            records.iter().enumerate().map(|(i, r)| (fold(&r.name), i as u32)).collect();
+        names.sort_unstable();
+        let alphabetical: Vec<u32> = names.into_iter().map(|(_, i)| i).collect();
+        let mut name_order = vec![0; records.len()];
+        for (place, &r) in alphabetical.iter().enumerate() {
+            name_order[r as usize] = place as u32;
+        }
+        SearchIndex {
+            vocabulary,
+            starts,
+            postings,
+            trigrams,
+            by_letters,
+            hours: records.iter().map(ServiceRecord::hours).collect(),
+            area_keys: records.iter().map(|r| r.area_names().map(area_key).collect()).collect(),
+            name_order,
+            alphabetical,
+        }
+    }
+
+    /// Indexes into `records`, best first; all listed records that pass the filters when the
+    /// query has no words.
+    pub fn search(&self, records: &[ServiceRecord], query: &str, filters: &Filters) -> Vec<usize> {
+        // Per record: the sum of each word's best score, u16::MAX once a word is missing.
+        let mut total = vec![0u16; records.len()];
+        let mut best = vec![u8::MAX; records.len()];
+        for word in query_words(query) {
+            best.fill(u8::MAX);
+            self.each_match(&word, |w, fit| {
+                let range = self.starts[w] as usize..self.starts[w + 1] as usize;
+                for &posting in &self.postings[range] {
+                    let (r, field) = ((posting >> 2) as usize, FIELDS[(posting & 3) as usize]);
+                    best[r] = best[r].min(score(field, fit));
+                }
+            });
+            for (total, &best) in total.iter_mut().zip(&best) {
+                *total = if best == u8::MAX { u16::MAX } else { total.saturating_add(best as u16) };
+            }
+        }
+        // Sorted as one number each: score, then place in the alphabet.
+        let mut hits: Vec<u64> = (0..records.len())
+            .filter(|&r| total[r] != u16::MAX)
+            .filter(|&r| {
+                let open = || filters.open_at.is_some_and(|at| self.hours[r].is_open_at(at));
+                passes(&records[r], filters, open, |key| self.area_keys[r].iter().any(|k| k == key))
+            })
+            .map(|r| (total[r] as u64) << 32 | self.name_order[r] as u64)
+            .collect();
+        hits.sort_unstable();
+        hits.into_iter().map(|key| self.alphabetical[key as u32 as usize] as usize).collect()
+    }
+
+    /// Calls `found(word index, fit)` for each vocabulary word that fits, perhaps more than
+    /// once with different fits; the best one counts. Looks only where a fit can be: the
+    /// sorted run of words starting with it, the words sharing its rarest three-byte piece,
+    /// and the words one letter shorter or longer.
+    fn each_match(&self, word: &Word, mut found: impl FnMut(usize, u8)) {
+        let mut check = |w: usize| {
+            if let Some(fit) = fit(word, &self.vocabulary[w]) {
+                found(w, fit);
+            }
+        };
+        let start = self.vocabulary.partition_point(|w| **w < *word.text);
+        let starting = self.vocabulary[start..].iter().take_while(|w| w.starts_with(&word.text));
+        (start..start + starting.count()).for_each(&mut check);
+        if word.letters >= 4 {
+            let pieces = word
+                .text
+                .as_bytes()
+                .windows(3)
+                .map(|p| self.trigrams.get(p).map_or(&[][..], |l| l));
+            let rarest = pieces.min_by_key(|list| list.len()).unwrap_or_default();
+            rarest.iter().for_each(|&w| check(w as usize));
+        }
+        if word.letters >= 5 {
+            let near = self.by_letters.iter().skip(word.letters - 1).take(3);
+            near.flatten().for_each(|&w| check(w as usize));
+        }
+    }
+}
+
+const FIELDS: [Field; 4] = [Field::Name, Field::Organization, Field::Terms, Field::Description];
+
+/// The same search without an index: every record read and folded for every query.
+pub fn linear_search(
+    records: &[ServiceRecord],
+    taxonomy: &Taxonomy,
+    query: &str,
+    filters: &Filters,
+) -> Vec<usize> {
+    let words = query_words(query);
+    let mut hits: Vec<(u16, String, usize)> = Vec::new();
+    for (r, record) in records.iter().enumerate() {
+        let open = || filters.open_at.is_some_and(|at| record.hours().is_open_at(at));
+        if !passes(record, filters, open, |key| record.area_names().any(|n| area_key(n) == key)) {
+            continue;
+        }
+        let folded: Vec<(Field, String)> =
+            texts(record, taxonomy).into_iter().map(|(field, text)| (field, fold(text))).collect();
+        let mut total = 0u16;
+        let all_found = words.iter().all(|word| {
+            let best = folded
+                .iter()
+                .flat_map(|(field, text)| {
+                    text.split_whitespace()
+                        .filter_map(|token| fit(word, token).map(|f| score(*field, f)))
+                })
+                .min();
+            best.inspect(|&best| total += best as u16).is_some()
+        });
+        if all_found {
+            hits.push((total, fold(&record.name), r));
+        }
+    }
+    hits.sort_unstable();
+    hits.into_iter().map(|(_, _, r)| r).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sociale_kaart::hours::parse_compact;
+    use crate::sociale_kaart::model::{
+        Cost, Organization, PostcodeRange, Schedule, ServiceArea, ALL_DAYS,
+    };
+    use chrono::NaiveDate;
+
+    fn record(id: &str, name: &str) -> ServiceRecord {
+        ServiceRecord::new(id, name)
+    }
+
+    fn ids(records: &[ServiceRecord], hits: &[usize]) -> Vec<String> {
+        hits.iter().map(|&i| records[i].id.clone()).collect()
+    }
+
+    /// Both searches, checked to agree, as ids.
+    fn find(records: &[ServiceRecord], query: &str, filters: &Filters) -> Vec<String> {
+        let taxonomy = Taxonomy::default();
+        let index = SearchIndex::new(records, &taxonomy);
+        let indexed = index.search(records, query, filters);
+        assert_eq!(
+            indexed,
+            linear_search(records, &taxonomy, query, filters),
+            "{query:?} {filters:?}"
+        );
+        ids(records, &indexed)
+    }
+
+    fn all(query: &str, records: &[ServiceRecord]) -> Vec<String> {
+        find(records, query, &Filters::default())
+    }
+
+    #[test]
+    fn folding_ignores_case_accents_and_punctuation() {
+        assert_eq!(fold("Coöperatie ÉÉN-loket, café’s"), "cooperatie een loket  cafe s");
+        assert_eq!(fold("Straße İstanbul"), "straße istanbul");
+        assert_eq!(fold("مرحبا"), "مرحبا");
+    }
+
+    #[test]
+    fn name_matches_rank_before_organisation_themes_and_description() {
+        let mut by_org = record("org", "Stichting Zilver");
+        by_org.organization = Some(Organization {
+            id: None,
+            name: "Schuldenlab".into(),
+            description: None,
+            website: None,
+            email: None,
+            phones: Vec::new(),
+        });
+        let mut by_theme = record("theme", "Geldloket");
+        by_theme.themes = vec!["schulden".into()];
+        let mut by_description = record("description", "Buurthuis De Kade");
+        by_description.description = Some("Ook voor vragen over schulden.".into());
+        let records = vec![by_description, by_theme, by_org, record("name", "Hulp bij schulden")];
+        assert_eq!(all("schulden", &records), ["name", "org", "theme", "description"]);
+    }
+
+    #[test]
+    fn typos_accents_word_order_and_typing_are_forgiven() {
+        let mut shelter = record("opvang", "Vrouwenopvang De Vuurtoren");
+        shelter.description = Some("Een veilige plek, dag en nacht.".into());
+        let records = vec![
+            shelter,
+            record("coop", "Coöperatie Thuiszorg Één"),
+            record("team", "Buurtteam Noord"),
+            record("cjg", "CJG Voorbeeldstad"),
+        ];
+        let only = |id: &str| vec![id.to_string()];
+        assert_eq!(all("vuurtoren vrouwenopvang", &records), only("opvang"), "word order");
+        assert_eq!(all("VROUWENOPVANG", &records), only("opvang"), "case");
+        assert_eq!(all("cooperatie een", &records), only("coop"), "accents");
+        assert_eq!(all("coöperatie", &records), only("coop"), "accents in the query");
+        assert_eq!(all("vrouwenop", &records), only("opvang"), "typing");
+        assert_eq!(all("opvang", &records), only("opvang"), "inside a compound");
+        assert_eq!(all("vrouwenopvnag", &records), only("opvang"), "swapped letters");
+        assert_eq!(all("buurtteem", &records), only("team"), "one wrong letter");
+        assert_eq!(all("burtteam", &records), only("team"), "one letter missing");
+        assert_eq!(all("buurtteam noord ", &records), only("team"));
+        assert!(all("cjh", &records).is_empty(), "short words need to be exact or a start");
+        assert!(all("buurtteam zuid", &records).is_empty(), "every word must be found");
+        assert_eq!(
+            all("plek bij veilige ", &records),
+            only("opvang"),
+            "finished stopwords are dropped"
+        );
+        assert_eq!(all("", &records).len(), 4, "no words: everything, alphabetically");
+        assert_eq!(all("", &records)[0], "team");
+    }
+
+    /// Sorted, so only which records pass counts.
+    fn filtered(records: &[ServiceRecord], filters: Filters) -> Vec<String> {
+        let mut ids = find(records, "", &filters);
+        ids.sort();
+        ids
+    }
+
+    #[test]
+    fn every_filter() {
+        let mut youth = record("youth", "Jongerenpunt");
+        youth.themes = vec!["jeugd".into()];
+        youth.target_groups = vec!["jongeren".into()];
+        youth.minimum_age = Some(12);
+        youth.maximum_age = Some(23);
+        youth.languages = vec!["nl".into(), "en".into()];
+        youth.cost = Cost { free: true, description: None };
+        youth.schedules = parse_compact("ma-vr 09:00-17:00").unwrap();
+        youth.areas = vec![ServiceArea {
+            name: Some("Noord".into()),
+            postcodes: vec![PostcodeRange::parse("3311-3313").unwrap()],
+        }];
+        let mut shelter = record("shelter", "Vrouwenopvang");
+        shelter.themes = vec!["vrouwenopvang".into()];
+        shelter.target_groups = vec!["slachtoffers".into()];
+        shelter.minimum_age = Some(18);
+        shelter.referral_required = true;
+        shelter.schedules = vec![Schedule::day_and_night()];
+        shelter.areas = vec![ServiceArea {
+            name: Some("Gemeente Voorbeeldstad".into()),
+            postcodes: vec![PostcodeRange::parse("3311-3319").unwrap()],
+        }];
+        let mut closed = record("closed", "Tijdelijk dicht");
+        closed.status = Status::TemporarilyClosed;
+        closed.schedules = vec![Schedule::day_and_night()];
+        let mut gone = record("gone", "Opgeheven");
+        gone.status = Status::Defunct;
+        let records = vec![youth, shelter, closed, gone];
+
+        let f = Filters::default;
+        assert_eq!(filtered(&records, f()), ["closed", "shelter", "youth"], "never defunct");
+        assert_eq!(filtered(&records, Filters { theme: Some("jeugd".into()), ..f() }), ["youth"]);
+        assert_eq!(
+            filtered(&records, Filters { target_group: Some("slachtoffers".into()), ..f() }),
+            ["shelter"]
+        );
+        assert_eq!(filtered(&records, Filters { age: Some(15), ..f() }), ["closed", "youth"]);
+        assert_eq!(filtered(&records, Filters { age: Some(30), ..f() }), ["closed", "shelter"]);
+        assert_eq!(filtered(&records, Filters { language: Some("en".into()), ..f() }), ["youth"]);
+        assert_eq!(
+            filtered(&records, Filters { language: Some("nl".into()), ..f() }),
+            ["closed", "shelter", "youth"]
+        );
+        assert_eq!(filtered(&records, Filters { free: true, ..f() }), ["youth"]);
+        assert_eq!(
+            filtered(&records, Filters { without_referral: true, ..f() }),
+            ["closed", "youth"]
+        );
+
+        let saturday = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap().and_hms_opt(12, 0, 0);
+        let monday = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap().and_hms_opt(12, 0, 0);
+        assert_eq!(filtered(&records, Filters { open_at: saturday, ..f() }), ["shelter"]);
+        assert_eq!(filtered(&records, Filters { open_at: monday, ..f() }), ["shelter", "youth"]);
+
+        let area = |text: &str| Filters { area: Area::parse(text), ..f() };
+        assert_eq!(filtered(&records, area("3312 AB")), ["shelter", "youth"]);
+        assert_eq!(filtered(&records, area("3318")), ["shelter"]);
+        assert_eq!(filtered(&records, area("noord")), ["youth"]);
+        assert_eq!(filtered(&records, area("Voorbeeldstad")), ["shelter"]);
+        assert_eq!(filtered(&records, area("gemeente voorbeeldstad")), ["shelter"]);
+        assert!(filtered(&records, area("Zuid")).is_empty());
+        assert_eq!(Area::parse("  "), None);
+    }
+
+    /// A deterministic made-up directory: names, organisations and descriptions drawn from
+    /// word lists, with themes, ages, languages, areas and hours spread over the records.
+    pub(crate) fn generated(count: usize) -> Vec<ServiceRecord> {
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = move |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let kinds = [
+            "Buurtteam",
+            "Jongerenwerk",
+            "Schuldhulp",
+            "Huisartsenpraktijk",
+            "Opvoedpunt",
+            "Vrouwenopvang",
+            "Coöperatie",
+            "Ouderenadvies",
+            "Taalcafé",
+            "Inloophuis",
+            "Maatjesproject",
+            "Slachtofferloket",
+            "Woonwijzer",
+            "Mantelzorgsteunpunt",
+            "Praatgroep",
+        ];
+        let places = [
+            "Noord",
+            "Centrum",
+            "Zuid",
+            "Havenkwartier",
+            "De Kade",
+            "Lindehof",
+            "Bloemenbuurt",
+            "Schepenwijk",
+            "Oosterpark",
+            "Molenveld",
+            "Weverij",
+            "Sluiskwartier",
+            "Éénhoorn",
+        ];
+        let orgs = [
+            "Stichting Samen Sterk",
+            "Welzijn Voorbeeldstad",
+            "GGZ Rivierland",
+            "Gemeente Voorbeeldstad",
+            "Zorggroep De Linde",
+            "Vereniging Thuis",
+            "Humanitas Regio",
+        ];
+        let words = [
+            "hulp",
+            "bij",
+            "opvoeden",
+            "schulden",
+            "geldzorgen",
+            "wonen",
+            "huiselijk",
+            "geweld",
+            "jongeren",
+            "ouders",
+            "kinderen",
+            "gesprek",
+            "advies",
+            "inloop",
+            "spreekuur",
+            "gratis",
+            "vertrouwelijk",
+            "samen",
+            "zorgen",
+            "thuis",
+            "veilig",
+            "buurt",
+            "school",
+            "ondersteuning",
+            "mantelzorg",
+            "eenzaamheid",
+            "formulieren",
+            "administratie",
+            "echtscheiding",
+            "rouw",
+            "vrijwilligers",
+            "café",
+            "coördinator",
+            "crèche",
+            "financiële",
+            "begeleiding",
+        ];
+        let themes = Taxonomy::default().themes;
+        let groups = Taxonomy::default().target_groups;
+        let languages = ["nl", "en", "ar", "tr", "pl", "uk"];
+        // Made-up street names give the vocabulary the size of real data.
+        let syllables = [
+            "berg", "hof", "meer", "dijk", "kamp", "bos", "veld", "wijk", "lin", "de", "ro", "za",
+            "ker", "mo", "len", "vaart", "horst", "brink", "es", "ter", "wa", "bee", "ka", "dorp",
+        ];
+        let hours = [
+            "ma-vr 09:00-17:00",
+            "24/7",
+            "di,do 19:00-22:00",
+            "vr-zo 22:00-02:00",
+            "za 10:00-12:00",
+        ];
+        (0..count)
+            .map(|i| {
+                let name = format!("{} {}", kinds[next(kinds.len())], places[next(places.len())]);
+                let mut r = ServiceRecord::new(format!("dienst-{i}"), name);
+                if next(4) > 0 {
+                    r.organization = Some(Organization {
+                        id: None,
+                        name: orgs[next(orgs.len())].into(),
+                        description: None,
+                        website: None,
+                        email: None,
+                        phones: Vec::new(),
+                    });
+                }
+                let length = 4 + next(20);
+                let street: String =
+                    (0..2 + next(3)).map(|_| syllables[next(syllables.len())]).collect();
+                let text: Vec<&str> = (0..length).map(|_| words[next(words.len())]).collect();
+                r.description =
+                    Some(format!("{} Adres: {street}straat {}.", text.join(" "), 1 + next(200)));
+                r.themes =
+                    (0..1 + next(2)).map(|_| themes[next(themes.len())].id.clone()).collect();
+                r.target_groups =
+                    (0..next(3)).map(|_| groups[next(groups.len())].id.clone()).collect();
+                if next(3) == 0 {
+                    r.minimum_age = Some(next(19) as u8);
+                    r.maximum_age = Some(18 + next(80) as u8);
+                }
+                r.languages =
+                    (0..next(3)).map(|_| languages[next(languages.len())].to_string()).collect();
+                let from = 3311 + next(9) as u16;
+                r.areas = vec![ServiceArea {
+                    name: Some(places[next(4)].into()),
+                    postcodes: vec![PostcodeRange { from, to: from + next(3) as u16 }],
+                }];
+                if next(5) > 0 {
+                    r.schedules = parse_compact(hours[next(hours.len())]).unwrap();
+                }
+                r.cost.free = next(2) == 0;
+                r.referral_required = next(4) == 0;
+                r.status = [
+                    Status::Active,
+                    Status::Active,
+                    Status::Active,
+                    Status::TemporarilyClosed,
+                    Status::Defunct,
+                ][next(5)];
+                r
+            })
+            .collect()
+    }
+
+    /// Query words taken from the records, cut short, misspelt, capitalised or accented.
+    fn queries(records: &[ServiceRecord], count: usize) -> Vec<String> {
+        let mut seed = 12345u64;
+        let mut next = move |n: usize| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            ((seed >> 33) % n as u64) as usize
+        };
+        let mut queries = vec!["".to_string(), "de ".into(), "zzzz".into(), "ééé".into()];
+        while queries.len() < count {
+            let words = 1 + next(3);
+            let query: Vec<String> = (0..words)
+                .map(|_| {
+                    let record = &records[next(records.len())];
+                    let text =
+                        format!("{} {}", record.name, record.description.as_deref().unwrap_or(""));
+                    let tokens: Vec<&str> = text.split_whitespace().collect();
+                    let mut word: Vec<char> = tokens[next(tokens.len())].chars().collect();
+                    match next(6) {
+                        0 if word.len() > 2 => word.truncate(1 + next(word.len() - 1)),
+                        1 if word.len() > 3 => {
+                            let at = next(word.len() - 1);
+                            word.swap(at, at + 1);
+                        }
+                        2 if word.len() > 3 => {
+                            word.remove(next(word.len()));
+                        }
+                        3 => word.iter_mut().for_each(|c| *c = c.to_ascii_uppercase()),
+                        4 if word.len() > 3 => word.insert(next(word.len()), 'e'),
+                        _ => {}
+                    }
+                    word.into_iter().collect()
+                })
+                .collect();
+            queries.push(query.join(" ") + if next(2) == 0 { " " } else { "" });
+        }
+        queries
+    }
+
+    #[test]
+    fn the_index_finds_exactly_what_reading_every_record_finds() {
+        let records = generated(2_000);
+        let taxonomy = Taxonomy::default();
+        let index = SearchIndex::new(&records, &taxonomy);
+        let monday_noon = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap().and_hms_opt(12, 0, 0);
+        let filter_sets = [
+            Filters::default(),
+            Filters { theme: Some("schulden".into()), age: Some(16), ..Filters::default() },
+            Filters { open_at: monday_noon, language: Some("nl".into()), ..Filters::default() },
+            Filters {
+                area: Area::parse("3314"),
+                free: true,
+                without_referral: true,
+                ..Filters::default()
+            },
+            Filters {
+                area: Area::parse("Noord"),
+                target_group: Some("ouders".into()),
+                ..Filters::default()
+            },
+        ];
+        let mut found_any = 0;
+        for (i, query) in queries(&records, 120).iter().enumerate() {
+            let filters = &filter_sets[i % filter_sets.len()];
+            let indexed = index.search(&records, query, filters);
+            assert_eq!(
+                indexed,
+                linear_search(&records, &taxonomy, query, filters),
+                "{query:?} {filters:?}"
+            );
+            found_any += usize::from(!indexed.is_empty());
+        }
+        assert!(found_any > 60, "the generated queries should mostly find something: {found_any}");
+    }
+
+    #[test]
+    fn the_generated_directory_has_every_day_and_area() {
+        let records = generated(500);
+        let with_hours = records.iter().filter(|r| !r.hours().is_empty()).count();
+        assert!(with_hours > 300);
+        for day in ALL_DAYS {
+            let at = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap().and_hms_opt(23, 0, 0).unwrap()
+                + chrono::Days::new(day.num_days_from_monday() as u64);
+            assert!(records.iter().any(|r| r.hours().is_open_at(at)), "{day:?}");
+        }
+        assert!(records.iter().any(|r| r.coverage_of(3319).is_some()));
+    }
+
+    /// Times both searches on 10,000 services. Run natively with
+    /// `cargo test --release --lib search_speed -- --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn search_speed_on_ten_thousand_services() {
+        let records = generated(10_000);
+        let taxonomy = Taxonomy::default();
+        let started = std::time::Instant::now();
+        let index = SearchIndex::new(&records, &taxonomy);
+        println!("index built in {:?}, {} words", started.elapsed(), index.vocabulary.len());
+        let filters = Filters::default();
+        let keystrokes: Vec<String> = queries(&records, 100)
+            .iter()
+            .flat_map(|q| {
+                (1..=q.chars().count())
+                    .map(|n| q.chars().take(n).collect::<String>())
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let p95 = |search: &dyn Fn(&str) -> Vec<usize>| {
+            let mut times: Vec<_> = keystrokes
+                .iter()
+                .map(|q| {
+                    let started = std::time::Instant::now();
+                    std::hint::black_box(search(q));
+                    started.elapsed()
+                })
+                .collect();
+            times.sort();
+            times[times.len() * 95 / 100]
+        };
+        let indexed = p95(&|q| index.search(&records, q, &filters));
+        let linear = p95(&|q| linear_search(&records, &taxonomy, q, &filters));
+        println!("{} keystrokes, p95: index {indexed:?}, linear {linear:?}", keystrokes.len());
+    }
+}
