@@ -182,13 +182,9 @@ impl Content {
         self.region.as_ref().map(|r| r.contacts.as_slice()).unwrap_or_default()
     }
 
-    /// The preset meldcode profile as JSON, handed to the meldcode module through its slot.
-    pub fn meldcode_preset_json(&self) -> String {
-        self.region
-            .as_ref()
-            .and_then(|r| r.meldcode_profile.as_ref())
-            .and_then(|p| serde_json::to_string(p).ok())
-            .unwrap_or_default()
+    /// The region pack as JSON, handed to capability modules through their slot.
+    pub fn region_json(&self) -> String {
+        self.region.as_ref().and_then(|r| serde_json::to_string(r).ok()).unwrap_or_default()
     }
 
     /// The page's own setting wins, then the region's, then the national default.

@@ -17,7 +17,7 @@ mod store;
 
 pub use profile::{ClientKind, Profile, Sector};
 
-use crate::shell::{capability::SlotElement, route::Screen, state};
+use crate::shell::{route::Screen, state, AppState};
 use content::MeldcodeContent;
 use dossier::Dossier;
 use leptos::{ev, prelude::*};
@@ -32,8 +32,8 @@ pub struct Meldcode {
     pub broken: RwSignal<Vec<Broken>>,
     /// Translation key of the last storage problem, shown until the next success.
     pub problem: RwSignal<Option<&'static str>>,
-    /// The shell's slot, which may carry an organisation's preset profile.
-    slot: Option<SlotElement>,
+    /// The content, whose region or organisation pack may preset the profile.
+    app: AppState,
 }
 
 impl Meldcode {
@@ -44,7 +44,7 @@ impl Meldcode {
             dossiers: RwSignal::new(Vec::new()),
             broken: RwSignal::new(Vec::new()),
             problem: RwSignal::new(None),
-            slot: SlotElement::current(),
+            app: state(),
         };
         meldcode.reload();
         meldcode
@@ -53,7 +53,7 @@ impl Meldcode {
     /// Reads storage again: at start and when another tab changed a dossier. Without a stored
     /// profile, the organisation's preset from its pack (if any) serves until the user saves.
     fn reload(&self) {
-        let preset = self.slot.and_then(|slot| serde_json::from_str::<Profile>(&slot.data()).ok());
+        let preset = self.app.content.with_untracked(|c| c.region.as_ref().and_then(|r| r.meldcode_profile.clone()));
         match store::load_profile() {
             Ok(profile) => self.profile.set(profile.or(preset)),
             Err(e) => {
@@ -112,11 +112,13 @@ pub fn MeldcodeScreen() -> impl IntoView {
         }
     });
     // The organisation's preset arrived after this module mounted.
-    let preset = window_event_listener_untyped(crate::shell::capability::DATA_EVENT, move |_| meldcode.reload());
-    on_cleanup(move || {
-        listener.remove();
-        preset.remove();
+    Effect::new(move |first: Option<()>| {
+        app.content.track();
+        if first.is_some() {
+            meldcode.reload();
+        }
     });
+    on_cleanup(move || listener.remove());
 
     move || {
         let path = app.sub_path.get();

@@ -1,12 +1,23 @@
 //! Routekaart: who to call and what happens next. For now the citizen start with the numbers
-//! and the region's local teams; the route model follows (issue 5).
+//! and the region's local teams; the route model follows (issue 5). Its own module: see
+//! `shell::capability`.
 
 use crate::shell::{state, tr, ComingSoon, ContactList, NumberList, ScreenHeading};
 use crate::shell::route::Screen;
 use leptos::prelude::*;
 
+/// `#/zorgen` for burgers, `#/routekaart` for professionals.
 #[component]
-pub fn CitizenStart() -> impl IntoView {
+pub fn RoutekaartScreen() -> impl IntoView {
+    let app = state();
+    move || match app.screen.get() {
+        Screen::ProfessionalRoutes => ProfessionalRoutes().into_any(),
+        _ => CitizenStart().into_any(),
+    }
+}
+
+#[component]
+fn CitizenStart() -> impl IntoView {
     let app = state();
     let numbers = move || app.content.with(|c| c.numbers().cloned().collect::<Vec<_>>());
     let contacts = move || app.content.with(|c| c.contacts().to_vec());
@@ -35,6 +46,6 @@ pub fn CitizenStart() -> impl IntoView {
 }
 
 #[component]
-pub fn ProfessionalRoutes() -> impl IntoView {
+fn ProfessionalRoutes() -> impl IntoView {
     view! { <ComingSoon screen=Screen::ProfessionalRoutes text="coming_soon.professional_routes"/> }
 }

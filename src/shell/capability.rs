@@ -1,7 +1,8 @@
 //! Capabilities are separate wasm modules, loaded when a user opens them, so the first load
 //! stays small however much the app grows. The shell renders a slot; the capability's module
 //! (`meldcode.js`, built by `scripts/build-capability`) mounts into it with its own state,
-//! following the shell's language through a window event.
+//! following the shell's language and region pack through window events. A capability's own
+//! stylesheet (`style/<name>.css`) is loaded with it.
 
 use super::{config::MountConfig, region::RegionStatus, route, set_if_changed, tr, AppState};
 use crate::content::{Content, NationalContent};
@@ -13,24 +14,32 @@ use wasm_bindgen::JsCast;
 
 const LANG_EVENT: &str = "meldwijzer-lang";
 /// Sent when the slot data may have changed (a region pack arrived after the module mounted).
-pub const DATA_EVENT: &str = "meldwijzer-capability-data";
+const DATA_EVENT: &str = "meldwijzer-capability-data";
 
 #[wasm_bindgen(inline_js = "
 export function load_capability(name) {
   // This snippet sits in snippets/<crate>/; the capability modules sit at the build's root.
-  const url = new URL(`../../${name}.js`, import.meta.url).href;
-  return import(url).then(async (module) => { await module.default(); module.mount(); });
+  const file = (ext) => new URL(`../../${name}.${ext}`, import.meta.url).href;
+  if (!document.querySelector(`link[data-meldwijzer-style='${name}']`)) {
+    const style = document.createElement('link');
+    style.rel = 'stylesheet';
+    style.href = file('css');
+    style.dataset.meldwijzerStyle = name;
+    document.head.append(style);
+  }
+  return import(file('js')).then(async (module) => { await module.default(); module.mount(); });
 }")]
 extern "C" {
     #[wasm_bindgen(catch)]
     fn load_capability(name: &str) -> Result<js_sys::Promise, JsValue>;
 }
 
-/// Where a capability appears in the shell; shows a message if its module cannot load.
-/// `data` is what the shell hands the module (such as a preset from the region pack); the
-/// module reads it with [`SlotElement::data`].
+/// Where a capability appears in the shell; shows a message if its module cannot load. The
+/// slot carries the validated region pack as JSON, which the module reads into its own state.
 #[component]
-pub fn Slot(name: &'static str, #[prop(into)] data: Signal<String>) -> impl IntoView {
+pub fn Slot(name: &'static str) -> impl IntoView {
+    let app = super::state();
+    let data = move || app.content.with(Content::region_json);
     let failed = RwSignal::new(false);
     let load = move || {
         failed.set(false);
@@ -44,7 +53,7 @@ pub fn Slot(name: &'static str, #[prop(into)] data: Signal<String>) -> impl Into
     };
     request_animation_frame(load);
     view! {
-        <div data-meldwijzer-capability=name data-capability-data=move || data.get()>
+        <div data-meldwijzer-capability=name data-capability-data=data>
             <p class="mw-notice" role="status">{tr("capability.loading")}</p>
         </div>
         {move || failed.get().then(|| view! {
@@ -56,21 +65,10 @@ pub fn Slot(name: &'static str, #[prop(into)] data: Signal<String>) -> impl Into
     }
 }
 
-/// The data the shell put on this capability's slot, read when the module needs it.
-#[derive(Clone, Copy)]
-pub struct SlotElement(pub StoredValue<Option<web_sys::HtmlElement>, LocalStorage>);
-
-impl SlotElement {
-    /// The slot of the capability being built now (call while building its view).
-    pub fn current() -> Option<SlotElement> {
-        use_context::<SlotElement>()
-    }
-
-    pub fn data(&self) -> String {
-        self.0
-            .with_value(|el| el.as_ref().and_then(|el| el.get_attribute("data-capability-data")))
-            .unwrap_or_default()
-    }
+/// The region pack the shell put on a slot; the national default alone when there is none.
+fn slot_content(slot: &web_sys::HtmlElement) -> Content {
+    let region = slot.get_attribute("data-capability-data").and_then(|json| serde_json::from_str(&json).ok());
+    Content::new(NationalContent::load(), region)
 }
 
 /// Tells loaded capabilities that the language changed.
@@ -78,7 +76,7 @@ pub fn announce_language(lang: Lang) {
     announce(LANG_EVENT, lang.code());
 }
 
-/// Tells loaded capabilities to read their slot data again.
+/// Tells loaded capabilities to read their slot's region pack again.
 pub fn announce_data() {
     announce(DATA_EVENT, "");
 }
@@ -97,8 +95,9 @@ thread_local! {
     static MOUNTED: RefCell<Vec<Box<dyn std::any::Any>>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Called by a capability module: mounts `view` into every slot named `name`.
-pub fn mount<V: IntoView + 'static>(name: &str, screen: route::Screen, view: fn() -> V) {
+/// Called by a capability module: mounts `view` into every slot named `name`, with the same
+/// [`AppState`] the shell has, so a capability reads language, screen and content the same way.
+pub fn mount<V: IntoView + 'static>(name: &'static str, view: fn() -> V) {
     MOUNTED.with(|m| m.borrow_mut().clear());
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let Ok(slots) = document.query_selector_all(&format!("[data-meldwijzer-capability=\"{name}\"]")) else { return };
@@ -113,18 +112,18 @@ pub fn mount<V: IntoView + 'static>(name: &str, screen: route::Screen, view: fn(
         slot.set_inner_html("");
         let element = slot.clone();
         let handle = leptos::mount::mount_to(slot, move || {
-            provide_context(SlotElement(StoredValue::new_local(Some(element))));
             let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+            let content = slot_content(&element);
             let app = AppState {
                 lang: RwSignal::new(lang),
-                screen: RwSignal::new(screen),
+                screen: RwSignal::new(route::Screen::from_hash(&hash).unwrap_or(route::Screen::Home)),
                 sub_path: RwSignal::new(route::sub_path(&hash)),
-                content: RwSignal::new(Content::new(NationalContent::load(), None)),
-                region: RwSignal::new(RegionStatus::National),
+                region: RwSignal::new(if content.region.is_some() { RegionStatus::Loaded } else { RegionStatus::National }),
+                content: RwSignal::new(content),
                 config: StoredValue::new(MountConfig::default()),
             };
             provide_context(app);
-            follow_shell(app);
+            follow_shell(app, name, element);
             view()
         });
         MOUNTED.with(|m| m.borrow_mut().push(Box::new(handle)));
@@ -140,8 +139,8 @@ pub fn mount<V: IntoView + 'static>(name: &str, screen: route::Screen, view: fn(
     }
 }
 
-/// Keeps a capability's language and sub-path in step with the shell around it.
-fn follow_shell(app: AppState) {
+/// Keeps a capability's language, screen, sub-path and region pack in step with the shell.
+fn follow_shell(app: AppState, name: &'static str, slot: web_sys::HtmlElement) {
     let lang = window_event_listener_untyped(LANG_EVENT, move |event| {
         let code = event.dyn_into::<web_sys::CustomEvent>().ok().and_then(|e| e.detail().as_string());
         if let Some(lang) = code.as_deref().and_then(Lang::parse) {
@@ -150,12 +149,35 @@ fn follow_shell(app: AppState) {
     });
     let hash = window_event_listener(leptos::ev::hashchange, move |_| {
         let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
-        if route::Screen::from_hash(&hash) == Some(app.screen.get_untracked()) {
+        // Only this capability's screens: the shell is about to remove it otherwise.
+        if let Some(screen) = route::Screen::from_hash(&hash).filter(|s| s.capability() == Some(name)) {
+            set_if_changed(app.screen, screen);
             set_if_changed(app.sub_path, route::sub_path(&hash));
         }
+    });
+    let data = window_event_listener_untyped(DATA_EVENT, move |_| {
+        let content = slot_content(&slot);
+        app.region.set(if content.region.is_some() { RegionStatus::Loaded } else { RegionStatus::National });
+        set_if_changed(app.content, content);
     });
     on_cleanup(move || {
         lang.remove();
         hash.remove();
+        data.remove();
     });
+}
+
+/// The whole of a capability module's binary (`src/bin/<name>.rs`): a `mount()` the shell
+/// calls after importing the module, mounting `$screen` into the slots named `$name`.
+#[macro_export]
+macro_rules! capability_module {
+    ($name:literal, $screen:path) => {
+        #[cfg(target_arch = "wasm32")]
+        #[wasm_bindgen::prelude::wasm_bindgen]
+        pub fn mount() {
+            $crate::shell::capability::mount($name, || $screen());
+        }
+
+        fn main() {}
+    };
 }

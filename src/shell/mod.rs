@@ -125,19 +125,15 @@ pub fn App(config: MountConfig) -> impl IntoView {
         here
     });
 
-    let screen_view = move || match app.screen.get() {
-        Screen::Home => home::Home().into_any(),
-        Screen::Citizen => crate::routekaart::CitizenStart().into_any(),
-        Screen::Professional => home::ProfessionalHome().into_any(),
-        Screen::Meldcode => {
-            let data = Signal::derive(move || app.content.with(|c| c.meldcode_preset_json()));
-            capability::Slot(capability::SlotProps { name: "meldcode", data }).into_any()
+    let screen_view = move || {
+        let screen = app.screen.get();
+        match (screen.capability(), screen) {
+            (Some(name), _) => capability::Slot(capability::SlotProps { name }).into_any(),
+            (None, Screen::Professional) => home::ProfessionalHome().into_any(),
+            (None, Screen::Sources) => home::Sources().into_any(),
+            (None, Screen::NotFound) => home::NotFound().into_any(),
+            (None, _) => home::Home().into_any(),
         }
-        Screen::ProfessionalRoutes => crate::routekaart::ProfessionalRoutes().into_any(),
-        Screen::SocialMap => crate::sociale_kaart::SocialMapScreen().into_any(),
-        Screen::SelfCheck => crate::self_check::SelfCheckScreen().into_any(),
-        Screen::Sources => home::Sources().into_any(),
-        Screen::NotFound => home::NotFound().into_any(),
     };
 
     view! {

@@ -65,6 +65,18 @@ impl Screen {
         href
     }
 
+    /// The capability module that renders this screen (`scripts/build-capability` builds one
+    /// per name), or `None` for the shell's own screens.
+    pub fn capability(self) -> Option<&'static str> {
+        match self {
+            Screen::Meldcode => Some("meldcode"),
+            Screen::Citizen | Screen::ProfessionalRoutes => Some("routekaart"),
+            Screen::SocialMap => Some("sociale-kaart"),
+            Screen::SelfCheck => Some("zelftest"),
+            Screen::Home | Screen::Professional | Screen::Sources | Screen::NotFound => None,
+        }
+    }
+
     /// Translation key of the screen's title (also its `<h1>`).
     pub fn title_key(self) -> &'static str {
         match self {
