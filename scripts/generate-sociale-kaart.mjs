@@ -3,7 +3,7 @@
 //   node scripts/generate-sociale-kaart.mjs OUT.json [--count 10000] [--seed 1]
 //       a deterministic pack of COUNT services spread over invented gemeenten (for benchmarks)
 //   node scripts/generate-sociale-kaart.mjs --voorbeeldstad OUT.json
-//       the example region Gemeente Voorbeeldstad (tests/fixtures/sociale-kaart/voorbeeldstad-hsds.json)
+//       the example region Gemeente Voorbeeldstad (public/regions/voorbeeldstad-sociale-kaart.json)
 import fs from 'node:fs';
 
 const args = process.argv.slice(2);

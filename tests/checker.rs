@@ -53,3 +53,17 @@ fn a_missing_file_or_no_arguments_is_explained() {
     assert_eq!(code, 2);
     assert!(text.contains("Gebruik: meldwijzer-check"), "{text}");
 }
+
+#[test]
+fn the_sociale_kaart_files_of_a_pack_are_checked_too() {
+    let (code, text) = check(&["public/regions/voorbeeldstad.json"]);
+    assert!(text.contains("Sociale kaart: 60 diensten gelezen uit voorbeeldstad-sociale-kaart.json."), "{text}");
+    assert_eq!(code, 0, "{text}");
+
+    let (code, text) = check(&["tests/e2e/hosts/hostile-map-region.json"]);
+    assert_eq!(code, 1, "a skipped service or missing file fails the check: {text}");
+    assert!(text.contains("bestaat-niet.csv: het bestand kon niet worden gelezen"), "{text}");
+    assert!(text.contains("hostile-map.json, dienst 2 (vals-loket), veld url: dit is geen geldig webadres"), "{text}");
+    assert!(text.contains("dienst 4 (fout-type), veld name: deze waarde heeft de verkeerde vorm"), "{text}");
+    assert!(text.contains("Deze dienst is niet overgenomen."), "{text}");
+}

@@ -1,4 +1,5 @@
-//! Checks region pack files for gemeente editors, with the same code and messages as the app:
+//! Checks region pack files for gemeente editors, with the same code and messages as the app,
+//! including the sociale kaart files a pack names:
 //!     cargo run --bin meldwijzer-check -- regio.json [meer.json …] [--lang en]
 //! Exit code 0 when every file is valid, 1 when one is not, 2 on wrong use.
 
@@ -6,6 +7,7 @@ use meldwijzer::content::{
     parse_region_pack, Issue, NationalContent, Problem, RegionPack, MAX_PACK_BYTES,
 };
 use meldwijzer::i18n::{t, t_with, Lang};
+use meldwijzer::sociale_kaart::{model::Taxonomy, source::import_all};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -39,6 +41,7 @@ fn main() -> ExitCode {
                     ("numbers", &pack.numbers.len().to_string()),
                 ];
                 println!("{}", t_with(lang, "check.valid", &counts));
+                all_valid &= check_social_map(Path::new(file), &pack, lang);
             }
             Err(issues) => {
                 all_valid = false;
@@ -67,6 +70,37 @@ fn check(path: &Path, national: &NationalContent) -> Result<RegionPack, Vec<Issu
     let bytes = std::fs::read(path).map_err(|_| whole(Problem::NotReadable))?;
     let text = String::from_utf8(bytes).map_err(|_| whole(Problem::NotJson { line: 1, column: 1 }))?;
     parse_region_pack(&name, &text, &national.number_ids())
+}
+
+/// Imports the sociale kaart files beside the pack as the app would; `false` when a record or
+/// a whole file would be left out (warnings alone pass).
+fn check_social_map(pack_path: &Path, pack: &RegionPack, lang: Lang) -> bool {
+    let Some(map) = &pack.social_map else { return true };
+    let folder = pack_path.parent().unwrap_or(Path::new(""));
+    let mut texts = Vec::new();
+    let mut valid = true;
+    for file in &map.files {
+        let path = folder.join(&file.path);
+        let size = std::fs::metadata(&path).map(|m| m.len() as usize).unwrap_or(0);
+        match std::fs::read_to_string(&path) {
+            Ok(text) if size <= MAX_PACK_BYTES => texts.push((file, text)),
+            _ => {
+                valid = false;
+                let problem = if size > MAX_PACK_BYTES { Problem::TooLarge { size } } else { Problem::NotReadable };
+                let issue = Issue { file: file.path.clone(), path: String::new(), problem };
+                println!("  - {}", issue.message(lang));
+            }
+        }
+    }
+    let import = import_all(texts.iter().map(|(file, text)| (*file, text.as_str())), &Taxonomy::default());
+    let files = map.files.iter().map(|f| f.path.as_str()).collect::<Vec<_>>().join(", ");
+    let count = import.records.len().to_string();
+    println!("{}", t_with(lang, "check.social_map", &[("count", &count), ("files", &files)]));
+    for issue in &import.issues {
+        valid &= issue.is_warning();
+        println!("  - {}", issue.message(lang));
+    }
+    valid
 }
 
 fn usage(lang: Lang) -> ExitCode {

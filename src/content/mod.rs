@@ -102,6 +102,13 @@ pub struct RegionPack {
     /// An organisation's own meldcode details, preset for its professionals (they can change it).
     #[serde(default)]
     pub meldcode_profile: Option<crate::meldcode::Profile>,
+    /// The gemeente's sociale kaart: HSDS or spreadsheet files next to this pack.
+    #[serde(default)]
+    pub social_map: Option<crate::sociale_kaart::source::SocialMapSources>,
+    /// Where the app loaded this pack from, so files next to it can be found. Set by the app
+    /// after validation; whatever a file says here is ignored.
+    #[serde(default)]
+    pub loaded_from: Option<String>,
 }
 
 pub const REGION_FORMAT: &str = "meldwijzer-region";

@@ -35,6 +35,8 @@ pub enum Problem {
     DuplicateId { id: String },
     ReplacesNationalNumber { id: String },
     CheckedInFuture,
+    /// A data file given as a web address or outside the pack's folder.
+    NotBesidePack,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -92,6 +94,7 @@ impl Problem {
                 t_with(lang, "pack.problem.replaces_national", &[("id", id)])
             }
             Problem::CheckedInFuture => t(lang, "pack.problem.checked_in_future"),
+            Problem::NotBesidePack => t(lang, "pack.problem.not_beside_pack"),
         }
     }
 }
@@ -146,7 +149,7 @@ pub fn parse_region_pack(
         None => return Err(field(Problem::MissingField { field: "version".into() }, "")),
     }
 
-    let pack: RegionPack = serde_path_to_error::deserialize(&value).map_err(|e| {
+    let mut pack: RegionPack = serde_path_to_error::deserialize(&value).map_err(|e| {
         let path = match e.path().to_string() {
             p if p == "." => String::new(),
             p => p,
@@ -154,6 +157,7 @@ pub fn parse_region_pack(
         field(shape_problem(&e.inner().to_string()), &path)
     })?;
 
+    pack.loaded_from = None;
     let mut checker = Checker { file, issues: Vec::new() };
     checker.pack(&pack, national_ids);
     if checker.issues.is_empty() {
@@ -315,6 +319,11 @@ impl Checker<'_> {
         if let Some(profile) = &pack.meldcode_profile {
             self.profile(profile);
         }
+        for (i, file) in pack.social_map.iter().flat_map(|m| m.files.iter()).enumerate() {
+            if !crate::sociale_kaart::source::is_relative_path(&file.path) {
+                self.report(&format!("social_map.files[{i}].path"), Problem::NotBesidePack);
+            }
+        }
     }
 
     fn profile(&mut self, profile: &crate::meldcode::Profile) {
@@ -443,6 +452,18 @@ pub(crate) mod tests {
         assert!(has_markup("<b>hoi</b>") && has_markup("a\u{0}b") && has_markup("a\u{85}"));
         assert!(has_markup("\u{1b}") && has_markup("ab\u{7f}"));
         assert!(!has_markup("3 < 4 en 5 > 2\nregel twee"));
+    }
+
+    #[test]
+    fn sociale_kaart_files_must_sit_beside_the_pack() {
+        let found = issues(&example_with(|v| {
+            v["social_map"]["files"][0]["path"] = "https://elders.nl/kaart.json".into();
+            v["loaded_from"] = "https://elders.nl/".into();
+        }));
+        assert_eq!(found[0].path, "social_map.files[0].path");
+        assert_eq!(found[0].problem, Problem::NotBesidePack);
+        let pack = parse_region_pack("r.json", &example_with(|v| v["loaded_from"] = "https://elders.nl/".into()), NATIONAL);
+        assert_eq!(pack.unwrap().loaded_from, None, "only the app says where a pack came from");
     }
 
     #[test]

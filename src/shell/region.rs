@@ -27,10 +27,19 @@ pub async fn load(url: &str, national_ids: &[&str]) -> Result<RegionPack, Vec<Is
     let text = fetch_text(url).await.map_err(|problem| {
         vec![Issue { file: file.clone(), path: String::new(), problem }]
     })?;
-    parse_region_pack(&file, &text, national_ids)
+    let mut pack = parse_region_pack(&file, &text, national_ids)?;
+    pack.loaded_from = resolve(url, None);
+    Ok(pack)
 }
 
-async fn fetch_text(url: &str) -> Result<String, Problem> {
+/// `path` against `base` (the page's address when `None`), as an absolute URL.
+pub fn resolve(path: &str, base: Option<&str>) -> Option<String> {
+    let page = web_sys::window().and_then(|w| w.location().href().ok())?;
+    web_sys::Url::new_with_base(path, base.unwrap_or(&page)).ok().map(|url| url.href())
+}
+
+/// The text at `url`, refused when larger than a region pack may be.
+pub async fn fetch_text(url: &str) -> Result<String, Problem> {
     let unreachable = Problem::NotLoaded { status: None };
     let window = web_sys::window().ok_or(unreachable.clone())?;
     let init = RequestInit::new();

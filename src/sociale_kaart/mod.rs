@@ -4,6 +4,7 @@ pub mod hours;
 pub mod import;
 pub mod model;
 pub mod search;
+pub mod source;
 
 use crate::shell::{route::Screen, ComingSoon};
 use leptos::prelude::*;

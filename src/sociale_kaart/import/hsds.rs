@@ -475,7 +475,7 @@ mod tests {
 
     const EXAMPLE: &str = include_str!("../../../tests/fixtures/sociale-kaart/hsds-example.json");
     const VOORBEELDSTAD: &str =
-        include_str!("../../../tests/fixtures/sociale-kaart/voorbeeldstad-hsds.json");
+        include_str!("../../../public/regions/voorbeeldstad-sociale-kaart.json");
 
     fn import(text: &str) -> Import {
         import_hsds("kaart.json", text, &Taxonomy::default())

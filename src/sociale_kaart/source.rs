@@ -1,0 +1,98 @@
+//! Where a region publishes its sociale kaart: data files next to its region pack, in HSDS 3
+//! JSON or the spreadsheet template. Paths only, never other sites: the app fetches nothing
+//! beyond the pack's own server.
+
+use super::import::{import_csv, import_hsds, Import};
+use super::model::Taxonomy;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SocialMapSources {
+    pub files: Vec<SourceFile>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceFile {
+    pub format: FileFormat,
+    /// Relative to the region pack: `sociale-kaart.json`, `data/diensten.csv`.
+    pub path: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FileFormat {
+    Hsds,
+    Csv,
+}
+
+impl SourceFile {
+    /// The name messages use: the last part of the path.
+    pub fn name(&self) -> &str {
+        self.path.rsplit('/').next().unwrap_or(&self.path)
+    }
+
+    pub fn import(&self, text: &str, taxonomy: &Taxonomy) -> Import {
+        match self.format {
+            FileFormat::Hsds => import_hsds(self.name(), text, taxonomy),
+            FileFormat::Csv => import_csv(self.name(), text, taxonomy),
+        }
+    }
+}
+
+/// A path below the region pack's folder: no scheme, no host, no way up.
+pub fn is_relative_path(path: &str) -> bool {
+    (1..=300).contains(&path.len())
+        && !path.starts_with('/')
+        && path.split('/').all(|part| !part.is_empty() && part != "." && part != "..")
+        && path.chars().all(|c| c.is_ascii_alphanumeric() || "-_./".contains(c))
+}
+
+/// All records of all files, in file order; each file's issues name that file.
+pub fn import_all<'a>(files: impl IntoIterator<Item = (&'a SourceFile, &'a str)>, taxonomy: &Taxonomy) -> Import {
+    let mut all = Import { records: Vec::new(), issues: Vec::new() };
+    for (file, text) in files {
+        let Import { records, issues } = file.import(text, taxonomy);
+        all.records.extend(records);
+        all.issues.extend(issues);
+    }
+    all
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_paths_next_to_the_pack_are_accepted() {
+        for good in ["sociale-kaart.json", "data/diensten.csv", "v2/kaart_2026.json"] {
+            assert!(is_relative_path(good), "{good}");
+        }
+        for bad in [
+            "https://elders.nl/kaart.json",
+            "//elders.nl/kaart.json",
+            "/kaart.json",
+            "../geheim.json",
+            "data/../../x.json",
+            "javascript:alert(1)",
+            "kaart.json?x=1",
+            "",
+            "a b.json",
+        ] {
+            assert!(!is_relative_path(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn files_of_both_formats_are_read_together() {
+        let hsds = SourceFile { format: FileFormat::Hsds, path: "data/kaart.json".into() };
+        let csv = SourceFile { format: FileFormat::Csv, path: "extra.csv".into() };
+        let json = include_str!("../../tests/fixtures/sociale-kaart/hsds-example.json");
+        let sheet = include_str!("../../tests/fixtures/sociale-kaart/template.csv");
+        let taxonomy = Taxonomy::default();
+        let alone = hsds.import(json, &taxonomy).records.len() + csv.import(sheet, &taxonomy).records.len();
+        let both = import_all([(&hsds, json), (&csv, sheet)], &taxonomy);
+        assert_eq!(both.records.len(), alone);
+        assert!(alone > 0);
+        assert!(both.issues.iter().all(|issue| issue.file == "kaart.json" || issue.file == "extra.csv"));
+    }
+}
