@@ -149,8 +149,13 @@ fn follow_shell(app: AppState, name: &'static str, slot: web_sys::HtmlElement) {
     });
     let hash = window_event_listener(leptos::ev::hashchange, move |_| {
         let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
-        // Only this capability's screens: the shell is about to remove it otherwise.
-        if let Some(screen) = route::Screen::from_hash(&hash).filter(|s| s.capability() == Some(name)) {
+        // Only this capability's screens: the shell is about to remove it otherwise. An empty
+        // hash is the page's start view, which is ours if the shell still shows us.
+        let screen = match hash.as_str() {
+            "" | "#" => Some(app.screen.get_untracked()),
+            _ => route::Screen::from_hash(&hash).filter(|s| s.capability() == Some(name)),
+        };
+        if let Some(screen) = screen {
             set_if_changed(app.screen, screen);
             set_if_changed(app.sub_path, route::sub_path(&hash));
         }

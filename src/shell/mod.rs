@@ -56,14 +56,18 @@ fn current_hash() -> String {
     web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
 }
 
-fn initial_screen(config: &MountConfig) -> Screen {
-    let hash = current_hash();
-    let start = config.start.unwrap_or(Screen::Home);
+/// The screen a hash shows: the page's start view for an empty hash (also on Back to it), and
+/// `None` for a host page's own `#anchor`.
+fn screen_for(hash: &str, config: &MountConfig) -> Option<Screen> {
     if hash.is_empty() || hash == "#" {
-        start
+        Some(config.start.unwrap_or(Screen::Home))
     } else {
-        Screen::from_hash(&hash).unwrap_or(start)
+        Screen::from_hash(hash)
     }
+}
+
+fn initial_screen(config: &MountConfig) -> Screen {
+    screen_for(&current_hash(), config).unwrap_or(config.start.unwrap_or(Screen::Home))
 }
 
 #[component]
@@ -95,9 +99,10 @@ pub fn App(config: MountConfig) -> impl IntoView {
         });
     }
 
+    let start = config.clone();
     let hash_listener = window_event_listener(ev::hashchange, move |_| {
         let hash = current_hash();
-        if let Some(screen) = Screen::from_hash(&hash) {
+        if let Some(screen) = screen_for(&hash, &start) {
             // Only real changes: setting the same screen would rebuild it, and remount a
             // capability module, on every step inside it.
             set_if_changed(app.screen, screen);

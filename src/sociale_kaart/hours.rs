@@ -146,6 +146,25 @@ impl WeekHours {
     }
 }
 
+impl WeekHours {
+    /// One day's hours for a week table: "09:00–17:00, 19:00–21:00", "hele dag" or "gesloten".
+    pub fn describe_day(&self, day: Weekday, lang: Lang) -> String {
+        let start = day.num_days_from_monday() as u16 * DAY;
+        let spans: Vec<(u16, u16)> = self
+            .spans
+            .iter()
+            .filter(|(from, to)| *from < start + DAY && *to > start)
+            .map(|(from, to)| (from.max(&start) - start, to.min(&(start + DAY)) - start))
+            .collect();
+        let clock = |m: u16| format!("{:02}:{:02}", m / 60, m % 60);
+        match spans.as_slice() {
+            [] => t(lang, "social_map.hours.closed"),
+            [(0, DAY)] => t(lang, "social_map.hours.all_day"),
+            _ => spans.iter().map(|(from, to)| format!("{}–{}", clock(*from), clock(*to))).collect::<Vec<_>>().join(", "),
+        }
+    }
+}
+
 fn minutes(time: NaiveTime) -> u16 {
     (time.hour() * 60 + time.minute()) as u16
 }
@@ -449,5 +468,17 @@ mod tests {
         assert_eq!(phrase(Weekday::Mon, "09:00").1, Some(Weekday::Mon), "next week's Monday");
         let until = OpenState::OpenUntil(time("17:00")).describe(Lang::Nl, monday_evening);
         assert_eq!(until, "Nu open tot 17:00");
+    }
+
+    #[test]
+    fn each_day_of_the_week_table_shows_its_own_hours() {
+        let hours = WeekHours::new(&parse_compact("ma-vr 09:00-17:00; do 19:00-21:00; za 22:00-02:00").unwrap());
+        assert_eq!(hours.describe_day(Weekday::Mon, Lang::Nl), "09:00–17:00");
+        assert_eq!(hours.describe_day(Weekday::Thu, Lang::Nl), "09:00–17:00, 19:00–21:00");
+        assert_eq!(hours.describe_day(Weekday::Sat, Lang::Nl), "22:00–24:00");
+        assert_eq!(hours.describe_day(Weekday::Sun, Lang::Nl), "00:00–02:00", "past midnight shows on the next day");
+        let always = WeekHours::new(&parse_compact("24/7").unwrap());
+        assert_eq!(always.describe_day(Weekday::Wed, Lang::Nl), "hele dag");
+        assert_eq!(WeekHours::default().describe_day(Weekday::Fri, Lang::En), "closed");
     }
 }

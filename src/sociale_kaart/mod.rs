@@ -1,15 +1,160 @@
-//! Sociale kaart: local help in the Open Referral HSDS model (issue 4).
+//! Sociale kaart: local help in the Open Referral HSDS model. The domain (model, import,
+//! opening hours, search, the URL form of a search) is plain Rust; the screens below render it.
+//! The directory is built once when the module loads: from the files the region pack names.
 
+mod detail;
 pub mod hours;
 pub mod import;
 pub mod model;
+mod my_list;
+pub mod query;
+mod results;
 pub mod search;
 pub mod source;
 
-use crate::shell::{route::Screen, ComingSoon};
+use crate::content::{Content, Issue};
+use crate::shell::{route::Screen, set_if_changed, state};
+use chrono::NaiveDateTime;
+use import::ImportIssue;
 use leptos::prelude::*;
+use model::{Directory, Taxonomy};
+use query::SearchQuery;
+use std::sync::Arc;
 
+/// The sociale kaart as loaded from the region's files.
+pub struct Loaded {
+    pub directory: Directory,
+    /// Records or fields the import left out or warned about, for the gemeente's editor.
+    pub issues: Vec<ImportIssue>,
+    /// Files that could not be fetched.
+    pub unread: Vec<Issue>,
+}
+
+#[derive(Clone)]
+pub enum MapState {
+    /// The region pack names no sociale kaart (or there is no region).
+    NoMap,
+    Loading,
+    Ready(Arc<Loaded>),
+}
+
+/// Fetches and imports every file a region pack names, next to the pack.
+pub async fn load(content: &Content) -> Option<Loaded> {
+    let region = content.region.as_ref()?;
+    let (sources, base) = (region.social_map.as_ref()?, region.loaded_from.as_deref()?);
+    let mut texts = Vec::new();
+    let mut unread = Vec::new();
+    for file in &sources.files {
+        let url = crate::shell::region::resolve(&file.path, Some(base));
+        let fetched = match url {
+            Some(url) => crate::shell::region::fetch_text(&url).await,
+            None => Err(crate::content::Problem::NotLoaded { status: None }),
+        };
+        match fetched {
+            Ok(text) => texts.push((file, text)),
+            Err(problem) => unread.push(Issue { file: file.name().to_string(), path: String::new(), problem }),
+        }
+    }
+    let taxonomy = Taxonomy::default();
+    let import = source::import_all(texts.iter().map(|(file, text)| (*file, text.as_str())), &taxonomy);
+    Some(Loaded { directory: Directory::new(import.records, taxonomy), issues: import.issues, unread })
+}
+
+/// What the sociale kaart screens share.
+#[derive(Clone, Copy)]
+pub struct SocialMap {
+    pub state: RwSignal<MapState>,
+    pub query: RwSignal<SearchQuery>,
+    pub my_list: my_list::MyList,
+    /// The local time opening states are computed for; moves on every minute.
+    pub now: RwSignal<NaiveDateTime>,
+}
+
+fn local_now() -> NaiveDateTime {
+    chrono::Local::now().naive_local()
+}
+
+fn current_hash() -> String {
+    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+pub fn use_social_map() -> SocialMap {
+    expect_context::<SocialMap>()
+}
+
+impl SocialMap {
+    /// Shows `query` and puts it in the URL without a history entry per keystroke.
+    pub fn set_query(&self, query: SearchQuery) {
+        let href = format!("{}{}", Screen::SocialMap.href(), query.to_query_string());
+        if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href));
+        }
+        set_if_changed(self.query, query);
+    }
+
+    /// `#/sociale-kaart?…`: back to the search as the user left it.
+    pub fn search_href(&self) -> String {
+        format!("{}{}", Screen::SocialMap.href(), self.query.with(SearchQuery::to_query_string))
+    }
+}
+
+/// `#/sociale-kaart` searches; `#/sociale-kaart/dienst/<id>` shows one service;
+/// `#/sociale-kaart/lijstje` is the user's list, printable.
 #[component]
 pub fn SocialMapScreen() -> impl IntoView {
-    view! { <ComingSoon screen=Screen::SocialMap text="coming_soon.social_map"/> }
+    let app = state();
+    let map = SocialMap {
+        state: RwSignal::new(MapState::Loading),
+        query: RwSignal::new(SearchQuery::from_hash(&current_hash())),
+        my_list: my_list::MyList::load(),
+        now: RwSignal::new(local_now()),
+    };
+    provide_context(map);
+
+    // (Re)load when the region pack's sociale kaart changes, not on every content update.
+    Effect::new(move |previous: Option<Option<(String, String)>>| {
+        let key = app.content.with(|c| {
+            let region = c.region.as_ref()?;
+            let files = serde_json::to_string(region.social_map.as_ref()?).ok()?;
+            Some((region.loaded_from.clone()?, files))
+        });
+        if previous.as_ref() != Some(&key) {
+            match key {
+                None => map.state.set(MapState::NoMap),
+                Some(_) => {
+                    map.state.set(MapState::Loading);
+                    let content = app.content.get_untracked();
+                    leptos::task::spawn_local(async move {
+                        let loaded = load(&content).await;
+                        map.state.set(loaded.map_or(MapState::NoMap, |l| MapState::Ready(Arc::new(l))));
+                    });
+                }
+            }
+        }
+        key
+    });
+
+    // A bookmarked or edited URL, or Back to an earlier search.
+    let hash = window_event_listener(leptos::ev::hashchange, move |_| {
+        let hash = current_hash();
+        if app.screen.get_untracked() == Screen::SocialMap && crate::shell::route::sub_path(&hash).is_empty() {
+            set_if_changed(map.query, SearchQuery::from_hash(&hash));
+        }
+    });
+    let clock = set_interval_with_handle(move || map.now.set(local_now()), std::time::Duration::from_secs(60)).ok();
+    on_cleanup(move || {
+        hash.remove();
+        if let Some(clock) = clock {
+            clock.clear();
+        }
+    });
+
+    move || {
+        let path = app.sub_path.get();
+        match path.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+            ["dienst", id] => detail::ServiceDetail(detail::ServiceDetailProps { id: id.to_string() }).into_any(),
+            ["lijstje"] => my_list::MyListScreen().into_any(),
+            _ => results::SearchScreen().into_any(),
+        }
+    }
 }

@@ -286,6 +286,30 @@ impl ServiceRecord {
         WeekHours::new(self.schedules.iter().chain(at_locations.filter(|_| !own_only)))
     }
 
+    /// Every number to call: the service's own first, then its locations' and its
+    /// organisation's; each number once.
+    pub fn all_phones(&self) -> Vec<&Phone> {
+        let at_locations = self.locations.iter().flat_map(|at| at.phones.iter().chain(&at.location.phones));
+        let organization = self.organization.iter().flat_map(|o| &o.phones);
+        let mut phones: Vec<&Phone> = Vec::new();
+        for phone in self.phones.iter().chain(at_locations).chain(organization) {
+            if !phones.iter().any(|p| p.tel_uri() == phone.tel_uri()) {
+                phones.push(phone);
+            }
+        }
+        phones
+    }
+
+    /// The service's own website, or else its organisation's.
+    pub fn any_website(&self) -> Option<&str> {
+        self.website.as_deref().or_else(|| self.organization.as_ref()?.website.as_deref())
+    }
+
+    /// The service's own e-mail address, or else its organisation's.
+    pub fn any_email(&self) -> Option<&str> {
+        self.email.as_deref().or_else(|| self.organization.as_ref()?.email.as_deref())
+    }
+
     /// None when no hours are known.
     pub fn open_state(&self, at: NaiveDateTime) -> Option<OpenState> {
         if self.status == Status::TemporarilyClosed {
@@ -556,5 +580,26 @@ mod tests {
             "Domestic violence"
         );
         assert!(taxonomy.target_group("ouderen").is_some() && taxonomy.theme("ouderen").is_some());
+    }
+
+    #[test]
+    fn ways_to_reach_a_service_fall_back_to_its_organisation() {
+        let phone = |number: &str| Phone { number: number.into(), kind: PhoneKind::Voice, description: None };
+        let mut record = ServiceRecord::new("a", "A");
+        record.phones = vec![phone("010-555 0101")];
+        record.organization = Some(Organization {
+            id: None,
+            name: "Org".into(),
+            description: None,
+            website: Some("https://org.nl".into()),
+            email: None,
+            phones: vec![phone("0105550101"), phone("010-555 0199")],
+        });
+        let numbers: Vec<&str> = record.all_phones().iter().map(|p| p.number.as_str()).collect();
+        assert_eq!(numbers, ["010-555 0101", "010-555 0199"], "the same number written twice shows once");
+        assert_eq!(record.any_website(), Some("https://org.nl"));
+        record.website = Some("https://eigen.nl".into());
+        assert_eq!(record.any_website(), Some("https://eigen.nl"));
+        assert_eq!(record.any_email(), None);
     }
 }

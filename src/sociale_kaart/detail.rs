@@ -1,0 +1,231 @@
+//! One service with everything known about it, and the ways to reach it (shared with the
+//! result list and the printed list).
+
+use super::model::{PhoneKind, ServiceRecord, Status, ALL_DAYS};
+use super::my_list::ListToggle;
+use super::{use_social_map, MapState};
+use crate::i18n::{long_date, t, t_with, Lang};
+use crate::shell::{state, tr};
+use leptos::prelude::*;
+
+/// Older than this and the "laatst gecontroleerd" date gets a warning.
+const STALE_AFTER_DAYS: i64 = 365;
+
+/// Phone numbers as `tel:` links, e-mail and website. Addresses were checked on import
+/// (http and https only; numbers of digits and spaces), so every link here is safe.
+#[component]
+pub fn Reach(record: ServiceRecord, #[prop(optional)] compact: bool) -> impl IntoView {
+    let phones: Vec<_> = record.all_phones().into_iter().cloned().collect();
+    let phones = if compact { phones.into_iter().take(1).collect() } else { phones };
+    let email = (!compact).then(|| record.any_email().map(str::to_string)).flatten();
+    let website = record.any_website().map(str::to_string);
+    view! {
+        <ul class="mw-contact__ways">
+            {phones.into_iter().map(|phone| {
+                let kind = match phone.kind {
+                    PhoneKind::Text => Some("social_map.phone.text"),
+                    PhoneKind::Textphone => Some("social_map.phone.textphone"),
+                    PhoneKind::Video => Some("social_map.phone.video"),
+                    PhoneKind::Fax => Some("social_map.phone.fax"),
+                    _ => None,
+                };
+                view! {
+                    <li>
+                        {tr("social_map.phone")} " "
+                        <a href=phone.tel_uri()>{phone.number.clone()}</a>
+                        {kind.map(|key| view! { " (" {tr(key)} ")" })}
+                        {phone.description.clone().map(|d| view! { " – " {d} })}
+                    </li>
+                }
+            }).collect_view()}
+            {email.map(|email| view! {
+                <li>{tr("social_map.email")} " " <a href=format!("mailto:{email}")>{email.clone()}</a></li>
+            })}
+            {website.map(|url| {
+                let text = url.clone();
+                view! { <li>{tr("social_map.website")} " " <a href=url>{text}</a></li> }
+            })}
+        </ul>
+    }
+}
+
+/// "Nu open tot 17:00", or nothing when the hours are not known.
+#[component]
+pub fn OpenNow(record: ServiceRecord) -> impl IntoView {
+    let app = state();
+    let map = use_social_map();
+    move || {
+        let now = map.now.get();
+        record.open_state(now).map(|open| {
+            let class = if open.is_open() { "mw-open mw-open--open" } else { "mw-open mw-open--closed" };
+            view! { <p class=class>{open.describe(app.lang.get(), now)}</p> }
+        })
+    }
+}
+
+#[component]
+pub fn ServiceDetail(id: String) -> impl IntoView {
+    let map = use_social_map();
+    move || match map.state.get() {
+        MapState::Loading => view! { <p class="mw-notice" role="status">{tr("social_map.loading")}</p> }.into_any(),
+        MapState::Ready(loaded) => match loaded.directory.get(&id) {
+            Some(record) => view! { <Service record=record.clone()/> }.into_any(),
+            None => view! {
+                <h1 class="mw-title" tabindex="-1">{tr("social_map.not_found.title")}</h1>
+                <p>{tr("social_map.not_found.text")}</p>
+                <p><a href=map.search_href()>{tr("social_map.back_to_search")}</a></p>
+            }
+            .into_any(),
+        },
+        MapState::NoMap => view! {
+            <h1 class="mw-title" tabindex="-1">{tr("social_map.not_found.title")}</h1>
+            <p>{tr("social_map.no_map")}</p>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+fn Service(record: ServiceRecord) -> impl IntoView {
+    let app = state();
+    let map = use_social_map();
+    let lang = move || app.lang.get();
+    let hours = record.hours();
+    let taxonomy = match map.state.get_untracked() {
+        MapState::Ready(loaded) => loaded.directory.taxonomy().clone(),
+        _ => Default::default(),
+    };
+    let labels = |ids: &[String], find: &dyn Fn(&str) -> Option<String>| -> String {
+        ids.iter().map(|id| find(id).unwrap_or_else(|| id.clone())).collect::<Vec<_>>().join(", ")
+    };
+    let themes = {
+        let taxonomy = taxonomy.clone();
+        let record = record.clone();
+        move || labels(&record.themes, &|id| taxonomy.theme(id).map(|t| t.label.get(lang()).to_string()))
+    };
+    let groups = {
+        let record = record.clone();
+        move || labels(&record.target_groups, &|id| taxonomy.target_group(id).map(|t| t.label.get(lang()).to_string()))
+    };
+    let languages = {
+        let codes = record.languages.clone();
+        move || codes.iter().map(|code| language_name(lang(), code)).collect::<Vec<_>>().join(", ")
+    };
+    let ages = age_range(&record);
+    let checked = record.assured_date;
+    let stale = move || checked.is_none_or(|date| (map.now.get().date() - date).num_days() > STALE_AFTER_DAYS);
+    let checked_text = move || match checked {
+        Some(date) => t_with(lang(), "social_map.checked", &[("date", &long_date(lang(), date))]),
+        None => t(lang(), "social_map.checked_unknown"),
+    };
+    let areas: Vec<String> = record.area_names().map(str::to_string).collect();
+    let status = record.status;
+
+    view! {
+        <p class="mw-no-print"><a href=move || map.search_href()>{tr("social_map.back_to_search")}</a></p>
+        <h1 class="mw-title" tabindex="-1">{record.name.clone()}</h1>
+        {record.organization.as_ref().map(|o| view! { <p class="mw-service__org">{o.name.clone()}</p> })}
+        {(status != Status::Active).then(|| view! {
+            <p class="mw-notice mw-notice--warning">{move || status.label(lang())}</p>
+        })}
+        {record.alert.clone().map(|alert| view! {
+            <p class="mw-notice mw-notice--warning"><strong>{tr("social_map.alert")}</strong> " " {alert}</p>
+        })}
+        <OpenNow record=record.clone()/>
+        {record.description.clone().map(|d| view! { <p class="mw-lead">{d}</p> })}
+        <ListToggle id=record.id.clone() name=record.name.clone()/>
+
+        <h2>{tr("social_map.reach")}</h2>
+        <Reach record=record.clone()/>
+
+        {(!hours.is_empty()).then(|| view! {
+            <h2>{tr("social_map.hours")}</h2>
+            <table class="mw-hours">
+                <caption class="mw-visually-hidden">{tr("social_map.hours")}</caption>
+                <tbody>
+                    {ALL_DAYS.iter().map(|day| {
+                        let day = *day;
+                        let hours = hours.clone();
+                        view! {
+                            <tr>
+                                <th scope="row">{move || t(lang(), &format!("weekday.{}", day.number_from_monday()))}</th>
+                                <td>{move || hours.describe_day(day, lang())}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        })}
+
+        {(!record.locations.is_empty()).then(|| view! {
+            <h2>{tr("social_map.locations")}</h2>
+            <ul class="mw-list">
+                {record.locations.iter().map(|at| {
+                    let location = at.location.clone();
+                    let address = location.address.clone().map(|a| {
+                        [a.street, a.postal_code, a.city].into_iter().flatten().collect::<Vec<_>>().join(", ")
+                    });
+                    view! {
+                        <li class="mw-card">
+                            {location.name.clone().map(|n| view! { <p class="mw-card__title">{n}</p> })}
+                            <p>{match address {
+                                Some(address) => address.into_any(),
+                                None => tr("social_map.address_unknown").into_any(),
+                            }}</p>
+                            {location.accessibility.clone().map(|a| view! {
+                                <p><strong>{tr("social_map.accessibility")}</strong> " " {a}</p>
+                            })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        })}
+
+        <h2>{tr("social_map.details")}</h2>
+        <dl class="mw-facts">
+            <dt>{tr("social_map.for_whom")}</dt>
+            <dd>{record.eligibility.clone().unwrap_or_else(|| t(app.lang.get_untracked(), "social_map.for_everyone"))}</dd>
+            {ages.map(|(key, args)| view! {
+                <dt>{tr("social_map.age")}</dt>
+                <dd>{move || t_with(lang(), key, &args.iter().map(|(k, v)| (*k, v.as_str())).collect::<Vec<_>>())}</dd>
+            })}
+            {(!record.target_groups.is_empty()).then(|| view! { <dt>{tr("social_map.target_groups")}</dt><dd>{groups}</dd> })}
+            {(!record.themes.is_empty()).then(|| view! { <dt>{tr("social_map.themes")}</dt><dd>{themes}</dd> })}
+            <dt>{tr("social_map.languages")}</dt>
+            <dd>{move || if languages().is_empty() { language_name(lang(), "nl") } else { languages() }}</dd>
+            <dt>{tr("social_map.cost")}</dt>
+            <dd>
+                {tr(if record.cost.free { "social_map.cost.free" } else { "social_map.cost.paid" })}
+                {record.cost.description.clone().map(|d| view! { " " {d} })}
+            </dd>
+            <dt>{tr("social_map.referral")}</dt>
+            <dd>{tr(if record.referral_required { "social_map.referral.needed" } else { "social_map.referral.not_needed" })}</dd>
+            {(!areas.is_empty()).then(|| view! { <dt>{tr("social_map.areas")}</dt><dd>{areas.join(", ")}</dd> })}
+        </dl>
+        <p class=move || if stale() { "mw-notice mw-notice--warning" } else { "mw-source" }>
+            {checked_text}
+            {move || stale().then(|| view! { " " {tr("social_map.stale")} })}
+        </p>
+    }
+}
+
+/// "4 tot en met 12 jaar", "vanaf 18 jaar": the translation key and its values.
+fn age_range(record: &ServiceRecord) -> Option<(&'static str, Vec<(&'static str, String)>)> {
+    match (record.minimum_age, record.maximum_age) {
+        (Some(min), Some(max)) => Some(("social_map.age.between", vec![("min", min.to_string()), ("max", max.to_string())])),
+        (Some(min), None) => Some(("social_map.age.from", vec![("min", min.to_string())])),
+        (None, Some(max)) => Some(("social_map.age.until", vec![("max", max.to_string())])),
+        (None, None) => None,
+    }
+}
+
+/// "Arabisch" for `ar`; a code without a name shows as the code.
+pub fn language_name(lang: Lang, code: &str) -> String {
+    let key = format!("social_map.language.{code}");
+    let name = t(lang, &key);
+    if name == key {
+        code.to_uppercase()
+    } else {
+        name
+    }
+}

@@ -1,0 +1,301 @@
+//! Search as you type, with filters, over the region's sociale kaart. The search and filters
+//! live in the URL; results are shown a page at a time so thousands of matches stay smooth.
+
+use super::detail::{OpenNow, Reach};
+use super::model::Directory;
+use super::my_list::ListToggle;
+use super::query::SearchQuery;
+use super::{use_social_map, MapState};
+use crate::i18n::{t, t_with};
+use crate::shell::{route::Screen, state, tr, ScreenHeading};
+use leptos::{html, prelude::*};
+use std::sync::Arc;
+
+const PAGE: usize = 20;
+
+#[component]
+pub fn SearchScreen() -> impl IntoView {
+    let map = use_social_map();
+    let list_count = move || map.my_list.ids.with(Vec::len);
+    view! {
+        <ScreenHeading screen=Screen::SocialMap/>
+        <p class="mw-lead">{tr("social_map.lead")}</p>
+        <p>
+            <a href=Screen::SocialMap.href_to(&["lijstje"])>
+                {move || t_with(state().lang.get(), "social_map.list.link", &[("count", &list_count().to_string())])}
+            </a>
+        </p>
+        {move || match map.state.get() {
+            MapState::Loading => view! { <p class="mw-notice" role="status">{tr("social_map.loading")}</p> }.into_any(),
+            MapState::NoMap => view! { <NoMap/> }.into_any(),
+            MapState::Ready(loaded) => view! {
+                <ImportNotice loaded=loaded.clone()/>
+                <Search loaded=loaded/>
+            }.into_any(),
+        }}
+    }
+}
+
+/// Without a region's sociale kaart: say so, and what still helps.
+#[component]
+fn NoMap() -> impl IntoView {
+    view! {
+        <div class="mw-notice">
+            <p>{tr("social_map.no_map")}</p>
+            <p><a href=Screen::Citizen.href()>{tr("social_map.no_map_routes")}</a></p>
+        </div>
+    }
+}
+
+/// What the import left out, for the gemeente's editor; users see that some data is missing.
+#[component]
+fn ImportNotice(loaded: Arc<super::Loaded>) -> impl IntoView {
+    let app = state();
+    let problems: Vec<_> = loaded.issues.iter().filter(|i| !i.is_warning()).cloned().collect();
+    if problems.is_empty() && loaded.unread.is_empty() {
+        return None;
+    }
+    let unread = loaded.unread.clone();
+    Some(view! {
+        <div class="mw-notice mw-notice--warning">
+            <p>{tr("social_map.import_problems")}</p>
+            <details>
+                <summary>{tr("social_map.import_details")}</summary>
+                <ul>
+                    {move || {
+                        let lang = app.lang.get();
+                        unread.iter().map(|i| i.message(lang))
+                            .chain(problems.iter().map(|i| i.message(lang)))
+                            .map(|m| view! { <li>{m}</li> })
+                            .collect_view()
+                    }}
+                </ul>
+            </details>
+        </div>
+    })
+}
+
+#[component]
+fn Search(loaded: Arc<super::Loaded>) -> impl IntoView {
+    let map = use_social_map();
+    let app = state();
+    let shown = RwSignal::new(PAGE);
+    let results = {
+        let loaded = loaded.clone();
+        Memo::new(move |_| {
+            let filters = map.query.with(|q| q.filters(map.now.get()));
+            map.query.with(|q| loaded.directory.search(&q.text, &filters))
+        })
+    };
+    // A new search starts at its first page.
+    Effect::new(move |_| {
+        results.track();
+        shown.set(PAGE);
+    });
+    let count = move || {
+        let n = results.with(Vec::len);
+        let key = match n {
+            0 => "social_map.count.none",
+            1 => "social_map.count.one",
+            _ => "social_map.count.many",
+        };
+        t_with(app.lang.get(), key, &[("count", &n.to_string())])
+    };
+    let list_ref = NodeRef::<html::Ol>::new();
+    let show_more = move |_| {
+        let before = shown.get_untracked();
+        shown.set(before + PAGE);
+        // Keyboard and screen reader users continue at the first new result.
+        request_animation_frame(move || {
+            let first_new = list_ref
+                .get_untracked()
+                .and_then(|list| list.query_selector(&format!("li:nth-child({}) h3 a", before + 1)).ok().flatten())
+                .and_then(|a| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(a).ok());
+            if let Some(link) = first_new {
+                let _ = link.focus();
+            }
+        });
+    };
+    let directory = loaded.clone();
+    view! {
+        <SearchForm directory=loaded.clone()/>
+        <h2 class="mw-results__heading">{tr("social_map.results")}</h2>
+        <p role="status" class="mw-results__count">{count}</p>
+        <ol class="mw-list mw-results" node_ref=list_ref>
+            {move || {
+                let records = directory.directory.records();
+                results.with(|found| {
+                    found.iter().take(shown.get()).map(|&i| view! { <ResultCard record=records[i].clone()/> }).collect_view()
+                })
+            }}
+        </ol>
+        {move || (results.with(Vec::len) > shown.get()).then(|| view! {
+            <button type="button" class="mw-button mw-button--secondary" on:click=show_more>
+                {move || t_with(app.lang.get(), "social_map.more", &[
+                    ("shown", &shown.get().min(results.with(Vec::len)).to_string()),
+                    ("count", &results.with(Vec::len).to_string()),
+                ])}
+            </button>
+        })}
+    }
+}
+
+#[component]
+fn ResultCard(record: super::model::ServiceRecord) -> impl IntoView {
+    let href = Screen::SocialMap.href_to(&["dienst", &record.id]);
+    let summary = record.description.as_deref().map(first_sentence);
+    view! {
+        <li class="mw-card mw-result">
+            <h3 class="mw-card__title"><a href=href>{record.name.clone()}</a></h3>
+            {record.organization.as_ref().map(|o| view! { <p class="mw-service__org">{o.name.clone()}</p> })}
+            {summary.map(|s| view! { <p>{s}</p> })}
+            <OpenNow record=record.clone()/>
+            <Reach record=record.clone() compact=true/>
+            <ListToggle id=record.id.clone() name=record.name.clone()/>
+        </li>
+    }
+}
+
+/// The one-line description a result shows: the first sentence, at most 160 characters.
+fn first_sentence(text: &str) -> String {
+    let end = text.find(". ").map(|i| i + 1).unwrap_or(text.len());
+    let sentence = &text[..end];
+    if sentence.chars().count() <= 160 {
+        sentence.to_string()
+    } else {
+        format!("{}…", sentence.chars().take(159).collect::<String>().trim_end())
+    }
+}
+
+/// The search box and filters. Each change updates the results and the URL at once; the
+/// submit button is there for users who expect one (and for Enter).
+#[component]
+fn SearchForm(directory: Arc<super::Loaded>) -> impl IntoView {
+    let map = use_social_map();
+    let app = state();
+    let lang = move || app.lang.get();
+    let change = move |edit: &dyn Fn(&mut SearchQuery)| {
+        let mut query = map.query.get_untracked();
+        edit(&mut query);
+        map.set_query(query);
+    };
+    let directory_ref: &Directory = &directory.directory;
+    let taxonomy = directory_ref.taxonomy().clone();
+    let mut languages: Vec<String> = directory_ref.records().iter().flat_map(|r| r.languages.iter().cloned()).collect();
+    languages.sort();
+    languages.dedup();
+    let themes = taxonomy.themes.clone();
+    let groups = taxonomy.target_groups.clone();
+
+    view! {
+        <form role="search" class="mw-form mw-search" on:submit=|ev| ev.prevent_default()>
+            <div class="mw-field">
+                <label for="mw-sk-q">{tr("social_map.search")}</label>
+                <p class="mw-hint" id="mw-sk-q-hint">{tr("social_map.search_hint")}</p>
+                <input id="mw-sk-q" type="search" autocomplete="off" aria-describedby="mw-sk-q-hint"
+                    prop:value=move || map.query.with(|q| q.text.clone())
+                    on:input=move |ev| { let text = event_target_value(&ev); change(&|q| q.text = text.clone()) }/>
+            </div>
+            <fieldset class="mw-fieldset mw-filters">
+                <legend>{tr("social_map.filters")}</legend>
+                <div class="mw-field">
+                    <label for="mw-sk-theme">{tr("social_map.theme")}</label>
+                    <select id="mw-sk-theme" on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        change(&|q| q.theme = Some(value.clone()).filter(|v| !v.is_empty()))
+                    }>
+                        <option value="" selected=move || map.query.with(|q| q.theme.is_none())>{tr("social_map.all")}</option>
+                        {themes.into_iter().map(|term| {
+                            let id = term.id.clone();
+                            view! {
+                                <option value=term.id.clone() selected=move || map.query.with(|q| q.theme.as_deref() == Some(id.as_str()))>
+                                    {move || term.label.get(lang()).to_string()}
+                                </option>
+                            }
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="mw-field">
+                    <label for="mw-sk-group">{tr("social_map.target_group")}</label>
+                    <select id="mw-sk-group" on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        change(&|q| q.target_group = Some(value.clone()).filter(|v| !v.is_empty()))
+                    }>
+                        <option value="" selected=move || map.query.with(|q| q.target_group.is_none())>{tr("social_map.all")}</option>
+                        {groups.into_iter().map(|term| {
+                            let id = term.id.clone();
+                            view! {
+                                <option value=term.id.clone() selected=move || map.query.with(|q| q.target_group.as_deref() == Some(id.as_str()))>
+                                    {move || term.label.get(lang()).to_string()}
+                                </option>
+                            }
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="mw-field">
+                    <label for="mw-sk-age">{tr("social_map.age_filter")}</label>
+                    <input id="mw-sk-age" type="text" inputmode="numeric" class="mw-input--short" autocomplete="off"
+                        prop:value=move || map.query.with(|q| q.age.map(|a| a.to_string()).unwrap_or_default())
+                        on:input=move |ev| {
+                            let age = event_target_value(&ev).trim().parse().ok().filter(|a: &u8| *a <= 120);
+                            change(&|q| q.age = age)
+                        }/>
+                </div>
+                <div class="mw-field">
+                    <label for="mw-sk-area">{tr("social_map.area")}</label>
+                    <p class="mw-hint" id="mw-sk-area-hint">{tr("social_map.area_hint")}</p>
+                    <input id="mw-sk-area" type="text" autocomplete="off" aria-describedby="mw-sk-area-hint"
+                        prop:value=move || map.query.with(|q| q.area.clone())
+                        on:input=move |ev| { let area = event_target_value(&ev); change(&|q| q.area = area.clone()) }/>
+                </div>
+                <div class="mw-field">
+                    <label for="mw-sk-lang">{tr("social_map.language")}</label>
+                    <select id="mw-sk-lang" on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        change(&|q| q.language = Some(value.clone()).filter(|v| !v.is_empty()))
+                    }>
+                        <option value="" selected=move || map.query.with(|q| q.language.is_none())>{tr("social_map.all")}</option>
+                        {languages.into_iter().map(|code| {
+                            let id = code.clone();
+                            let value = code.clone();
+                            view! {
+                                <option value=value selected=move || map.query.with(|q| q.language.as_deref() == Some(id.as_str()))>
+                                    {move || super::detail::language_name(lang(), &code)}
+                                </option>
+                            }
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="mw-choices">
+                    <Check id="mw-sk-open" label="social_map.open_now" get=|q| q.open_now set=|q, on| q.open_now = on/>
+                    <Check id="mw-sk-free" label="social_map.free" get=|q| q.free set=|q, on| q.free = on/>
+                    <Check id="mw-sk-referral" label="social_map.without_referral" get=|q| q.without_referral set=|q, on| q.without_referral = on/>
+                </div>
+                {move || map.query.with(SearchQuery::has_filters).then(|| view! {
+                    <button type="button" class="mw-link-button" on:click=move |_| change(&|q| *q = SearchQuery { text: q.text.clone(), ..SearchQuery::default() })>
+                        {tr("social_map.clear_filters")}
+                    </button>
+                })}
+            </fieldset>
+        </form>
+        {move || (lang() != crate::i18n::Lang::Nl).then(|| view! { <p class="mw-hint">{t(lang(), "social_map.data_in_dutch")}</p> })}
+    }
+}
+
+/// One yes/no filter as a checkbox.
+#[component]
+fn Check(id: &'static str, label: &'static str, get: fn(&SearchQuery) -> bool, set: fn(&mut SearchQuery, bool)) -> impl IntoView {
+    let map = use_social_map();
+    view! {
+        <div class="mw-choice">
+            <input type="checkbox" id=id prop:checked=move || map.query.with(get)
+                on:change=move |ev| {
+                    let on = event_target_checked(&ev);
+                    let mut query = map.query.get_untracked();
+                    set(&mut query, on);
+                    map.set_query(query);
+                }/>
+            <label for=id>{tr(label)}</label>
+        </div>
+    }
+}

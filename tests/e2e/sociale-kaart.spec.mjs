@@ -1,0 +1,202 @@
+// Sociale kaart: finding local help in the example region's HSDS data, in seconds.
+import { test, expect } from '@playwright/test';
+import { expectAccessible, trackRequests, appReady } from './helpers.mjs';
+
+test.use({ timezoneId: 'Europe/Amsterdam' });
+
+// Monday 23 November 2026, local time.
+const at = (time) => new Date(`2026-11-23T${time}:00+01:00`);
+
+async function openMap(page, hash = '#/sociale-kaart', time = '10:00') {
+  await page.clock.setFixedTime(at(time));
+  await page.goto('about:blank'); // a fresh load, so the app reads the clock again
+  await page.goto(`/voorbeeld.html${hash}`);
+  await appReady(page);
+}
+
+const results = (page) => page.locator('.mw-results > li h3');
+
+test('search as you type forgives typos and accents, ranks names first, and keeps the search in the URL', async ({ page }) => {
+  const requests = trackRequests(page);
+  await openMap(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Hulp in de buurt' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'diensten gevonden' })).toContainText('59 diensten gevonden.');
+  await expectAccessible(page, 'sociale kaart, start');
+
+  const search = page.getByLabel('Zoek hulp');
+  await search.fill('schuldhulp');
+  await expect(results(page).first()).toHaveText('Schuldhulp Voorbeeldstad');
+  await search.fill('SCHULDHLUP');
+  await expect(results(page).first()).toHaveText('Schuldhulp Voorbeeldstad');
+  await search.fill('clientondersteuning');
+  await expect(results(page).first()).toHaveText('Onafhankelijke cliëntondersteuning');
+  await search.fill('geweld huiselijk');
+  await expect(results(page)).toContainText(['Steunpunt Huiselijk Geweld']);
+
+  await search.fill('');
+  await page.getByLabel('Onderwerp').selectOption({ label: 'Wijkteam' });
+  await page.getByLabel('Postcode, wijk of gemeente').fill('3312 AB');
+  await expect(results(page)).toHaveText(['Buurtteam Noord']);
+  await page.getByLabel('Postcode, wijk of gemeente').fill('Havenkwartier');
+  await expect(results(page)).toHaveText(['Buurtteam Zuid']);
+  expect(page.url()).toContain('#/sociale-kaart?thema=wijkteam&gebied=Havenkwartier');
+  await expectAccessible(page, 'sociale kaart, filtered');
+
+  await page.getByRole('button', { name: 'Alle filters wissen' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'gevonden' })).toContainText('59 diensten gevonden.');
+  expect(requests.outside()).toEqual([]);
+});
+
+test('a bookmarked or sent search opens with its words and filters', async ({ page }) => {
+  await openMap(page, '#/sociale-kaart?q=opvoed&doelgroep=ouders&taal=ar&gratis=ja');
+  await expect(page.getByLabel('Zoek hulp')).toHaveValue('opvoed');
+  await expect(page.getByLabel('Voor wie')).toHaveValue('ouders');
+  await expect(page.getByLabel('Taal van de hulp')).toHaveValue('ar');
+  await expect(page.getByLabel('Gratis')).toBeChecked();
+  await expect(results(page)).toContainText(['Ouder-kindgroep De Kade']);
+  for (const name of await results(page).allTextContents()) {
+    expect(['Consultatiebureau Noord', 'Opvoedcursus Samen Sterk']).not.toContain(name);
+  }
+});
+
+test('nu open follows the clock: day and night, open until, and when it opens again', async ({ page }) => {
+  await openMap(page, '#/sociale-kaart?q=buurtteam+noord', '20:00');
+  const noord = page.locator('.mw-result', { hasText: 'Buurtteam Noord' });
+  await expect(noord.locator('.mw-open')).toHaveText('Gesloten, opent morgen om 09:00');
+
+  await page.clock.setFixedTime(at('10:00'));
+  await page.reload();
+  await expect(noord.locator('.mw-open')).toHaveText('Nu open tot 17:00');
+
+  await openMap(page, '#/sociale-kaart', '23:00');
+  await page.getByLabel('Nu open').check();
+  expect(page.url()).toContain('open=ja');
+  const open = await results(page).allTextContents();
+  expect(open).toContain('Veilig Thuis Voorbeeldregio');
+  expect(open).toContain('Huisartsenpost Voorbeeldstad');
+  expect(open).not.toContain('Buurtteam Noord');
+  await expect(page.locator('.mw-result', { hasText: 'Veilig Thuis Voorbeeldregio' }).locator('.mw-open'))
+    .toHaveText('Dag en nacht bereikbaar');
+});
+
+test('a service shows everything, with safe links, and Back returns to the same search', async ({ page }) => {
+  await openMap(page, '#/sociale-kaart?q=noord&thema=wijkteam');
+  await page.getByRole('link', { name: 'Buurtteam Noord' }).click();
+  const heading = page.getByRole('heading', { level: 1, name: 'Buurtteam Noord' });
+  await expect(heading).toBeFocused();
+  await expect(page.getByRole('link', { name: '010-555 0107' })).toHaveAttribute('href', 'tel:0105550107');
+  await expect(page.getByRole('link', { name: 'noord@buurtteam.voorbeeldstad.nl' }))
+    .toHaveAttribute('href', 'mailto:noord@buurtteam.voorbeeldstad.nl');
+  await expect(page.getByRole('link', { name: 'https://www.voorbeeldstad.nl/buurtteam-noord' })).toBeVisible();
+  await expect(page.locator('.mw-screen')).toContainText('Lindelaan 12, 3312 AB, Voorbeeldstad');
+  await expect(page.getByRole('row', { name: 'donderdag' })).toContainText('09:00–17:00, 19:00–21:00');
+  await expect(page.getByRole('row', { name: 'zondag' })).toContainText('gesloten');
+  await expect(page.locator('.mw-facts')).toContainText('Nederlands, Engels, Arabisch, Turks');
+  await expect(page.locator('.mw-screen')).toContainText('Laatst gecontroleerd op 18 september 2026.');
+  await expect(page.locator('.mw-screen a[href^="javascript:"]')).toHaveCount(0);
+  await expectAccessible(page, 'sociale kaart, dienst');
+
+  await page.goBack();
+  await expect(page.getByLabel('Zoek hulp')).toHaveValue('noord');
+  await expect(page.getByLabel('Onderwerp')).toHaveValue('wijkteam');
+  await page.getByRole('link', { name: 'Buurtteam Noord' }).click();
+  await page.getByRole('link', { name: 'Terug naar de zoekresultaten' }).click();
+  await expect(page.getByLabel('Zoek hulp')).toHaveValue('noord');
+});
+
+test('mijn lijstje prints as A4 and is stored only when the user keeps it', async ({ page }) => {
+  await openMap(page, '#/sociale-kaart?q=schuld');
+  await page.getByRole('button', { name: 'Zet op mijn lijstje Schuldhulp Voorbeeldstad' }).click();
+  await expect(page.getByRole('button', { name: 'Haal van mijn lijstje Schuldhulp Voorbeeldstad' })).toHaveAttribute('aria-pressed', 'true');
+  await page.getByLabel('Zoek hulp').fill('geldloket');
+  await page.getByRole('button', { name: 'Zet op mijn lijstje Geldloket Noord' }).click();
+  await page.getByRole('link', { name: 'Mijn lijstje (2)' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Mijn lijstje' })).toBeVisible();
+  await expect(page.getByText('Je lijstje wordt niet bewaard.')).toBeVisible();
+  expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([]);
+  await expectAccessible(page, 'mijn lijstje');
+
+  await page.emulateMedia({ media: 'print' });
+  const printed = page.locator('.mw-print');
+  await expect(printed).toContainText('Gemaakt op 23 november 2026 met Meldwijzer');
+  await expect(printed.getByRole('heading', { level: 2 })).toHaveText(['Schuldhulp Voorbeeldstad', 'Geldloket Noord']);
+  await expect(printed).toContainText('dinsdag 13:00–16:00');
+  await expect(page.locator('.mw-safety')).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Afdrukken of opslaan als pdf' })).toBeHidden();
+  await page.emulateMedia({ media: 'screen' });
+
+  await page.getByRole('button', { name: 'Lijstje bewaren op dit apparaat' }).click();
+  await expect(page.getByText('Je lijstje staat op dit apparaat.')).toBeVisible();
+  await page.reload();
+  await expect(page.locator('.mw-print h2')).toHaveText(['Schuldhulp Voorbeeldstad', 'Geldloket Noord']);
+  await page.getByRole('button', { name: 'Lijstje van dit apparaat verwijderen' }).click();
+  expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([]);
+});
+
+test('hostile sociale kaart data shows as text, drops bad links, and one bad record hides nothing else', async ({ page }) => {
+  let dialogs = 0;
+  page.on('dialog', (dialog) => { dialogs++; dialog.dismiss(); });
+  await page.clock.setFixedTime(at('10:00'));
+  await page.goto('/host/hostile-map.html');
+  await appReady(page);
+  const notice = page.locator('.mw-notice--warning', { hasText: 'Niet alle gegevens' });
+  await notice.getByText('Wat er is weggelaten').click();
+  await expect(notice).toContainText('bestaat-niet.csv: het bestand kon niet worden opgehaald');
+  await expect(notice).toContainText('hostile-map.json, dienst 4 (fout-type), veld name');
+  await expect(results(page)).toHaveText(['<img src=x onerror=alert(1)>Vals loket', 'Oud loket', 'Te lange tekst', 'Wijkteam Kapotstad']);
+  await expect(page.locator('.meldwijzer img')).toHaveCount(0);
+  await page.getByRole('link', { name: /Vals loket/ }).click();
+  await expect(page.locator('.mw-screen')).toContainText('<script>window.__pwned=1</script>Klik hier.');
+  await expect(page.locator('.meldwijzer a[href^="javascript:"]')).toHaveCount(0);
+  await expect(page.getByRole('link', { name: '010-555 0301' })).toHaveAttribute('href', 'tel:0105550301');
+  expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+  await expectAccessible(page, 'vijandige dienst');
+
+  await page.goBack();
+  await page.getByRole('link', { name: 'Oud loket' }).click();
+  await expect(page.locator('.mw-notice--warning')).toContainText('Laatst gecontroleerd op 15 januari 2023. Deze gegevens zijn meer dan een jaar niet gecontroleerd.');
+  expect(dialogs).toBe(0);
+});
+
+test('thousands of matches are shown a page at a time; the keyboard continues at the first new result', async ({ page }) => {
+  await openMap(page);
+  await expect(results(page)).toHaveCount(20);
+  await page.getByRole('button', { name: 'Toon meer (20 van 59)' }).click();
+  await expect(results(page)).toHaveCount(40);
+  await expect(page.locator('.mw-results > li:nth-child(21) h3 a')).toBeFocused();
+});
+
+test('the sociale kaart works with the keyboard alone', async ({ page }) => {
+  await openMap(page);
+  const search = page.getByLabel('Zoek hulp');
+  await search.focus();
+  await page.keyboard.type('vrouwenopvang');
+  await page.keyboard.press('Tab'); // theme
+  await page.keyboard.press('Tab'); // target group
+  await page.keyboard.press('Tab'); // age
+  await page.keyboard.type('30');
+  await expect(results(page).first()).toHaveText('Vrouwenopvang De Vuurtoren');
+  // From the age field on to the first result link.
+  for (let i = 0; i < 12; i++) {
+    if (await page.evaluate(() => document.activeElement?.closest('.mw-results h3') !== null)) break;
+    await page.keyboard.press('Tab');
+  }
+  await expect(page.getByRole('link', { name: 'Vrouwenopvang De Vuurtoren' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Vrouwenopvang De Vuurtoren' })).toBeFocused();
+});
+
+test('without a region the sociale kaart says so and points to who to call', async ({ page }) => {
+  await page.goto('/#/sociale-kaart');
+  await appReady(page);
+  await expect(page.getByText('Voor deze website is nog geen sociale kaart van een gemeente ingesteld.')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Bekijk wie je kunt bellen' })).toHaveAttribute('href', '#/zorgen');
+  await expectAccessible(page, 'sociale kaart zonder regio');
+});
+
+test('English users get the sociale kaart in English', async ({ page }) => {
+  await openMap(page, '#/sociale-kaart?q=buurtteam+noord');
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByLabel('Search for help')).toHaveValue('buurtteam noord');
+  await expect(page.locator('.mw-result', { hasText: 'Buurtteam Noord' }).locator('.mw-open')).toHaveText('Open now until 17:00');
+});
