@@ -29,6 +29,10 @@ const rows = [
   ['data: example region pack (fetched when configured)', path.join(dist, 'regions/voorbeeldstad.json')],
   ['meldcode module, wasm + JS (loaded when opened)', path.join(dist, 'meldcode_bg.wasm'), path.join(dist, 'meldcode.js')],
   ['data: meldcode content (compiled into its module)', 'content/meldcode.json'],
+  ['sociale kaart module, wasm + JS (loaded when opened)', path.join(dist, 'sociale-kaart_bg.wasm'), path.join(dist, 'sociale-kaart.js')],
+  ['routekaart module, wasm + JS (loaded when opened)', path.join(dist, 'routekaart_bg.wasm'), path.join(dist, 'routekaart.js')],
+  ['zelftest module, wasm + JS (loaded when opened)', path.join(dist, 'zelftest_bg.wasm'), path.join(dist, 'zelftest.js')],
+  ['data: example sociale kaart, 60 services (fetched)', path.join(dist, 'regions/voorbeeldstad-sociale-kaart.json')],
 ];
 console.log('\nSizes                                                        raw        gzip');
 for (const [label, ...files] of rows) {
@@ -129,6 +133,48 @@ try {
   console.log(`\nMeldcode with 200 drafts of 50 entries (${storedKB.toFixed(0)} KB in localStorage)`);
   console.log(`  open the list (load module, read and parse all drafts, render 200)  median ${med(openList)} ms, max ${max(openList)} ms`);
   console.log(`  switch steps in a 50-entry dossier (${switches.length} switches)             median ${med(switches)} ms, max ${max(switches)} ms`);
+
+  // --- Sociale kaart with 10,000 services ----------------------------------------------------
+  const big = path.join(staticDir, 'sociale-kaart-10k.json');
+  if (!fs.existsSync(big)) {
+    await new Promise((resolve, reject) => spawn('node', ['scripts/generate-sociale-kaart.mjs', big, '--count', '10000'], { stdio: 'ignore' })
+      .on('exit', (code) => (code === 0 ? resolve() : reject(new Error('generator failed')))));
+  }
+  fs.writeFileSync(path.join(staticDir, 'regio-10k.json'), JSON.stringify({
+    format: 'meldwijzer-region', version: 1, region: { id: 'bench', name: 'Benchmarkregio' },
+    social_map: { files: [{ format: 'hsds', path: 'sociale-kaart-10k.json' }] },
+  }));
+  fs.writeFileSync(path.join(staticDir, 'host-10k.html'), '<!doctype html><html lang="nl"><title>10k</title>'
+    + '<div data-meldwijzer data-region="/static/regio-10k.json" data-view="sociale-kaart"></div>'
+    + '<script type="module" src="/embed.js"></script></html>');
+  const mapPage = await browser.newPage();
+  await mapPage.goto(`http://127.0.0.1:${PORT}/`);
+  // The module's own benchmark: pure computation in this browser, no network or rendering.
+  const report = JSON.parse(await mapPage.evaluate(async (url) => {
+    const module = await import('/sociale-kaart.js');
+    await module.default();
+    const text = await (await fetch(url)).text();
+    return module.benchmark(text);
+  }, '/static/sociale-kaart-10k.json'));
+  await mapPage.close();
+  // And the whole way a user goes: page, shell, module, fetch, import, index, first results.
+  const shown = [];
+  for (let i = 0; i < 3; i++) {
+    const context = await browser.newContext();
+    const p = await context.newPage();
+    await p.goto(`http://127.0.0.1:${PORT}/static/host-10k.html`, { waitUntil: 'commit' });
+    await p.waitForFunction(() => /\d+ diensten gevonden/.test(document.querySelector('.mw-results__count')?.textContent ?? ''), null, { timeout: 60_000 });
+    shown.push(await p.evaluate(() => performance.now()));
+    await context.close();
+  }
+  const mb = (fs.statSync(big).size / 1024 / 1024).toFixed(1);
+  const ms = (x) => `${x.toFixed(1).padStart(7)} ms`;
+  console.log(`\nSociale kaart with ${report.services} services (HSDS JSON, ${mb} MB), measured in headless Chromium`);
+  console.log(`  start-up: import ${ms(report.import_ms)} + index ${ms(report.index_ms)} = ${ms(report.import_ms + report.index_ms)}   (budget 300 ms)`);
+  console.log(`  search + filter per keystroke, index   (${report.keystrokes} keystrokes)  median ${ms(report.indexed.median_ms)}  p95 ${ms(report.indexed.p95_ms)}  max ${ms(report.indexed.max_ms)}   (budget p95 10 ms)`);
+  console.log(`  search + filter per keystroke, linear  (${report.linear_keystrokes} keystrokes)  median ${ms(report.linear.median_ms)}  p95 ${ms(report.linear.p95_ms)}  max ${ms(report.linear.max_ms)}`);
+  console.log(`  index gain at p95: ${(report.linear.p95_ms / Math.max(report.indexed.p95_ms, 0.001)).toFixed(0)} x`);
+  console.log(`  page opened to first results shown (fetch, import, index, render; 3 cold loads)  median ${med(shown).toFixed(0)} ms`);
 } finally {
   await browser.close();
   server.kill();

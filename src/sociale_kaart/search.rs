@@ -811,40 +811,4 @@ mod tests {
         }
         assert!(records.iter().any(|r| r.coverage_of(3319).is_some()));
     }
-
-    /// Times both searches on 10,000 services. Run natively with
-    /// `cargo test --release --lib search_speed -- --ignored --nocapture`.
-    #[test]
-    #[ignore]
-    fn search_speed_on_ten_thousand_services() {
-        let records = generated(10_000);
-        let taxonomy = Taxonomy::default();
-        let started = std::time::Instant::now();
-        let index = SearchIndex::new(&records, &taxonomy);
-        println!("index built in {:?}, {} words", started.elapsed(), index.vocabulary.len());
-        let filters = Filters::default();
-        let keystrokes: Vec<String> = queries(&records, 100)
-            .iter()
-            .flat_map(|q| {
-                (1..=q.chars().count())
-                    .map(|n| q.chars().take(n).collect::<String>())
-                    .collect::<Vec<_>>()
-            })
-            .collect();
-        let p95 = |search: &dyn Fn(&str) -> Vec<usize>| {
-            let mut times: Vec<_> = keystrokes
-                .iter()
-                .map(|q| {
-                    let started = std::time::Instant::now();
-                    std::hint::black_box(search(q));
-                    started.elapsed()
-                })
-                .collect();
-            times.sort();
-            times[times.len() * 95 / 100]
-        };
-        let indexed = p95(&|q| index.search(&records, q, &filters));
-        let linear = p95(&|q| linear_search(&records, &taxonomy, q, &filters));
-        println!("{} keystrokes, p95: index {indexed:?}, linear {linear:?}", keystrokes.len());
-    }
 }
