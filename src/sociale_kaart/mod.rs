@@ -61,6 +61,14 @@ pub async fn load(content: &Content) -> Option<Loaded> {
     Some(Loaded { directory: Directory::new(import.records, taxonomy), issues: import.issues, unread })
 }
 
+type SourceKey = (String, String);
+
+thread_local! {
+    /// The last directory built, kept while the page lives: going from the sociale kaart to
+    /// another screen and back should not fetch and index a large region again.
+    static BUILT: std::cell::RefCell<Option<(SourceKey, Arc<Loaded>)>> = const { std::cell::RefCell::new(None) };
+}
+
 /// What the sociale kaart screens share.
 #[derive(Clone, Copy)]
 pub struct SocialMap {
@@ -113,22 +121,31 @@ pub fn SocialMapScreen() -> impl IntoView {
     provide_context(map);
 
     // (Re)load when the region pack's sociale kaart changes, not on every content update.
-    Effect::new(move |previous: Option<Option<(String, String)>>| {
+    Effect::new(move |previous: Option<Option<SourceKey>>| {
         let key = app.content.with(|c| {
             let region = c.region.as_ref()?;
             let files = serde_json::to_string(region.social_map.as_ref()?).ok()?;
             Some((region.loaded_from.clone()?, files))
         });
         if previous.as_ref() != Some(&key) {
-            match key {
+            match &key {
                 None => map.state.set(MapState::NoMap),
-                Some(_) => {
-                    map.state.set(MapState::Loading);
-                    let content = app.content.get_untracked();
-                    leptos::task::spawn_local(async move {
-                        let loaded = load(&content).await;
-                        map.state.set(loaded.map_or(MapState::NoMap, |l| MapState::Ready(Arc::new(l))));
-                    });
+                Some(key) => {
+                    let built = BUILT.with_borrow(|b| b.as_ref().filter(|(k, _)| k == key).map(|(_, l)| l.clone()));
+                    if let Some(loaded) = built {
+                        map.state.set(MapState::Ready(loaded));
+                    } else {
+                        map.state.set(MapState::Loading);
+                        let content = app.content.get_untracked();
+                        let key = key.clone();
+                        leptos::task::spawn_local(async move {
+                            let Some(loaded) = load(&content).await.map(Arc::new) else {
+                                return map.state.set(MapState::NoMap);
+                            };
+                            BUILT.with_borrow_mut(|b| *b = Some((key, loaded.clone())));
+                            map.state.set(MapState::Ready(loaded));
+                        });
+                    }
                 }
             }
         }

@@ -200,3 +200,13 @@ test('English users get the sociale kaart in English', async ({ page }) => {
   await expect(page.getByLabel('Search for help')).toHaveValue('buurtteam noord');
   await expect(page.locator('.mw-result', { hasText: 'Buurtteam Noord' }).locator('.mw-open')).toHaveText('Open now until 17:00');
 });
+
+test('leaving the sociale kaart and coming back does not fetch and index it again', async ({ page }) => {
+  const requests = trackRequests(page);
+  await openMap(page);
+  await expect(results(page)).toHaveCount(20);
+  await page.getByRole('link', { name: 'Meldwijzer' }).click();
+  await page.getByRole('link', { name: /Hulp in de buurt zoeken/ }).click();
+  await expect(results(page)).toHaveCount(20);
+  expect(requests.urls.filter((url) => url.endsWith('voorbeeldstad-sociale-kaart.json'))).toHaveLength(1);
+});
