@@ -95,4 +95,19 @@ mod tests {
         assert!(alone > 0);
         assert!(both.issues.iter().all(|issue| issue.file == "kaart.json" || issue.file == "extra.csv"));
     }
+
+    #[test]
+    fn the_published_spreadsheet_template_reads_without_a_single_remark() {
+        let template = include_str!("../../public/regions/sociale-kaart-sjabloon.csv");
+        let header: Vec<&str> = template.lines().next().unwrap().split(';').collect();
+        assert_eq!(header, super::super::import::TEMPLATE_COLUMNS);
+        let file = SourceFile { format: FileFormat::Csv, path: "sociale-kaart-sjabloon.csv".into() };
+        let import = file.import(template, &Taxonomy::default());
+        assert!(import.issues.is_empty(), "{:?}", import.issues);
+        let record = &import.records[0];
+        assert_eq!(record.name, "Buurtteam Noord");
+        assert_eq!(record.themes, ["wijkteam", "opvoeden", "huiselijk-geweld"]);
+        assert!(record.cost.free && !record.referral_required);
+        assert!(!record.hours().is_empty());
+    }
 }
