@@ -1,12 +1,12 @@
 //! Search as you type, with filters, over the region's sociale kaart. The search and filters
 //! live in the URL; results are shown a page at a time so thousands of matches stay smooth.
 
-use super::detail::{OpenNow, Reach};
-use super::model::Directory;
+use super::detail::{language_name, OpenNow, Reach};
+use super::model::{Directory, Term};
 use super::my_list::ListToggle;
 use super::query::SearchQuery;
 use super::{use_social_map, MapState};
-use crate::i18n::{t, t_with};
+use crate::i18n::{t, t_with, Lang, Text};
 use crate::shell::{route::Screen, state, tr, ScreenHeading};
 use leptos::{html, prelude::*};
 use std::sync::Arc;
@@ -181,11 +181,19 @@ fn SearchForm(directory: Arc<super::Loaded>) -> impl IntoView {
     };
     let directory_ref: &Directory = &directory.directory;
     let taxonomy = directory_ref.taxonomy().clone();
-    let mut languages: Vec<String> = directory_ref.records().iter().flat_map(|r| r.languages.iter().cloned()).collect();
-    languages.sort();
-    languages.dedup();
-    let themes = taxonomy.themes.clone();
-    let groups = taxonomy.target_groups.clone();
+    let mut codes: Vec<String> = directory_ref.records().iter().flat_map(|r| r.languages.iter().cloned()).collect();
+    codes.sort();
+    codes.dedup();
+    let languages: Vec<(String, Text)> = codes
+        .into_iter()
+        .map(|code| {
+            let name = Text { nl: language_name(Lang::Nl, &code), en: Some(language_name(Lang::En, &code)) };
+            (code, name)
+        })
+        .collect();
+    let terms = |terms: &[Term]| terms.iter().map(|t| (t.id.clone(), t.label.clone())).collect::<Vec<_>>();
+    let themes = terms(&taxonomy.themes);
+    let groups = terms(&taxonomy.target_groups);
 
     view! {
         <form role="search" class="mw-form mw-search" on:submit=|ev| ev.prevent_default()>
@@ -198,40 +206,10 @@ fn SearchForm(directory: Arc<super::Loaded>) -> impl IntoView {
             </div>
             <fieldset class="mw-fieldset mw-filters">
                 <legend>{tr("social_map.filters")}</legend>
-                <div class="mw-field">
-                    <label for="mw-sk-theme">{tr("social_map.theme")}</label>
-                    <select id="mw-sk-theme" on:change=move |ev| {
-                        let value = event_target_value(&ev);
-                        change(&|q| q.theme = Some(value.clone()).filter(|v| !v.is_empty()))
-                    }>
-                        <option value="" selected=move || map.query.with(|q| q.theme.is_none())>{tr("social_map.all")}</option>
-                        {themes.into_iter().map(|term| {
-                            let id = term.id.clone();
-                            view! {
-                                <option value=term.id.clone() selected=move || map.query.with(|q| q.theme.as_deref() == Some(id.as_str()))>
-                                    {move || term.label.get(lang()).to_string()}
-                                </option>
-                            }
-                        }).collect_view()}
-                    </select>
-                </div>
-                <div class="mw-field">
-                    <label for="mw-sk-group">{tr("social_map.target_group")}</label>
-                    <select id="mw-sk-group" on:change=move |ev| {
-                        let value = event_target_value(&ev);
-                        change(&|q| q.target_group = Some(value.clone()).filter(|v| !v.is_empty()))
-                    }>
-                        <option value="" selected=move || map.query.with(|q| q.target_group.is_none())>{tr("social_map.all")}</option>
-                        {groups.into_iter().map(|term| {
-                            let id = term.id.clone();
-                            view! {
-                                <option value=term.id.clone() selected=move || map.query.with(|q| q.target_group.as_deref() == Some(id.as_str()))>
-                                    {move || term.label.get(lang()).to_string()}
-                                </option>
-                            }
-                        }).collect_view()}
-                    </select>
-                </div>
+                <Pick id="mw-sk-theme" label="social_map.theme" options=themes
+                    get=|q| q.theme.clone() set=|q, v| q.theme = v/>
+                <Pick id="mw-sk-group" label="social_map.target_group" options=groups
+                    get=|q| q.target_group.clone() set=|q, v| q.target_group = v/>
                 <div class="mw-field">
                     <label for="mw-sk-age">{tr("social_map.age_filter")}</label>
                     <input id="mw-sk-age" type="text" inputmode="numeric" class="mw-input--short" autocomplete="off"
@@ -248,24 +226,8 @@ fn SearchForm(directory: Arc<super::Loaded>) -> impl IntoView {
                         prop:value=move || map.query.with(|q| q.area.clone())
                         on:input=move |ev| { let area = event_target_value(&ev); change(&|q| q.area = area.clone()) }/>
                 </div>
-                <div class="mw-field">
-                    <label for="mw-sk-lang">{tr("social_map.language")}</label>
-                    <select id="mw-sk-lang" on:change=move |ev| {
-                        let value = event_target_value(&ev);
-                        change(&|q| q.language = Some(value.clone()).filter(|v| !v.is_empty()))
-                    }>
-                        <option value="" selected=move || map.query.with(|q| q.language.is_none())>{tr("social_map.all")}</option>
-                        {languages.into_iter().map(|code| {
-                            let id = code.clone();
-                            let value = code.clone();
-                            view! {
-                                <option value=value selected=move || map.query.with(|q| q.language.as_deref() == Some(id.as_str()))>
-                                    {move || super::detail::language_name(lang(), &code)}
-                                </option>
-                            }
-                        }).collect_view()}
-                    </select>
-                </div>
+                <Pick id="mw-sk-lang" label="social_map.language" options=languages
+                    get=|q| q.language.clone() set=|q, v| q.language = v/>
                 <div class="mw-choices">
                     <Check id="mw-sk-open" label="social_map.open_now" get=|q| q.open_now set=|q, on| q.open_now = on/>
                     <Check id="mw-sk-free" label="social_map.free" get=|q| q.free set=|q, on| q.free = on/>
@@ -279,6 +241,41 @@ fn SearchForm(directory: Arc<super::Loaded>) -> impl IntoView {
             </fieldset>
         </form>
         {move || (lang() != crate::i18n::Lang::Nl).then(|| view! { <p class="mw-hint">{t(lang(), "social_map.data_in_dutch")}</p> })}
+    }
+}
+
+/// One filter as a choice from a list, with "Alles" for no filter.
+#[component]
+fn Pick(
+    id: &'static str,
+    label: &'static str,
+    options: Vec<(String, Text)>,
+    get: fn(&SearchQuery) -> Option<String>,
+    set: fn(&mut SearchQuery, Option<String>),
+) -> impl IntoView {
+    let map = use_social_map();
+    let app = state();
+    let chosen = move || map.query.with(get);
+    view! {
+        <div class="mw-field">
+            <label for=id>{tr(label)}</label>
+            <select id=id on:change=move |ev| {
+                let value = Some(event_target_value(&ev)).filter(|v| !v.is_empty());
+                let mut query = map.query.get_untracked();
+                set(&mut query, value);
+                map.set_query(query);
+            }>
+                <option value="" selected=move || chosen().is_none()>{tr("social_map.all")}</option>
+                {options.into_iter().map(|(value, text)| {
+                    let this = value.clone();
+                    view! {
+                        <option value=value selected=move || chosen().as_deref() == Some(this.as_str())>
+                            {move || text.get(app.lang.get()).to_string()}
+                        </option>
+                    }
+                }).collect_view()}
+            </select>
+        </div>
     }
 }
 
