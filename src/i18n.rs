@@ -56,25 +56,66 @@ impl Text {
 
 type Table = HashMap<String, String>;
 
-/// Every UI string file as (name, Dutch, English); compiled in and checked by tests.
-pub const FILES: [(&str, &str, &str); 4] = [
-    ("ui", include_str!("../content/ui/nl.json"), include_str!("../content/ui/en.json")),
-    (
-        "sociale-kaart",
-        include_str!("../content/ui/sociale-kaart.nl.json"),
-        include_str!("../content/ui/sociale-kaart.en.json"),
-    ),
-    (
-        "routekaart",
-        include_str!("../content/ui/routekaart.nl.json"),
-        include_str!("../content/ui/routekaart.en.json"),
-    ),
-    (
-        "zelftest",
-        include_str!("../content/ui/zelftest.nl.json"),
-        include_str!("../content/ui/zelftest.en.json"),
-    ),
-];
+/// One pair of UI text files: the shell's (`content/ui/nl.json`, `en.json`), or a
+/// capability's (`content/ui/<name>.nl.json`, `.en.json`).
+#[derive(Clone, Copy, Debug)]
+pub struct UiText {
+    pub name: &'static str,
+    pub nl: &'static str,
+    pub en: &'static str,
+}
+
+pub const SHELL: UiText =
+    UiText { name: "ui", nl: include_str!("../content/ui/nl.json"), en: include_str!("../content/ui/en.json") };
+pub const SOCIAL_MAP: UiText = UiText {
+    name: "sociale-kaart",
+    nl: include_str!("../content/ui/sociale-kaart.nl.json"),
+    en: include_str!("../content/ui/sociale-kaart.en.json"),
+};
+pub const ROUTES: UiText = UiText {
+    name: "routekaart",
+    nl: include_str!("../content/ui/routekaart.nl.json"),
+    en: include_str!("../content/ui/routekaart.en.json"),
+};
+pub const SELF_CHECK: UiText = UiText {
+    name: "zelftest",
+    nl: include_str!("../content/ui/zelftest.nl.json"),
+    en: include_str!("../content/ui/zelftest.en.json"),
+};
+
+/// The text a capability module needs beyond the shell's. Only modules call this, so each
+/// wasm module carries its own text and the shell only the shell's.
+pub fn capability_text(capability: &str) -> &'static [UiText] {
+    match capability {
+        "sociale-kaart" => &[SOCIAL_MAP],
+        "routekaart" => &[ROUTES],
+        "zelftest" => &[SELF_CHECK],
+        _ => &[],
+    }
+}
+
+static ADDED: std::sync::Mutex<Vec<UiText>> = std::sync::Mutex::new(Vec::new());
+
+/// Makes a capability's text available; the module's `mount` calls it before rendering.
+pub fn add_text(texts: &[UiText]) {
+    if let Ok(mut added) = ADDED.lock() {
+        for text in texts {
+            if !added.iter().any(|a| a.name == text.name) {
+                added.push(*text);
+            }
+        }
+    }
+}
+
+/// The files this program reads: natively (the checker, tests) all of them.
+fn files() -> Vec<UiText> {
+    if cfg!(target_arch = "wasm32") {
+        let added = ADDED.lock().map(|a| a.clone()).unwrap_or_default();
+        std::iter::once(SHELL).chain(added).collect()
+    } else {
+        vec![SHELL, SOCIAL_MAP, ROUTES, SELF_CHECK]
+    }
+}
 
 fn table(lang: Lang) -> &'static Table {
     static NL: OnceLock<Table> = OnceLock::new();
@@ -82,8 +123,8 @@ fn table(lang: Lang) -> &'static Table {
     // A broken file degrades to showing its keys, never to a panic.
     let load = || {
         let mut table = Table::new();
-        for (_, nl, en) in FILES {
-            let json = if lang == Lang::Nl { nl } else { en };
+        for text in files() {
+            let json = if lang == Lang::Nl { text.nl } else { text.en };
             table.extend(serde_json::from_str::<Table>(json).unwrap_or_default());
         }
         table
@@ -128,16 +169,18 @@ mod tests {
         keys
     }
 
+    const ALL: [UiText; 4] = [SHELL, SOCIAL_MAP, ROUTES, SELF_CHECK];
+
     #[test]
     fn dutch_and_english_have_the_same_keys() {
-        for (name, nl, en) in FILES {
-            assert_eq!(keys(nl), keys(en), "content/ui/{name}: Dutch and English differ");
+        for text in ALL {
+            assert_eq!(keys(text.nl), keys(text.en), "content/ui/{}: Dutch and English differ", text.name);
         }
     }
 
     #[test]
     fn no_key_is_in_two_files() {
-        let mut all: Vec<String> = FILES.iter().flat_map(|(_, nl, _)| keys(nl)).collect();
+        let mut all: Vec<String> = ALL.iter().flat_map(|text| keys(text.nl)).collect();
         let count = all.len();
         all.sort();
         all.dedup();
@@ -146,13 +189,26 @@ mod tests {
 
     #[test]
     fn every_key_used_in_the_source_exists() {
-        // Every key-shaped string literal ("home.lead") must be in the locale file, so a typo
-        // fails here instead of showing a raw key to a user. File names and the field paths
-        // of region pack messages ("region.name", "meldcode_profile.decider") are not keys.
-        let known: Vec<String> = FILES.iter().flat_map(|(_, nl, _)| keys(nl)).collect();
+        // Every key-shaped string literal ("home.lead") must be in a file the code's module
+        // loads, so a typo fails here instead of showing a raw key to a user: the shell's file
+        // for shared code, plus the capability's own for a capability folder, all for the
+        // native checker. File names and the field paths of region pack messages
+        // ("region.name", "meldcode_profile.decider") are not keys.
         let mut missing = Vec::new();
         for path in rust_files(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))) {
             let source = std::fs::read_to_string(&path).unwrap();
+            let folder = path.to_string_lossy().replace('\\', "/");
+            let texts: Vec<UiText> = if folder.ends_with("bin/meldwijzer-check.rs") {
+                ALL.to_vec()
+            } else {
+                let capability = [("/sociale_kaart/", "sociale-kaart"), ("/routekaart/", "routekaart"), ("/self_check/", "zelftest")]
+                    .iter()
+                    .find(|(dir, _)| folder.contains(dir))
+                    .map(|(_, name)| *name)
+                    .unwrap_or("");
+                std::iter::once(SHELL).chain(capability_text(capability).iter().copied()).collect()
+            };
+            let known: Vec<String> = texts.iter().flat_map(|text| keys(text.nl)).collect();
             for literal in source.split('"').skip(1).step_by(2) {
                 if is_key_shaped(literal) && !known.iter().any(|k| k == literal) {
                     missing.push(format!("{}: {literal}", path.display()));
@@ -161,7 +217,7 @@ mod tests {
         }
         missing.sort();
         missing.dedup();
-        assert!(missing.is_empty(), "keys missing from content/ui: {missing:#?}");
+        assert!(missing.is_empty(), "keys missing from the content/ui file their code loads: {missing:#?}");
     }
 
     fn is_key_shaped(literal: &str) -> bool {

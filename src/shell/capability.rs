@@ -98,6 +98,7 @@ thread_local! {
 /// Called by a capability module: mounts `view` into every slot named `name`, with the same
 /// [`AppState`] the shell has, so a capability reads language, screen and content the same way.
 pub fn mount<V: IntoView + 'static>(name: &'static str, view: fn() -> V) {
+    crate::i18n::add_text(crate::i18n::capability_text(name));
     MOUNTED.with(|m| m.borrow_mut().clear());
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let Ok(slots) = document.query_selector_all(&format!("[data-meldwijzer-capability=\"{name}\"]")) else { return };
