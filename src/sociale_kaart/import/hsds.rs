@@ -16,6 +16,7 @@ use crate::sociale_kaart::model::{
     ServiceRecord, Taxonomy, ALL_DAYS,
 };
 use serde::Deserialize;
+use std::borrow::Cow;
 use serde_json::Value;
 
 pub fn import_hsds(file: &str, text: &str, taxonomy: &Taxonomy) -> Import {
@@ -75,7 +76,7 @@ struct Shape {
     detail: String,
 }
 
-fn typed(value: Value) -> Result<RawService, Shape> {
+fn typed(value: Value) -> Result<RawService<'static>, Shape> {
     let id = value.get("id").and_then(scalar);
     serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
@@ -94,101 +95,150 @@ fn scalar(value: &Value) -> Option<String> {
 }
 
 #[derive(Deserialize)]
-struct RawService {
+struct RawService<'a> {
     id: Option<Value>,
-    name: Option<String>,
-    description: Option<String>,
-    url: Option<String>,
-    email: Option<String>,
-    status: Option<String>,
-    alert: Option<String>,
-    eligibility_description: Option<String>,
+    #[serde(borrow)]
+    name: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    description: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    url: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    email: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    status: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    alert: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    eligibility_description: Option<Cow<'a, str>>,
     minimum_age: Option<Value>,
     maximum_age: Option<Value>,
-    fees_description: Option<String>,
-    assured_date: Option<String>,
-    organization: Option<RawOrganization>,
-    phones: Option<Vec<RawPhone>>,
-    schedules: Option<Vec<RawSchedule>>,
-    service_areas: Option<Vec<RawServiceArea>>,
-    service_at_locations: Option<Vec<RawServiceAtLocation>>,
-    languages: Option<Vec<RawLanguage>>,
+    #[serde(borrow)]
+    fees_description: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    assured_date: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    organization: Option<RawOrganization<'a>>,
+    #[serde(borrow)]
+    phones: Option<Vec<RawPhone<'a>>>,
+    #[serde(borrow)]
+    schedules: Option<Vec<RawSchedule<'a>>>,
+    #[serde(borrow)]
+    service_areas: Option<Vec<RawServiceArea<'a>>>,
+    #[serde(borrow)]
+    service_at_locations: Option<Vec<RawServiceAtLocation<'a>>>,
+    #[serde(borrow)]
+    languages: Option<Vec<RawLanguage<'a>>>,
     cost_options: Option<Vec<RawCostOption>>,
-    attributes: Option<Vec<RawAttribute>>,
+    #[serde(borrow)]
+    attributes: Option<Vec<RawAttribute<'a>>>,
 }
 
 #[derive(Deserialize)]
-struct RawOrganization {
+struct RawOrganization<'a> {
     id: Option<Value>,
-    name: Option<String>,
-    description: Option<String>,
-    email: Option<String>,
-    website: Option<String>,
-    phones: Option<Vec<RawPhone>>,
+    #[serde(borrow)]
+    name: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    description: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    email: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    website: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    phones: Option<Vec<RawPhone<'a>>>,
 }
 
 #[derive(Deserialize)]
-struct RawPhone {
-    number: Option<String>,
+struct RawPhone<'a> {
+    #[serde(borrow)]
+    number: Option<Cow<'a, str>>,
     #[serde(rename = "type")]
-    kind: Option<String>,
-    description: Option<String>,
+    #[serde(borrow)]
+    kind: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    description: Option<Cow<'a, str>>,
 }
 
 #[derive(Deserialize)]
-struct RawSchedule {
-    freq: Option<String>,
-    byday: Option<String>,
-    opens_at: Option<String>,
-    closes_at: Option<String>,
-    description: Option<String>,
+struct RawSchedule<'a> {
+    #[serde(borrow)]
+    freq: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    byday: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    opens_at: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    closes_at: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    description: Option<Cow<'a, str>>,
 }
 
 #[derive(Deserialize)]
-struct RawServiceArea {
-    name: Option<String>,
-    extent: Option<String>,
-    extent_type: Option<String>,
+struct RawServiceArea<'a> {
+    #[serde(borrow)]
+    name: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    extent: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    extent_type: Option<Cow<'a, str>>,
 }
 
 #[derive(Deserialize)]
-struct RawServiceAtLocation {
-    description: Option<String>,
-    phones: Option<Vec<RawPhone>>,
-    schedules: Option<Vec<RawSchedule>>,
-    location: Option<RawLocation>,
+struct RawServiceAtLocation<'a> {
+    #[serde(borrow)]
+    description: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    phones: Option<Vec<RawPhone<'a>>>,
+    #[serde(borrow)]
+    schedules: Option<Vec<RawSchedule<'a>>>,
+    #[serde(borrow)]
+    location: Option<RawLocation<'a>>,
 }
 
 #[derive(Deserialize)]
-struct RawLocation {
+struct RawLocation<'a> {
     id: Option<Value>,
-    name: Option<String>,
-    addresses: Option<Vec<RawAddress>>,
-    accessibility: Option<Vec<RawAccessibility>>,
+    #[serde(borrow)]
+    name: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    addresses: Option<Vec<RawAddress<'a>>>,
+    #[serde(borrow)]
+    accessibility: Option<Vec<RawAccessibility<'a>>>,
     latitude: Option<f64>,
     longitude: Option<f64>,
-    phones: Option<Vec<RawPhone>>,
-    schedules: Option<Vec<RawSchedule>>,
+    #[serde(borrow)]
+    phones: Option<Vec<RawPhone<'a>>>,
+    #[serde(borrow)]
+    schedules: Option<Vec<RawSchedule<'a>>>,
 }
 
 #[derive(Deserialize)]
-struct RawAddress {
-    address_1: Option<String>,
-    address_2: Option<String>,
-    city: Option<String>,
-    postal_code: Option<String>,
-    address_type: Option<String>,
+struct RawAddress<'a> {
+    #[serde(borrow)]
+    address_1: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    address_2: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    city: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    postal_code: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    address_type: Option<Cow<'a, str>>,
 }
 
 #[derive(Deserialize)]
-struct RawAccessibility {
-    description: Option<String>,
-    details: Option<String>,
+struct RawAccessibility<'a> {
+    #[serde(borrow)]
+    description: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    details: Option<Cow<'a, str>>,
 }
 
 #[derive(Deserialize)]
-struct RawLanguage {
-    code: Option<String>,
+struct RawLanguage<'a> {
+    #[serde(borrow)]
+    code: Option<Cow<'a, str>>,
 }
 
 #[derive(Deserialize)]
@@ -197,20 +247,24 @@ struct RawCostOption {
 }
 
 #[derive(Deserialize)]
-struct RawAttribute {
-    taxonomy_term: Option<RawTerm>,
+struct RawAttribute<'a> {
+    #[serde(borrow)]
+    taxonomy_term: Option<RawTerm<'a>>,
 }
 
 #[derive(Deserialize)]
-struct RawTerm {
-    code: Option<String>,
-    name: Option<String>,
-    taxonomy: Option<String>,
+struct RawTerm<'a> {
+    #[serde(borrow)]
+    code: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    name: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    taxonomy: Option<Cow<'a, str>>,
 }
 
 /// Checks every field, so an editor hears all problems at once; None when the id or name
 /// failed.
-fn service(check: &mut Checker, raw: RawService) -> Option<ServiceRecord> {
+fn service(check: &mut Checker, raw: RawService<'_>) -> Option<ServiceRecord> {
     let id = check.id("id", raw.id.as_ref().and_then(scalar).as_deref());
     let name = check.required("name", raw.name.as_deref());
     let mut record =
@@ -265,7 +319,7 @@ fn age(check: &mut Checker, field: &str, value: &Value) -> Option<u8> {
 }
 
 /// A theme, a target group, or one of the two marks.
-fn term(check: &mut Checker, at: &str, raw: RawTerm, record: &mut ServiceRecord) {
+fn term(check: &mut Checker, at: &str, raw: RawTerm<'_>, record: &mut ServiceRecord) {
     let Some(value) = raw.code.or(raw.name) else { return };
     let field = format!("{at}.code");
     match super::slug(&value).as_str() {
@@ -288,7 +342,7 @@ fn term(check: &mut Checker, at: &str, raw: RawTerm, record: &mut ServiceRecord)
     }
 }
 
-fn organization(check: &mut Checker, raw: RawOrganization) -> Option<Organization> {
+fn organization(check: &mut Checker, raw: RawOrganization<'_>) -> Option<Organization> {
     let at = "organization";
     let name = check.text(format_args!("{at}.name"), raw.name.as_deref());
     let organization = Organization {
@@ -306,7 +360,7 @@ fn organization(check: &mut Checker, raw: RawOrganization) -> Option<Organizatio
     name.map(|_| organization)
 }
 
-fn phones(check: &mut Checker, at: &str, raw: Option<Vec<RawPhone>>) -> Vec<Phone> {
+fn phones(check: &mut Checker, at: &str, raw: Option<Vec<RawPhone<'_>>>) -> Vec<Phone> {
     let mut phones = Vec::new();
     for (i, raw) in raw.unwrap_or_default().into_iter().enumerate() {
         let at = format!("{at}[{i}]");
@@ -325,7 +379,7 @@ fn phones(check: &mut Checker, at: &str, raw: Option<Vec<RawPhone>>) -> Vec<Phon
     phones
 }
 
-fn schedules(check: &mut Checker, at: &str, raw: Option<Vec<RawSchedule>>) -> Vec<Schedule> {
+fn schedules(check: &mut Checker, at: &str, raw: Option<Vec<RawSchedule<'_>>>) -> Vec<Schedule> {
     let mut schedules = Vec::new();
     for (i, raw) in raw.unwrap_or_default().into_iter().enumerate() {
         schedules.extend(schedule(check, &format!("{at}[{i}]"), raw));
@@ -333,7 +387,7 @@ fn schedules(check: &mut Checker, at: &str, raw: Option<Vec<RawSchedule>>) -> Ve
     schedules
 }
 
-fn schedule(check: &mut Checker, at: &str, raw: RawSchedule) -> Option<Schedule> {
+fn schedule(check: &mut Checker, at: &str, raw: RawSchedule<'_>) -> Option<Schedule> {
     if raw.freq.as_deref().is_some_and(|freq| !freq.trim().eq_ignore_ascii_case("weekly")) {
         check.report(format_args!("{at}.freq"), Problem::NotWeekly, Outcome::Dropped);
         return None;
@@ -345,11 +399,11 @@ fn schedule(check: &mut Checker, at: &str, raw: RawSchedule) -> Option<Schedule>
         Some(byday) => byday.split(',').map(parse_day).collect::<Option<Vec<_>>>(),
     };
     let Some(days) = days else {
-        let value = raw.byday.unwrap_or_default();
+        let value = raw.byday.unwrap_or_default().into_owned();
         check.report(format_args!("{at}.byday"), Problem::BadHours { value }, Outcome::Dropped);
         return None;
     };
-    let mut time = |name: &str, value: Option<String>| match value
+    let mut time = |name: &str, value: Option<Cow<str>>| match value
         .as_deref()
         .map(str::trim)
         .filter(|v| !v.is_empty())
@@ -373,7 +427,7 @@ fn schedule(check: &mut Checker, at: &str, raw: RawSchedule) -> Option<Schedule>
     Some(Schedule { days, opens_at: opens_at?, closes_at: closes_at?, description })
 }
 
-fn areas(check: &mut Checker, raw: Vec<RawServiceArea>) -> Vec<ServiceArea> {
+fn areas(check: &mut Checker, raw: Vec<RawServiceArea<'_>>) -> Vec<ServiceArea> {
     let mut areas = Vec::new();
     for (i, raw) in raw.into_iter().enumerate() {
         let at = format!("service_areas[{i}]");
@@ -394,7 +448,7 @@ fn areas(check: &mut Checker, raw: Vec<RawServiceArea>) -> Vec<ServiceArea> {
 fn service_at_location(
     check: &mut Checker,
     at: &str,
-    raw: RawServiceAtLocation,
+    raw: RawServiceAtLocation<'_>,
 ) -> Option<ServiceAtLocation> {
     let description = check.text(format_args!("{at}.description"), raw.description.as_deref());
     let phones = phones(check, &format!("{at}.phones"), raw.phones);
@@ -408,7 +462,7 @@ fn service_at_location(
     Some(ServiceAtLocation { description, phones, schedules, location })
 }
 
-fn location(check: &mut Checker, at: &str, raw: RawLocation) -> Location {
+fn location(check: &mut Checker, at: &str, raw: RawLocation<'_>) -> Location {
     // The visiting address when there are several.
     let mut addresses = raw.addresses.unwrap_or_default();
     let visiting = addresses
@@ -437,6 +491,7 @@ fn location(check: &mut Checker, at: &str, raw: RawLocation) -> Location {
         .into_iter()
         .flat_map(|a| [a.description, a.details])
         .flatten()
+        .map(Cow::into_owned)
         .collect();
     let (latitude, longitude) = match (raw.latitude, raw.longitude) {
         (Some(lat), Some(lon))
