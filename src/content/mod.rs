@@ -102,6 +102,9 @@ pub struct RegionPack {
     /// An organisation's own meldcode details, preset for its professionals (they can change it).
     #[serde(default)]
     pub meldcode_profile: Option<crate::meldcode::Profile>,
+    /// Local steps the gemeente adds to the national routes, by node id.
+    #[serde(default)]
+    pub routes: Option<crate::routekaart::model::RegionRoutes>,
     /// The gemeente's sociale kaart: HSDS or spreadsheet files next to this pack.
     #[serde(default)]
     pub social_map: Option<crate::sociale_kaart::source::SocialMapSources>,

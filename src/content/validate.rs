@@ -37,6 +37,8 @@ pub enum Problem {
     CheckedInFuture,
     /// A data file given as a web address or outside the pack's folder.
     NotBesidePack,
+    /// A local step for a route node that does not exist.
+    UnknownRouteNode { id: String },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -95,6 +97,7 @@ impl Problem {
             }
             Problem::CheckedInFuture => t(lang, "pack.problem.checked_in_future"),
             Problem::NotBesidePack => t(lang, "pack.problem.not_beside_pack"),
+            Problem::UnknownRouteNode { id } => t_with(lang, "pack.problem.unknown_route_node", &[("id", id)]),
         }
     }
 }
@@ -319,6 +322,16 @@ impl Checker<'_> {
         if let Some(profile) = &pack.meldcode_profile {
             self.profile(profile);
         }
+        let steps = pack.routes.iter().flat_map(|r| r.local_steps.iter());
+        let nodes = crate::routekaart::model::RouteMap::national();
+        for (i, step) in steps.enumerate() {
+            let at = format!("routes.local_steps[{i}]");
+            if nodes.node(&step.node).is_none() {
+                self.report(&format!("{at}.node"), Problem::UnknownRouteNode { id: step.node.clone() });
+            }
+            self.localized(&format!("{at}.text"), &step.text, MAX_TEXT_CHARS);
+            self.source(&at, &step.source);
+        }
         for (i, file) in pack.social_map.iter().flat_map(|m| m.files.iter()).enumerate() {
             if !crate::sociale_kaart::source::is_relative_path(&file.path) {
                 self.report(&format!("social_map.files[{i}].path"), Problem::NotBesidePack);
@@ -452,6 +465,14 @@ pub(crate) mod tests {
         assert!(has_markup("<b>hoi</b>") && has_markup("a\u{0}b") && has_markup("a\u{85}"));
         assert!(has_markup("\u{1b}") && has_markup("ab\u{7f}"));
         assert!(!has_markup("3 < 4 en 5 > 2\nregel twee"));
+    }
+
+    #[test]
+    fn a_local_step_must_name_a_route_node_that_exists() {
+        let found = issues(&example_with(|v| v["routes"]["local_steps"][0]["node"] = "bestaat-niet".into()));
+        assert_eq!(found[0].path, "routes.local_steps[0].node");
+        let message = found[0].message(Lang::Nl);
+        assert!(message.contains("bestaat-niet"), "{message}");
     }
 
     #[test]

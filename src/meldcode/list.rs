@@ -21,6 +21,30 @@ fn export_name(what: &str) -> String {
     format!("meldwijzer-{what}-{}.json", Local::now().format("%Y-%m-%d"))
 }
 
+/// Starts a dossier and opens it at `step`, replacing this address so Back does not start
+/// another. Without a profile, asks for that first.
+#[component]
+pub fn NewDossier(step: String) -> impl IntoView {
+    let meldcode = use_meldcode();
+    let Some(profile) = meldcode.profile.get_untracked() else {
+        return view! {
+            <ScreenHeading screen=Screen::Meldcode/>
+            <div class="mw-notice">
+                <p>{tr("profile.first")}</p>
+                <p><a href=Screen::Meldcode.href_to(&["profiel"])>{tr("profile.set")}</a></p>
+            </div>
+        }
+        .into_any();
+    };
+    let dossier = Dossier::new(store::new_id(), String::new(), &profile, Utc::now());
+    if meldcode.save(&dossier) {
+        if let Some(window) = web_sys::window() {
+            let _ = window.location().replace(&dossier_href(&dossier.id, &step));
+        }
+    }
+    view! { <ScreenHeading screen=Screen::Meldcode/> <StorageProblem/> }.into_any()
+}
+
 #[component]
 pub fn DossierList() -> impl IntoView {
     let meldcode = use_meldcode();

@@ -97,8 +97,9 @@ pub fn use_meldcode() -> Meldcode {
     expect_context::<Meldcode>()
 }
 
-/// `#/meldcode` lists dossiers; `#/meldcode/profiel`, `#/meldcode/route/<id>` and
-/// `#/meldcode/<dossier>/<step>` are its sub-screens.
+/// `#/meldcode` lists dossiers; `#/meldcode/profiel`, `#/meldcode/route/<id>`,
+/// `#/meldcode/<dossier>/<step>` and `#/meldcode/nieuw/<step>` (a new dossier opened at a
+/// step, the routekaart's way in) are its sub-screens.
 #[component]
 pub fn MeldcodeScreen() -> impl IntoView {
     let app = state();
@@ -127,6 +128,7 @@ pub fn MeldcodeScreen() -> impl IntoView {
             [] => list::DossierList().into_any(),
             ["profiel"] => list::ProfileScreen().into_any(),
             ["route", id] => list::SectorRouteScreen(list::SectorRouteScreenProps { id: id.to_string() }).into_any(),
+            ["nieuw", step] => list::NewDossier(list::NewDossierProps { step: step.to_string() }).into_any(),
             [id, rest @ ..] => {
                 let view = rest.first().map(|s| s.to_string()).unwrap_or_else(|| "1".into());
                 editor::Editor(editor::EditorProps { id: id.to_string(), view }).into_any()

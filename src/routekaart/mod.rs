@@ -1,51 +1,49 @@
-//! Routekaart: who to call and what happens next. For now the citizen start with the numbers
-//! and the region's local teams; the route model follows (issue 5). Its own module: see
+//! Routekaart: from worry to the right person. One route model (`model`, from
+//! `content/routes.json` plus a region's local steps), shown plainly to burgers at `#/zorgen`
+//! and precisely to professionals at `#/routekaart`, and printed per wijk. Its own module: see
 //! `shell::capability`.
 
-use crate::shell::{state, tr, ComingSoon, ContactList, NumberList, ScreenHeading};
-use crate::shell::route::Screen;
-use leptos::prelude::*;
+mod local;
+pub mod model;
+mod print;
+mod screens;
 
-/// `#/zorgen` for burgers, `#/routekaart` for professionals.
+use crate::shell::{route::Screen, state};
+use leptos::prelude::*;
+use model::RouteMap;
+
+/// What the routekaart screens share. The place lives in memory only: citizen pages store
+/// nothing.
+#[derive(Clone, Copy)]
+pub struct Routekaart {
+    pub routes: StoredValue<RouteMap>,
+    /// The postcode or wijk the user gave for local help.
+    pub place: RwSignal<String>,
+}
+
+pub fn use_routekaart() -> Routekaart {
+    expect_context::<Routekaart>()
+}
+
+/// `#/zorgen[/<node>]` for burgers, `#/routekaart[/<node>]` for professionals,
+/// `#/zorgen/afdrukken` for the printable routekaart.
 #[component]
 pub fn RoutekaartScreen() -> impl IntoView {
     let app = state();
-    move || match app.screen.get() {
-        Screen::ProfessionalRoutes => ProfessionalRoutes().into_any(),
-        _ => CitizenStart().into_any(),
+    provide_context(Routekaart { routes: StoredValue::new(RouteMap::national()), place: RwSignal::new(String::new()) });
+    move || {
+        let screen = app.screen.get();
+        let path = app.sub_path.get();
+        match (screen, path.first().map(String::as_str)) {
+            (Screen::Citizen, Some("afdrukken")) => print::PrintedRoutekaart().into_any(),
+            (screen, node) => {
+                let routes = use_routekaart().routes;
+                let start = routes.with_value(|r| {
+                    if screen == Screen::ProfessionalRoutes { r.professional_start.clone() } else { r.citizen_start.clone() }
+                });
+                let id = node.map(str::to_string).unwrap_or_else(|| start.clone());
+                screens::NodeScreen(screens::NodeScreenProps { screen, start, id }).into_any()
+            }
+        }
     }
-}
-
-#[component]
-fn CitizenStart() -> impl IntoView {
-    let app = state();
-    let numbers = move || app.content.with(|c| c.numbers().cloned().collect::<Vec<_>>());
-    let contacts = move || app.content.with(|c| c.contacts().to_vec());
-    let local_heading = move || {
-        app.content.with(|c| {
-            let lang = app.lang.get();
-            let team = c.local_team(lang).to_string();
-            let region = c.region_name().unwrap_or_default().to_string();
-            crate::i18n::t_with(lang, "citizen.local", &[("team", &team), ("region", &region)])
-        })
-    };
-    view! {
-        <ScreenHeading screen=Screen::Citizen/>
-        <p class="mw-lead">{tr("citizen.lead")}</p>
-        <p class="mw-notice">{tr("citizen.coming")}</p>
-        <h2>{tr("citizen.numbers")}</h2>
-        {move || view! { <NumberList numbers=numbers()/> }}
-        {move || {
-            let contacts = contacts();
-            (!contacts.is_empty()).then(|| view! {
-                <h2>{local_heading}</h2>
-                <ContactList contacts=contacts/>
-            })
-        }}
-    }
-}
-
-#[component]
-fn ProfessionalRoutes() -> impl IntoView {
-    view! { <ComingSoon screen=Screen::ProfessionalRoutes text="coming_soon.professional_routes"/> }
 }

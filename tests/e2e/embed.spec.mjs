@@ -11,12 +11,15 @@ test('mounted in a host page, the app leaves the host\'s links, anchors and cont
   // App navigation uses the hash and stays inside the mount element.
   await page.getByRole('link', { name: /Ik maak me zorgen over iemand/ }).click();
   await expect(page).toHaveURL(/gemeente\.html#\/zorgen$/);
+  await page.getByRole('link', { name: 'Nee, maar ik maak me zorgen' }).click();
+  await page.getByRole('link', { name: 'Een kind', exact: true }).click();
+  await page.getByLabel('Je postcode of wijk').fill('Noord');
   await expect(page.getByRole('heading', { name: 'Buurtteam Noord' })).toBeVisible();
 
   // The host's own in-page anchor does not change the app's screen.
   await page.getByRole('link', { name: 'Nieuws', exact: true }).click();
   await expect(page).toHaveURL(/#nieuws$/);
-  await expect(page.locator('.mw-screen h1')).toHaveText('Ik maak me zorgen over iemand');
+  await expect(page.locator('.mw-screen h1')).toHaveText('Je maakt je zorgen over een kind');
   await expectAccessible(page, 'gemeente.html');
 
   // The host's own links navigate normally: nothing intercepts them.

@@ -14,7 +14,8 @@ test('the home screen has two doors and entries to the sociale kaart and the zel
   }
   await page.getByRole('link', { name: /Ik maak me zorgen over iemand/ }).click();
   await expect(page).toHaveURL(/#\/zorgen$/);
-  await expect(heading).toHaveText('Ik maak me zorgen over iemand');
+  await expect(heading).toHaveText('Is er nu direct gevaar?');
+  await expect(page).toHaveTitle('Ik maak me zorgen over iemand · Meldwijzer');
   await expect(heading).toBeFocused();
   await page.goBack();
   await expect(heading).toHaveText('Wat wil je doen?');

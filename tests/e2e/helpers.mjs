@@ -33,3 +33,10 @@ export function trackRequests(page) {
 export async function appReady(page) {
   await expect(page.locator('.meldwijzer .mw-screen h1')).toBeVisible();
 }
+
+/** The national default exit site, answered locally so tests never leave the machine. */
+export const NEUTRAL = 'https://www.buienradar.nl/';
+
+export async function stubNeutralSite(page) {
+  await page.route(`${NEUTRAL}**`, (route) => route.fulfill({ contentType: 'text/html', body: '<title>Weer</title><h1>Weer</h1>' }));
+}

@@ -1,12 +1,6 @@
 // "Snel weg": leave at once, by button or by pressing Shift three times, so Back does not return.
 import { test, expect } from '@playwright/test';
-import { appReady } from './helpers.mjs';
-
-const NEUTRAL = 'https://www.buienradar.nl/';
-
-async function stubNeutralSite(page) {
-  await page.route(`${NEUTRAL}**`, (route) => route.fulfill({ contentType: 'text/html', body: '<title>Weer</title><h1>Weer</h1>' }));
-}
+import { appReady, NEUTRAL, stubNeutralSite } from './helpers.mjs';
 
 test('the button leaves for a neutral site, and Back does not return', async ({ page }) => {
   await stubNeutralSite(page);

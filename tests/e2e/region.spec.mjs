@@ -8,10 +8,13 @@ test('the example gemeente shows its own local teams', async ({ page }) => {
   await page.goto('/voorbeeld.html');
   await appReady(page);
   await page.getByRole('link', { name: /Ik maak me zorgen over iemand/ }).click();
-  await expect(page.getByRole('heading', { name: 'Hulp in de buurt: het buurtteam (Gemeente Voorbeeldstad)' })).toBeVisible();
+  await page.getByRole('link', { name: 'Nee, maar ik maak me zorgen' }).click();
+  await page.getByRole('link', { name: 'Een kind', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Hulp in de buurt: het buurtteam' })).toBeVisible();
+  await page.getByLabel('Je postcode of wijk').fill('3312 AB');
   await expect(page.getByRole('heading', { name: 'Buurtteam Noord' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Bel 010-5550101' })).toHaveAttribute('href', 'tel:0105550101');
-  await expect(page.getByRole('link', { name: /Huisartsenpost Voorbeeldstad/ })).toHaveAttribute('href', 'tel:09001234567');
+  await expect(page.getByRole('heading', { name: 'In Gemeente Voorbeeldstad' })).toBeVisible();
   await expect(page.locator('.mw-screen')).toContainText('gecontroleerd op 1 november 2026');
   await expectAccessible(page, 'voorbeeld.html, zorgen');
   expect(requests.outside()).toEqual([]);
@@ -19,7 +22,8 @@ test('the example gemeente shows its own local teams', async ({ page }) => {
 
 test('region data from the gemeente\'s own server is the only request to another origin', async ({ page }) => {
   const requests = trackRequests(page);
-  await page.goto('/host/cross-origin.html');
+  await page.goto('/host/cross-origin.html#/zorgen/kind');
+  await page.getByLabel('Je postcode of wijk').fill('Zuid');
   await expect(page.getByRole('heading', { name: 'Buurtteam Zuid' })).toBeVisible();
   expect(requests.outside([`${DATA}/voorbeeldstad.json`])).toEqual([]);
   expect(requests.urls).toContain(`${DATA}/voorbeeldstad.json`);

@@ -1,0 +1,319 @@
+//! The route model: one small graph of questions and steps, read from `content/routes.json`,
+//! shown plainly to burgers (`citizen_start`) and precisely to professionals
+//! (`professional_start`). A region pack adds local steps to nodes by id. Pure Rust.
+
+use crate::content::Source;
+use crate::i18n::Text;
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet, VecDeque};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RouteMap {
+    pub version: u32,
+    pub citizen_start: String,
+    pub professional_start: String,
+    pub nodes: Vec<Node>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Node {
+    pub id: String,
+    pub title: Text,
+    pub text: Text,
+    #[serde(flatten)]
+    pub kind: NodeKind,
+    #[serde(flatten)]
+    pub source: Source,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum NodeKind {
+    /// "Is er nu direct gevaar?": each answer leads to another node.
+    Question { answers: Vec<Answer> },
+    /// What to know and do, who to call, and what happens next.
+    Steps(Steps),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Answer {
+    pub label: Text,
+    pub next: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Steps {
+    #[serde(default)]
+    pub sections: Vec<Section>,
+    #[serde(default)]
+    pub actions: Vec<Action>,
+    /// What happens after the call, in order.
+    #[serde(default)]
+    pub stages: Vec<Stage>,
+    /// Show the local team and contacts for the user's postcode or wijk.
+    #[serde(default)]
+    pub local_help: bool,
+    /// Where to go on from here, such as the chain after a melding.
+    #[serde(default)]
+    pub next: Option<String>,
+    /// The meldcode step this route leads into (professionals).
+    #[serde(default)]
+    pub meldcode_step: Option<u8>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Section {
+    pub heading: Text,
+    pub items: Vec<Text>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Action {
+    /// Call a number from the content pack, by id.
+    Call { call: String, why: Text },
+    /// Talk, write down, look up.
+    Do { kind: ActionKind, text: Text },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ActionKind {
+    Talk,
+    Write,
+    Look,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stage {
+    pub who: Text,
+    pub what: Text,
+    #[serde(default)]
+    pub when: Option<Text>,
+}
+
+/// What a region pack adds to the national routes.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegionRoutes {
+    #[serde(default)]
+    pub local_steps: Vec<LocalStep>,
+}
+
+/// A region's own step on a national node: "In Voorbeeldstad belt u eerst het buurtteam".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LocalStep {
+    pub node: String,
+    pub text: Text,
+    #[serde(flatten)]
+    pub source: Source,
+}
+
+pub const ROUTES_JSON: &str = include_str!("../../content/routes.json");
+
+/// What is wrong with a route, by node id.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RouteProblem {
+    DuplicateNode,
+    /// An answer, `next` or start names a node that does not exist.
+    UnknownNode { target: String },
+    UnknownNumber { number: String },
+    /// A question nobody can answer: fewer than two answers.
+    DeadEnd,
+    Unreachable,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RouteIssue {
+    pub node: String,
+    pub problem: RouteProblem,
+}
+
+impl RouteMap {
+    /// The national routes, compiled in; their validity is guarded by a native test.
+    pub fn national() -> RouteMap {
+        serde_json::from_str(ROUTES_JSON).expect("content/routes.json is checked by cargo test")
+    }
+
+    pub fn node(&self, id: &str) -> Option<&Node> {
+        self.nodes.iter().find(|n| n.id == id)
+    }
+
+    pub fn node_ids(&self) -> Vec<&str> {
+        self.nodes.iter().map(|n| n.id.as_str()).collect()
+    }
+
+    /// Every problem at once: duplicate ids, references that do not resolve (nodes and
+    /// numbers), questions without a way on, and nodes no start leads to.
+    pub fn validate(&self, number_ids: &[&str]) -> Vec<RouteIssue> {
+        let mut issues = Vec::new();
+        let mut seen = HashSet::new();
+        for node in &self.nodes {
+            if !seen.insert(node.id.as_str()) {
+                issues.push(RouteIssue { node: node.id.clone(), problem: RouteProblem::DuplicateNode });
+            }
+        }
+        let mut report = |node: &str, problem| issues.push(RouteIssue { node: node.to_string(), problem });
+        for start in [&self.citizen_start, &self.professional_start] {
+            if !seen.contains(start.as_str()) {
+                report("", RouteProblem::UnknownNode { target: start.clone() });
+            }
+        }
+        for node in &self.nodes {
+            for target in node.targets() {
+                if !seen.contains(target) {
+                    report(&node.id, RouteProblem::UnknownNode { target: target.to_string() });
+                }
+            }
+            match &node.kind {
+                NodeKind::Question { answers } if answers.len() < 2 => report(&node.id, RouteProblem::DeadEnd),
+                NodeKind::Steps(steps) => {
+                    for action in &steps.actions {
+                        if let Action::Call { call, .. } = action {
+                            if !number_ids.contains(&call.as_str()) {
+                                report(&node.id, RouteProblem::UnknownNumber { number: call.clone() });
+                            }
+                        }
+                    }
+                }
+                NodeKind::Question { .. } => {}
+            }
+        }
+        let reachable = self.reachable();
+        for node in &self.nodes {
+            if !reachable.contains(node.id.as_str()) {
+                report(&node.id, RouteProblem::Unreachable);
+            }
+        }
+        issues
+    }
+
+    fn reachable(&self) -> HashSet<&str> {
+        let by_id: HashMap<&str, &Node> = self.nodes.iter().map(|n| (n.id.as_str(), n)).collect();
+        let mut seen: HashSet<&str> = HashSet::new();
+        let mut queue: VecDeque<&str> = [self.citizen_start.as_str(), self.professional_start.as_str()].into();
+        while let Some(id) = queue.pop_front() {
+            if let Some(node) = by_id.get(id).filter(|_| seen.insert(id)) {
+                queue.extend(node.targets());
+            }
+        }
+        seen
+    }
+
+    /// The path of questions and answers from `start` to `target`, for "you are here".
+    pub fn path_to(&self, start: &str, target: &str) -> Vec<(&Node, &Answer)> {
+        // Breadth first, so the shortest way a user could have come.
+        let mut came_from: HashMap<&str, (&str, usize)> = HashMap::new();
+        let mut queue = VecDeque::from([start]);
+        let mut seen = HashSet::from([start]);
+        while let Some(id) = queue.pop_front() {
+            if id == target {
+                break;
+            }
+            if let Some(NodeKind::Question { answers }) = self.node(id).map(|n| &n.kind) {
+                for (i, answer) in answers.iter().enumerate() {
+                    if seen.insert(answer.next.as_str()) {
+                        came_from.insert(answer.next.as_str(), (id, i));
+                        queue.push_back(answer.next.as_str());
+                    }
+                }
+            }
+        }
+        let mut path = Vec::new();
+        let mut at = target;
+        while let Some(&(from, i)) = came_from.get(at) {
+            if let Some(node) = self.node(from) {
+                if let NodeKind::Question { answers } = &node.kind {
+                    path.push((node, &answers[i]));
+                }
+            }
+            at = from;
+        }
+        path.reverse();
+        path
+    }
+}
+
+impl Node {
+    /// The nodes this one leads to.
+    pub fn targets(&self) -> Vec<&str> {
+        match &self.kind {
+            NodeKind::Question { answers } => answers.iter().map(|a| a.next.as_str()).collect(),
+            NodeKind::Steps(steps) => steps.next.iter().map(String::as_str).collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::NationalContent;
+
+    fn national_numbers() -> Vec<String> {
+        NationalContent::load().numbers.iter().map(|n| n.id.clone()).collect()
+    }
+
+    fn check(routes: &RouteMap) -> Vec<RouteIssue> {
+        let numbers = national_numbers();
+        routes.validate(&numbers.iter().map(String::as_str).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn the_national_routes_are_complete() {
+        let routes = RouteMap::national();
+        assert_eq!(check(&routes), []);
+        assert!(routes.nodes.iter().all(|n| !n.source.source.is_empty()), "every node names its source");
+    }
+
+    #[test]
+    fn burgers_start_with_direct_danger_then_who_the_worry_is_about() {
+        let routes = RouteMap::national();
+        let start = routes.node(&routes.citizen_start).unwrap();
+        assert_eq!(start.title.nl, "Is er nu direct gevaar?");
+        let NodeKind::Question { answers } = &start.kind else { panic!("start is a question") };
+        let danger = routes.node(&answers[0].next).unwrap();
+        let NodeKind::Steps(steps) = &danger.kind else { panic!() };
+        assert!(matches!(&steps.actions[0], Action::Call { call, .. } if call == "112"));
+        let who = routes.node(&answers[1].next).unwrap();
+        let NodeKind::Question { answers } = &who.kind else { panic!() };
+        let ends: Vec<&str> = answers.iter().map(|a| a.next.as_str()).collect();
+        assert_eq!(ends, ["kind", "partner", "oudere", "zelf", "jongere"]);
+        let young = routes.node("jongere").unwrap();
+        let NodeKind::Steps(steps) = &young.kind else { panic!() };
+        assert!(matches!(&steps.actions[0], Action::Call { call, .. } if call == "kindertelefoon"));
+    }
+
+    #[test]
+    fn broken_routes_are_reported_by_node_id() {
+        let mut routes = RouteMap::national();
+        if let NodeKind::Question { answers } = &mut routes.nodes[0].kind {
+            answers[1].next = "bestaat-niet".into();
+        }
+        routes.nodes.push(Node { id: "kind".into(), ..routes.nodes[3].clone() });
+        let issues = check(&routes);
+        assert!(issues.contains(&RouteIssue { node: "start".into(), problem: RouteProblem::UnknownNode { target: "bestaat-niet".into() } }));
+        assert!(issues.contains(&RouteIssue { node: "kind".into(), problem: RouteProblem::DuplicateNode }));
+        assert!(issues.contains(&RouteIssue { node: "wie".into(), problem: RouteProblem::Unreachable }), "{issues:?}");
+    }
+
+    #[test]
+    fn unknown_numbers_and_dead_ends_are_found() {
+        let mut routes = RouteMap::national();
+        let gevaar = routes.nodes.iter_mut().find(|n| n.id == "gevaar").unwrap();
+        let NodeKind::Steps(steps) = &mut gevaar.kind else { panic!() };
+        steps.actions.push(Action::Call { call: "0900-nep".into(), why: Text { nl: "x".into(), en: None } });
+        let wie = routes.nodes.iter_mut().find(|n| n.id == "wie").unwrap();
+        wie.kind = NodeKind::Question { answers: vec![] };
+        let issues = check(&routes);
+        assert!(issues.contains(&RouteIssue { node: "gevaar".into(), problem: RouteProblem::UnknownNumber { number: "0900-nep".into() } }));
+        assert!(issues.contains(&RouteIssue { node: "wie".into(), problem: RouteProblem::DeadEnd }));
+    }
+
+    #[test]
+    fn the_path_to_a_node_lists_the_answers_given() {
+        let routes = RouteMap::national();
+        let path = routes.path_to("pro-start", "pro-huisartsenpost");
+        let answers: Vec<&str> = path.iter().map(|(_, a)| a.label.nl.as_str()).collect();
+        assert_eq!(answers, ["Gezondheidszorg", "Huisartsenpost, 's avonds en in het weekend"]);
+        assert!(routes.path_to("start", "pro-start").is_empty());
+    }
+}

@@ -1,0 +1,134 @@
+//! "Wie kan ik bellen?": a one-page A4 routekaart per wijk, made from the same data as the
+//! screens, with the date it was made and the date its data was last checked.
+
+use super::local::{contacts_for, wijken};
+use super::model::{Action, NodeKind};
+use super::use_routekaart;
+use crate::i18n::{long_date, t, t_with};
+use crate::shell::{route::Screen, state, tr};
+use leptos::prelude::*;
+
+#[component]
+pub fn PrintedRoutekaart() -> impl IntoView {
+    let app = state();
+    let routekaart = use_routekaart();
+    let lang = move || app.lang.get();
+    let contacts = move || app.content.with(|c| c.contacts().to_vec());
+    let local = move || {
+        let all = contacts();
+        routekaart.place.with(|place| contacts_for(&all, place).into_iter().cloned().collect::<Vec<_>>())
+    };
+    let numbers = move || app.content.with(|c| c.numbers().cloned().collect::<Vec<_>>());
+    // The burger paths: each answer to "who are you worried about" with the first number to call.
+    let paths = move || {
+        routekaart.routes.with_value(|r| {
+            let who = r.node(&r.citizen_start).and_then(|start| match &start.kind {
+                NodeKind::Question { answers } => answers.last().and_then(|a| r.node(&a.next)),
+                _ => None,
+            });
+            let Some(NodeKind::Question { answers }) = who.map(|n| &n.kind) else { return Vec::new() };
+            answers
+                .iter()
+                .filter_map(|answer| {
+                    let NodeKind::Steps(steps) = &r.node(&answer.next)?.kind else { return None };
+                    let call = steps.actions.iter().find_map(|a| match a {
+                        Action::Call { call, .. } => Some(call.clone()),
+                        _ => None,
+                    })?;
+                    Some((answer.label.clone(), call))
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    // The oldest check of anything on the page: the paper is as current as its stalest fact.
+    let checked = move || {
+        let local = local();
+        let numbers = numbers();
+        numbers.iter().map(|n| n.source.checked).chain(local.iter().map(|c| c.source.checked)).min()
+    };
+    let heading = move || {
+        let place = routekaart.place.get();
+        let region = app.content.with(|c| c.region_name().map(str::to_string));
+        match (region, place.trim()) {
+            (Some(region), "") => t_with(lang(), "routes.print.for_region", &[("region", &region)]),
+            (Some(region), place) => t_with(lang(), "routes.print.for_place", &[("region", &region), ("place", place)]),
+            (None, _) => t(lang(), "routes.print.national"),
+        }
+    };
+    let print = move |_| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.print();
+        }
+    };
+    let all_wijken = move || wijken(&contacts());
+    view! {
+        <h1 class="mw-title" tabindex="-1">{tr("routes.print.title")}</h1>
+        <div class="mw-no-print">
+            <p>{tr("routes.print.intro")}</p>
+            {move || (!all_wijken().is_empty()).then(|| view! {
+                <div class="mw-field">
+                    <label for="mw-print-place">{tr("routes.place")}</label>
+                    <p class="mw-hint" id="mw-print-place-hint">
+                        {move || t_with(lang(), "routes.place_hint", &[("wijken", &all_wijken().join(", "))])}
+                    </p>
+                    <input id="mw-print-place" type="text" autocomplete="off" aria-describedby="mw-print-place-hint"
+                        prop:value=move || routekaart.place.get()
+                        on:input=move |ev| routekaart.place.set(event_target_value(&ev))/>
+                </div>
+            })}
+            <p class="mw-actions">
+                <button type="button" class="mw-button" on:click=print>{tr("routes.print.print")}</button>
+                <a href=Screen::Citizen.href()>{tr("routes.start_again")}</a>
+            </p>
+        </div>
+        <article class="mw-print mw-routekaart-print">
+            <h2>{heading}</h2>
+            <p class="mw-print__meta">
+                {move || t_with(lang(), "routes.print.made", &[("date", &long_date(lang(), chrono::Local::now().date_naive()))])}
+                " "
+                {move || checked().map(|date| t_with(lang(), "routes.print.checked", &[("date", &long_date(lang(), date))]))}
+            </p>
+            <section class="mw-print__section">
+                <h3>{tr("routes.print.danger")}</h3>
+                <ul class="mw-print-numbers">
+                    {move || numbers().into_iter().map(|n| {
+                        let name = n.name.clone();
+                        let when = n.when.clone();
+                        view! {
+                            <li>
+                                <strong><a href=n.tel_uri()>{n.number.clone()}</a> " " {move || name.get(lang()).to_string()}</strong>
+                                " – " {move || when.get(lang()).to_string()}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+            <section class="mw-print__section">
+                <h3>{tr("routes.print.who")}</h3>
+                <ul>
+                    {move || paths().into_iter().map(|(label, call)| {
+                        let number = app.content.with(|c| c.number(&call).map(|n| n.number.clone())).unwrap_or_default();
+                        view! { <li>{move || label.get(lang()).to_string()} ": " <strong>{number}</strong></li> }
+                    }).collect_view()}
+                </ul>
+            </section>
+            <section class="mw-print__section">
+                <h3>{move || t_with(lang(), "routes.local_team", &[("team", &app.content.with(|c| c.local_team(lang()).to_string()))])}</h3>
+                {move || {
+                    let local = local();
+                    if local.is_empty() {
+                        view! { <p>{tr("routes.print.no_local")}</p> }.into_any()
+                    } else {
+                        local.into_iter().map(|c| view! {
+                            <p>
+                                <strong>{c.name.clone()}</strong>
+                                {c.phone.clone().map(|phone| view! { " – " {tr("contact.call")} " " {phone} })}
+                                {c.website.clone().map(|url| view! { " – " {url} })}
+                            </p>
+                        }).collect_view().into_any()
+                    }
+                }}
+            </section>
+        </article>
+    }
+}

@@ -1,0 +1,234 @@
+//! One node of a route: a question with its answers, or the steps with who to call, what
+//! happens next and local help.
+
+use super::local::{contacts_for, wijken};
+use super::model::{Action, ActionKind, Node, NodeKind, Steps};
+use super::use_routekaart;
+use crate::i18n::{t, t_with};
+use crate::shell::{route::Screen, state, tr, ContactList, SourceNote};
+use leptos::prelude::*;
+
+#[component]
+pub fn NodeScreen(screen: Screen, start: String, id: String) -> impl IntoView {
+    let routekaart = use_routekaart();
+    let app = state();
+    let Some(node) = routekaart.routes.with_value(|r| r.node(&id).cloned()) else {
+        return view! {
+            <h1 class="mw-title" tabindex="-1">{tr("routes.not_found")}</h1>
+            <p><a href=screen.href()>{tr("routes.start_again")}</a></p>
+        }
+        .into_any();
+    };
+    let path: Vec<(String, String, crate::i18n::Text)> = routekaart.routes.with_value(|r| {
+        r.path_to(&start, &id).into_iter().map(|(q, a)| (q.id.clone(), q.title.nl.clone(), a.label.clone())).collect()
+    });
+    let lang = move || app.lang.get();
+    let title = node.title.clone();
+    let text = node.text.clone();
+    let citizen = screen == Screen::Citizen;
+    view! {
+        {(!path.is_empty()).then(|| view! {
+            <nav class="mw-route-path" aria-label=move || t(lang(), "routes.path")>
+                <p>{tr("routes.path")}</p>
+                <ol>
+                    {path.into_iter().map(|(question, _, answer)| view! {
+                        <li>
+                            <a href=screen.href_to(&[&question])>{move || answer.get(lang()).to_string()}</a>
+                        </li>
+                    }).collect_view()}
+                </ol>
+            </nav>
+        })}
+        <h1 class="mw-title" tabindex="-1">{move || title.get(lang()).to_string()}</h1>
+        <p class="mw-lead">{move || text.get(lang()).to_string()}</p>
+        {match node.kind.clone() {
+            NodeKind::Question { answers } => view! {
+                <ul class="mw-doors mw-doors--small mw-answers">
+                    {answers.into_iter().map(|answer| view! {
+                        <li>
+                            <a class="mw-door" href=screen.href_to(&[&answer.next])>
+                                <span class="mw-door__label">{move || answer.label.get(lang()).to_string()}</span>
+                            </a>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            }.into_any(),
+            NodeKind::Steps(steps) => view! { <StepsView node=node.clone() steps=steps screen=screen/> }.into_any(),
+        }}
+        {citizen.then(|| view! { <SafeUse/> })}
+        <p><SourceNote source=node.source.clone()/></p>
+        <p class="mw-actions">
+            {(id != start).then(|| view! { <a href=screen.href()>{tr("routes.start_again")}</a> })}
+            {citizen.then(|| view! { <a href=Screen::Citizen.href_to(&["afdrukken"])>{tr("routes.print_link")}</a> })}
+        </p>
+    }
+    .into_any()
+}
+
+#[component]
+fn StepsView(node: Node, steps: Steps, screen: Screen) -> impl IntoView {
+    let app = state();
+    let routekaart = use_routekaart();
+    let lang = move || app.lang.get();
+    let local_steps = move || {
+        app.content.with(|c| {
+            c.region.iter().flat_map(|r| r.routes.iter()).flat_map(|r| r.local_steps.iter())
+                .filter(|s| s.node == node.id).cloned().collect::<Vec<_>>()
+        })
+    };
+    let next = steps.next.as_ref().and_then(|id| routekaart.routes.with_value(|r| r.node(id).cloned()));
+    view! {
+        {steps.sections.into_iter().map(|section| view! {
+            <h2>{move || section.heading.get(lang()).to_string()}</h2>
+            <ul>
+                {section.items.into_iter().map(|item| view! { <li>{move || item.get(lang()).to_string()}</li> }).collect_view()}
+            </ul>
+        }).collect_view()}
+        {move || {
+            let steps = local_steps();
+            (!steps.is_empty()).then(|| {
+                let region = app.content.with(|c| c.region_name().unwrap_or_default().to_string());
+                view! {
+                    <h2>{move || t_with(lang(), "routes.local_steps", &[("region", &region)])}</h2>
+                    <ul class="mw-list">
+                        {steps.into_iter().map(|step| view! {
+                            <li class="mw-card">
+                                <p>{move || step.text.get(lang()).to_string()}</p>
+                                <p><SourceNote source=step.source.clone()/></p>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }
+            })
+        }}
+        {(!steps.actions.is_empty()).then(|| view! {
+            <h2>{tr(if screen == Screen::Citizen { "routes.actions_citizen" } else { "routes.actions" })}</h2>
+            <ul class="mw-list mw-route-actions">
+                {steps.actions.into_iter().map(|action| view! { <ActionItem action=action/> }).collect_view()}
+            </ul>
+        })}
+        {(!steps.stages.is_empty()).then(|| view! {
+            <h2>{tr("routes.stages")}</h2>
+            <ol class="mw-stages">
+                {steps.stages.into_iter().map(|stage| view! {
+                    <li>
+                        <strong>{move || stage.who.get(lang()).to_string()}</strong>
+                        {stage.when.clone().map(|when| view! { " (" {move || when.get(lang()).to_string()} ")" })}
+                        ": " {move || stage.what.get(lang()).to_string()}
+                    </li>
+                }).collect_view()}
+            </ol>
+        })}
+        {steps.local_help.then(|| view! { <LocalHelp/> })}
+        {steps.meldcode_step.map(|step| view! {
+            <p class="mw-notice">
+                <a href=Screen::Meldcode.href_to(&["nieuw", &step.to_string()])>
+                    {move || t_with(lang(), "routes.meldcode", &[("step", &step.to_string())])}
+                </a>
+            </p>
+        })}
+        {next.map(|next| {
+            let href = screen.href_to(&[&next.id]);
+            view! {
+                <p><a class="mw-button mw-button--secondary" href=href>
+                    {move || t_with(lang(), "routes.next", &[("title", next.title.get(lang()))])}
+                </a></p>
+            }
+        })}
+    }
+}
+
+/// A number to call (from the content pack, so with its source) or a thing to do.
+#[component]
+fn ActionItem(action: Action) -> impl IntoView {
+    let app = state();
+    let lang = move || app.lang.get();
+    match action {
+        Action::Call { call, why } => {
+            let number = app.content.with_untracked(|c| c.number(&call).cloned());
+            number.map(|number| {
+                let name = number.name.clone();
+                view! {
+                    <li class="mw-card mw-route-call">
+                        <p class="mw-card__title">
+                            <a href=number.tel_uri()>{tr("routes.call")} " " {number.number.clone()} " (" {move || name.get(lang()).to_string()} ")"</a>
+                        </p>
+                        <p>{move || why.get(lang()).to_string()}</p>
+                    </li>
+                }
+            }).into_any()
+        }
+        Action::Do { kind, text } => {
+            let key = match kind {
+                ActionKind::Talk => "routes.do.talk",
+                ActionKind::Write => "routes.do.write",
+                ActionKind::Look => "routes.do.look",
+            };
+            view! { <li class="mw-card"><strong>{tr(key)}</strong> " " {move || text.get(lang()).to_string()}</li> }.into_any()
+        }
+    }
+}
+
+/// The local team for the user's postcode or wijk; without a region, the national numbers.
+#[component]
+fn LocalHelp() -> impl IntoView {
+    let app = state();
+    let routekaart = use_routekaart();
+    let contacts = move || app.content.with(|c| c.contacts().to_vec());
+    let team = move || app.content.with(|c| c.local_team(app.lang.get()).to_string());
+    let found = move || {
+        let all = contacts();
+        routekaart.place.with(|place| contacts_for(&all, place).into_iter().cloned().collect::<Vec<_>>())
+    };
+    move || {
+        let all = contacts();
+        if all.is_empty() {
+            return view! {
+                <h2>{tr("routes.local")}</h2>
+                <p>{tr("routes.local_none")}</p>
+            }.into_any();
+        }
+        let wijken = wijken(&all);
+        view! {
+            <h2>{move || t_with(app.lang.get(), "routes.local_team", &[("team", &team())])}</h2>
+            <div class="mw-field">
+                <label for="mw-route-place">{tr("routes.place")}</label>
+                <p class="mw-hint" id="mw-route-place-hint">
+                    {move || t_with(app.lang.get(), "routes.place_hint", &[("wijken", &wijken.join(", "))])}
+                </p>
+                <input id="mw-route-place" type="text" autocomplete="off" aria-describedby="mw-route-place-hint"
+                    prop:value=move || routekaart.place.get()
+                    on:input=move |ev| routekaart.place.set(event_target_value(&ev))/>
+            </div>
+            <div role="status">
+                {move || {
+                    let place = routekaart.place.get();
+                    let found = found();
+                    if place.trim().is_empty() {
+                        view! { <p>{tr("routes.place_first")}</p> }.into_any()
+                    } else if found.is_empty() {
+                        view! { <p>{tr("routes.place_unknown")}</p> }.into_any()
+                    } else {
+                        view! { <ContactList contacts=found/> }.into_any()
+                    }
+                }}
+            </div>
+        }.into_any()
+    }
+}
+
+/// Using this page safely: nothing is stored, but the phone and browser remember.
+#[component]
+fn SafeUse() -> impl IntoView {
+    view! {
+        <details class="mw-disclose mw-safe-use">
+            <summary>{tr("routes.safe.title")}</summary>
+            <ul>
+                <li>{tr("routes.safe.stored")}</li>
+                <li>{tr("routes.safe.calls")}</li>
+                <li>{tr("routes.safe.history")}</li>
+                <li>{tr("routes.safe.shared")}</li>
+            </ul>
+        </details>
+    }
+}
