@@ -336,20 +336,29 @@ pub fn export(dossiers: &[Dossier], now: DateTime<Utc>) -> String {
     serde_json::to_string_pretty(&file).unwrap_or_default()
 }
 
-/// Checks a whole import file before anything is stored: all or nothing.
-pub fn plan_import(text: &str, existing_ids: &[String]) -> Result<ImportPlan, ImportError> {
+/// The list `field` of an export file of `format`, refused when too large, not JSON, of
+/// another format or of a newer `version` than this app writes. Shared by every export.
+pub fn open_export(text: &str, format: &str, version: u32, field: &str) -> Result<Vec<Value>, ImportError> {
     if text.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge { size: text.len() });
     }
-    let value: Value = serde_json::from_str(text).map_err(|_| ImportError::NotJson)?;
-    if value.get("format").and_then(Value::as_str) != Some(EXPORT_FORMAT) {
+    let mut value: Value = serde_json::from_str(text).map_err(|_| ImportError::NotJson)?;
+    if value.get("format").and_then(Value::as_str) != Some(format) {
         return Err(ImportError::WrongFormat);
     }
-    let version = value.get("version").and_then(Value::as_u64).unwrap_or(0);
-    if version > u64::from(DOSSIER_VERSION) {
-        return Err(ImportError::NewerVersion { found: version });
+    let found = value.get("version").and_then(Value::as_u64).unwrap_or(0);
+    if found > u64::from(version) {
+        return Err(ImportError::NewerVersion { found });
     }
-    let items = value.get("dossiers").and_then(Value::as_array).ok_or(ImportError::WrongFormat)?;
+    match value.get_mut(field).map(Value::take) {
+        Some(Value::Array(items)) => Ok(items),
+        _ => Err(ImportError::WrongFormat),
+    }
+}
+
+/// Checks a whole import file before anything is stored: all or nothing.
+pub fn plan_import(text: &str, existing_ids: &[String]) -> Result<ImportPlan, ImportError> {
+    let items = open_export(text, EXPORT_FORMAT, DOSSIER_VERSION, "dossiers")?;
     let mut plan = ImportPlan::default();
     for (index, item) in items.iter().enumerate() {
         let dossier = Dossier::from_value(item.clone()).map_err(|e| match e {

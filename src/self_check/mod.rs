@@ -1,5 +1,7 @@
 //! Zelftest for professionals, organisations and gemeenten (issue 6).
 
+pub mod model;
+
 use crate::shell::{route::Screen, ComingSoon};
 use leptos::prelude::*;
 

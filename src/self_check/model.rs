@@ -1,0 +1,325 @@
+//! The zelftest: checks with items per theme (content/self-check.json), answers, a
+//! red/amber/green score per theme, an action list, the comparison with a saved result, and
+//! practice cases walked through the meldcode's own afwegingskader engine. Pure Rust.
+
+use crate::content::Source;
+use crate::i18n::Text;
+use crate::meldcode::dossier::{open_export, ImportError};
+use crate::meldcode::engine::{Answers as Afwegingen, Decision, Outcome};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SelfCheckContent {
+    pub version: u32,
+    pub checks: Vec<Check>,
+    pub knowledge: Vec<KnowledgeQuestion>,
+    pub cases: Vec<PracticeCase>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Check {
+    pub id: String,
+    pub title: Text,
+    pub intro: Text,
+    pub themes: Vec<Theme>,
+    pub items: Vec<Item>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Theme {
+    pub id: String,
+    pub title: Text,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Item {
+    pub id: String,
+    pub theme: String,
+    pub question: Text,
+    pub explanation: Text,
+    /// What to do when the answer is not yes.
+    pub next_step: Text,
+    /// 3 most important, 1 least: orders the action list.
+    pub weight: u8,
+    #[serde(flatten)]
+    pub source: Source,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KnowledgeQuestion {
+    pub id: String,
+    pub question: Text,
+    pub options: Vec<Text>,
+    pub correct: usize,
+    pub explanation: Text,
+    #[serde(flatten)]
+    pub source: Source,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PracticeCase {
+    pub id: String,
+    pub sector: String,
+    pub title: Text,
+    pub story: Text,
+    /// The model answer to each afweging; `None` where the model path does not ask it.
+    pub answers: [Option<bool>; 5],
+    pub reasoning: [Option<Text>; 5],
+    pub expect: Expected,
+    #[serde(flatten)]
+    pub source: Source,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Expected {
+    pub melden: Decision,
+    pub help: Decision,
+}
+
+impl PracticeCase {
+    /// The model answer through the same engine as the meldcode flow.
+    pub fn model_outcome(&self) -> Outcome {
+        Afwegingen { answers: self.answers, disclosure: false }.outcome()
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Answer {
+    Yes,
+    Partly,
+    No,
+    NotApplicable,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rating {
+    Green,
+    Amber,
+    Red,
+    /// Nothing answered yet (or nothing applies).
+    Open,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ThemeScore {
+    pub theme: String,
+    pub rating: Rating,
+    pub answered: usize,
+    pub total: usize,
+}
+
+pub type AnswerSheet = BTreeMap<String, Answer>;
+
+pub const SELF_CHECK_JSON: &str = include_str!("../../content/self-check.json");
+
+impl SelfCheckContent {
+    pub fn load() -> SelfCheckContent {
+        serde_json::from_str(SELF_CHECK_JSON).expect("content/self-check.json is checked by cargo test")
+    }
+
+    pub fn check(&self, id: &str) -> Option<&Check> {
+        self.checks.iter().find(|c| c.id == id)
+    }
+}
+
+impl Check {
+    /// Per theme: green when (almost) everything that applies is in place, red when little is.
+    /// "Partly" counts half.
+    pub fn scores(&self, answers: &AnswerSheet) -> Vec<ThemeScore> {
+        self.themes
+            .iter()
+            .map(|theme| {
+                let items: Vec<&Item> = self.items.iter().filter(|i| i.theme == theme.id).collect();
+                let given: Vec<Answer> = items.iter().filter_map(|i| answers.get(&i.id).copied()).collect();
+                let applicable: Vec<Answer> = given.iter().copied().filter(|a| *a != Answer::NotApplicable).collect();
+                let points: f32 = applicable
+                    .iter()
+                    .map(|a| match a {
+                        Answer::Yes => 1.0,
+                        Answer::Partly => 0.5,
+                        _ => 0.0,
+                    })
+                    .sum();
+                let rating = if applicable.is_empty() {
+                    Rating::Open
+                } else {
+                    match points / applicable.len() as f32 {
+                        share if share >= 0.8 => Rating::Green,
+                        share if share >= 0.5 => Rating::Amber,
+                        _ => Rating::Red,
+                    }
+                };
+                ThemeScore { theme: theme.id.clone(), rating, answered: given.len(), total: items.len() }
+            })
+            .collect()
+    }
+
+    /// What to do, most important first: weight, then "no" before "partly", then the order of
+    /// the check.
+    pub fn actions(&self, answers: &AnswerSheet) -> Vec<&Item> {
+        let mut todo: Vec<(usize, &Item, Answer)> = self
+            .items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, item)| match answers.get(&item.id) {
+                Some(a @ (Answer::No | Answer::Partly)) => Some((i, item, *a)),
+                _ => None,
+            })
+            .collect();
+        todo.sort_by_key(|(i, item, answer)| (std::cmp::Reverse(item.weight), *answer != Answer::No, *i));
+        todo.into_iter().map(|(_, item, _)| item).collect()
+    }
+}
+
+/// A check's answers as the user saved them, dated.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedResult {
+    pub check: String,
+    pub saved: DateTime<Utc>,
+    pub answers: AnswerSheet,
+}
+
+/// An item whose answer differs from the saved result.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Change {
+    pub item: String,
+    pub before: Option<Answer>,
+    pub after: Option<Answer>,
+}
+
+pub fn changes(before: &AnswerSheet, after: &AnswerSheet) -> Vec<Change> {
+    let mut ids: Vec<&String> = before.keys().chain(after.keys()).collect();
+    ids.sort();
+    ids.dedup();
+    ids.into_iter()
+        .filter_map(|id| {
+            let (b, a) = (before.get(id).copied(), after.get(id).copied());
+            (b != a).then(|| Change { item: id.clone(), before: b, after: a })
+        })
+        .collect()
+}
+
+const EXPORT_FORMAT: &str = "meldwijzer-zelftest";
+const EXPORT_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct ExportFile<'a> {
+    format: &'a str,
+    version: u32,
+    exported: DateTime<Utc>,
+    results: &'a [SavedResult],
+}
+
+pub fn export(results: &[SavedResult], now: DateTime<Utc>) -> String {
+    let file = ExportFile { format: EXPORT_FORMAT, version: EXPORT_VERSION, exported: now, results };
+    serde_json::to_string_pretty(&file).unwrap_or_default()
+}
+
+/// Reads an export file, all or nothing, with the same checks as dossier imports.
+pub fn import(text: &str) -> Result<Vec<SavedResult>, ImportError> {
+    let items = open_export(text, EXPORT_FORMAT, EXPORT_VERSION, "results")?;
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(index, item)| {
+            serde_json::from_value(item).map_err(|e| ImportError::BadDossier { index: index + 1, detail: e.to_string() })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sheet(pairs: &[(&str, Answer)]) -> AnswerSheet {
+        pairs.iter().map(|(id, a)| (id.to_string(), *a)).collect()
+    }
+
+    #[test]
+    fn every_practice_case_model_answer_runs_through_the_meldcode_engine() {
+        let content = SelfCheckContent::load();
+        assert!(content.cases.len() >= 3);
+        for case in &content.cases {
+            let outcome = case.model_outcome();
+            assert_eq!(outcome.next, None, "{}: the model answer reaches a decision", case.id);
+            assert_eq!((outcome.melden, outcome.help), (case.expect.melden, case.expect.help), "{}", case.id);
+            for q in 1..=5u8 {
+                let asked = !outcome.skipped.contains(&q) && case.answers[usize::from(q) - 1].is_some();
+                assert_eq!(asked, case.reasoning[usize::from(q) - 1].is_some(), "{}: reasoning for afweging {q}", case.id);
+            }
+        }
+    }
+
+    #[test]
+    fn the_content_is_complete_and_sourced() {
+        let content = SelfCheckContent::load();
+        let ids: Vec<&str> = content.checks.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["professional", "organisatie", "gemeente"]);
+        for check in &content.checks {
+            for item in &check.items {
+                assert!(check.themes.iter().any(|t| t.id == item.theme), "{}: theme {}", item.id, item.theme);
+                assert!(item.source.source.contains('L') || item.source.source.contains("seed"), "{}: source line", item.id);
+                assert!((1..=3).contains(&item.weight));
+            }
+        }
+        for question in &content.knowledge {
+            assert!(question.correct < question.options.len(), "{}", question.id);
+        }
+    }
+
+    #[test]
+    fn themes_score_red_amber_green_and_not_applicable_does_not_count() {
+        let content = SelfCheckContent::load();
+        let org = content.check("organisatie").unwrap();
+        let answers = sheet(&[
+            ("org-vastgesteld", Answer::Yes),
+            ("org-stap-voor-stap", Answer::Yes),
+            ("org-toegesneden", Answer::Yes),
+            ("org-stappen-kindcheck", Answer::Partly),
+            ("org-aandachtsfunctionaris", Answer::No),
+            ("org-wie-beslist", Answer::Partly),
+            ("org-scholing", Answer::NotApplicable),
+        ]);
+        let scores = org.scores(&answers);
+        let rating = |theme: &str| scores.iter().find(|s| s.theme == theme).unwrap().rating;
+        assert_eq!(rating("meldcode"), Rating::Green, "3.5 of 4");
+        assert_eq!(rating("rollen"), Rating::Red, "0.5 of 2");
+        assert_eq!(rating("deskundigheid"), Rating::Open, "only not applicable");
+        let todo: Vec<&str> = org.actions(&answers).iter().map(|i| i.id.as_str()).collect();
+        assert_eq!(todo, ["org-aandachtsfunctionaris", "org-stappen-kindcheck", "org-wie-beslist"]);
+    }
+
+    #[test]
+    fn a_retake_shows_what_changed() {
+        let before = sheet(&[("a", Answer::No), ("b", Answer::Yes)]);
+        let after = sheet(&[("a", Answer::Yes), ("b", Answer::Yes), ("c", Answer::Partly)]);
+        assert_eq!(
+            changes(&before, &after),
+            [
+                Change { item: "a".into(), before: Some(Answer::No), after: Some(Answer::Yes) },
+                Change { item: "c".into(), before: None, after: Some(Answer::Partly) },
+            ]
+        );
+    }
+
+    #[test]
+    fn results_survive_export_and_bad_files_are_refused() {
+        let now = chrono::DateTime::parse_from_rfc3339("2026-11-22T10:00:00Z").unwrap().with_timezone(&Utc);
+        let result = SavedResult { check: "gemeente".into(), saved: now, answers: sheet(&[("gm-toezicht", Answer::Partly)]) };
+        let file = export(std::slice::from_ref(&result), now);
+        assert_eq!(import(&file).unwrap(), [result]);
+        assert_eq!(import("{").unwrap_err(), ImportError::NotJson);
+        assert_eq!(import(r#"{"format":"meldwijzer-dossiers","version":1}"#).unwrap_err(), ImportError::WrongFormat);
+        assert_eq!(
+            import(r#"{"format":"meldwijzer-zelftest","version":9,"results":[]}"#).unwrap_err(),
+            ImportError::NewerVersion { found: 9 }
+        );
+        assert!(matches!(
+            import(r#"{"format":"meldwijzer-zelftest","version":1,"results":[{"check":1}]}"#),
+            Err(ImportError::BadDossier { index: 1, .. })
+        ));
+    }
+}
