@@ -303,17 +303,32 @@ pub enum ImportError {
     NotJson,
     WrongFormat,
     NewerVersion { found: u64 },
-    BadDossier { index: usize, detail: String },
+    BadItem { index: usize, detail: String },
 }
 
 impl ImportError {
+    /// The message in plain words, with the numbers filled in.
+    pub fn message(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::t_with;
+        let args: Vec<(&str, String)> = match self {
+            ImportError::TooLarge { size } => {
+                vec![("size", format!("{:.1} MB", *size as f64 / 1_048_576.0)), ("max", "10 MB".into())]
+            }
+            ImportError::NewerVersion { found } => vec![("found", found.to_string())],
+            ImportError::BadItem { index, detail } => vec![("index", index.to_string()), ("detail", detail.clone())],
+            ImportError::NotJson | ImportError::WrongFormat => Vec::new(),
+        };
+        let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        t_with(lang, self.message_key(), &args)
+    }
+
     pub fn message_key(&self) -> &'static str {
         match self {
             ImportError::TooLarge { .. } => "import.error.too_large",
             ImportError::NotJson => "import.error.not_json",
             ImportError::WrongFormat => "import.error.wrong_format",
             ImportError::NewerVersion { .. } => "import.error.newer",
-            ImportError::BadDossier { .. } => "import.error.bad_dossier",
+            ImportError::BadItem { .. } => "import.error.bad_item",
         }
     }
 }
@@ -363,7 +378,7 @@ pub fn plan_import(text: &str, existing_ids: &[String]) -> Result<ImportPlan, Im
     for (index, item) in items.iter().enumerate() {
         let dossier = Dossier::from_value(item.clone()).map_err(|e| match e {
             DossierError::NewerVersion { found } => ImportError::NewerVersion { found },
-            DossierError::Invalid { detail } => ImportError::BadDossier { index: index + 1, detail },
+            DossierError::Invalid { detail } => ImportError::BadItem { index: index + 1, detail },
             DossierError::NotJson => ImportError::NotJson,
         })?;
         if existing_ids.contains(&dossier.id) || plan.new.iter().any(|d| d.id == dossier.id) {
@@ -478,7 +493,7 @@ mod tests {
         let mut file: Value = serde_json::from_str(&export(&[dossier("a"), dossier("b")], now())).unwrap();
         file["dossiers"][1]["signals"] = "kapot".into();
         let result = plan_import(&file.to_string(), &[]);
-        assert!(matches!(result, Err(ImportError::BadDossier { index: 2, .. })), "{result:?}");
+        assert!(matches!(result, Err(ImportError::BadItem { index: 2, .. })), "{result:?}");
         let huge = " ".repeat(MAX_IMPORT_BYTES + 1);
         assert!(matches!(plan_import(&huge, &[]), Err(ImportError::TooLarge { .. })));
     }

@@ -239,20 +239,6 @@ fn BrokenDrafts() -> impl IntoView {
     }
 }
 
-fn import_message(lang: crate::i18n::Lang, error: &ImportError) -> String {
-    match error {
-        ImportError::TooLarge { size } => t_with(
-            lang,
-            error.message_key(),
-            &[("size", &format!("{:.1} MB", *size as f64 / 1_048_576.0)), ("max", "10 MB")],
-        ),
-        ImportError::NewerVersion { found } => t_with(lang, error.message_key(), &[("found", &found.to_string())]),
-        ImportError::BadDossier { index, detail } => {
-            t_with(lang, error.message_key(), &[("index", &index.to_string()), ("detail", detail)])
-        }
-        _ => t(lang, error.message_key()),
-    }
-}
 
 /// Import checks the whole file first; new dossiers are added, existing ones only replaced
 /// when the user says so.
@@ -288,7 +274,7 @@ fn Import() -> impl IntoView {
                 Err(FileProblem::Unreadable) => Err(ImportError::NotJson),
             };
             match plan {
-                Err(error) => message.set(Some(import_message(lang, &error))),
+                Err(error) => message.set(Some(error.message(lang))),
                 Ok(plan) if plan.duplicates.is_empty() => {
                     pending.set(Some(plan));
                     apply(false);

@@ -1,11 +1,71 @@
-//! Zelftest for professionals, organisations and gemeenten (issue 6).
+//! Zelftest for professionals, organisations and gemeenten. The checks, scoring, comparison
+//! and practice cases are plain Rust (`model`); the screens render them. Answers live in
+//! memory until the user saves a result (then in browser storage, with earlier saves kept
+//! for the comparison).
 
+mod check;
 pub mod model;
+mod practice;
 
-use crate::shell::{route::Screen, ComingSoon};
+use crate::shell::{route::Screen, state, tr, ScreenHeading};
+use crate::storage::{self, Area, StorageError};
 use leptos::prelude::*;
+use model::{SavedResult, SelfCheckContent};
 
+const STORAGE_PREFIX: &str = "zelftest:";
+
+/// Saved results of one check, oldest first.
+pub fn load_saved(check: &str) -> Result<Vec<SavedResult>, StorageError> {
+    storage::load::<Vec<SavedResult>>(Area::Local, &format!("{STORAGE_PREFIX}{check}")).map(Option::unwrap_or_default)
+}
+
+pub fn store_saved(check: &str, results: &[SavedResult]) -> Result<(), StorageError> {
+    storage::save(Area::Local, &format!("{STORAGE_PREFIX}{check}"), &results)
+}
+
+#[derive(Clone, Copy)]
+pub struct SelfCheck {
+    pub content: StoredValue<SelfCheckContent>,
+}
+
+pub fn use_self_check() -> SelfCheck {
+    expect_context::<SelfCheck>()
+}
+
+/// `#/zelftest` chooses a check; `#/zelftest/<check>`, `#/zelftest/kennis` and
+/// `#/zelftest/oefenen/<case>` are its screens.
 #[component]
 pub fn SelfCheckScreen() -> impl IntoView {
-    view! { <ComingSoon screen=Screen::SelfCheck text="coming_soon.self_check"/> }
+    let app = state();
+    provide_context(SelfCheck { content: StoredValue::new(SelfCheckContent::load()) });
+    move || {
+        let path = app.sub_path.get();
+        match path.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+            ["kennis"] => practice::Knowledge().into_any(),
+            ["oefenen", id] => practice::Case(practice::CaseProps { id: id.to_string() }).into_any(),
+            [id] => check::CheckScreen(check::CheckScreenProps { id: id.to_string() }).into_any(),
+            _ => Choose().into_any(),
+        }
+    }
+}
+
+#[component]
+fn Choose() -> impl IntoView {
+    let app = state();
+    let checks = use_self_check().content.with_value(|c| c.checks.clone());
+    view! {
+        <ScreenHeading screen=Screen::SelfCheck/>
+        <p class="mw-lead">{tr("self_check.lead")}</p>
+        <ul class="mw-doors">
+            {checks.into_iter().map(|check| view! {
+                <li>
+                    <a class="mw-door" href=Screen::SelfCheck.href_to(&[&check.id])>
+                        <span class="mw-door__label">{move || check.title.get(app.lang.get()).to_string()}</span>
+                        <span class="mw-door__hint">{move || check.intro.get(app.lang.get()).to_string()}</span>
+                    </a>
+                </li>
+            }).collect_view()}
+        </ul>
+        <p class="mw-hint">{tr("self_check.privacy")}</p>
+    }
 }

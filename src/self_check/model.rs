@@ -225,7 +225,7 @@ pub fn import(text: &str) -> Result<Vec<SavedResult>, ImportError> {
         .into_iter()
         .enumerate()
         .map(|(index, item)| {
-            serde_json::from_value(item).map_err(|e| ImportError::BadDossier { index: index + 1, detail: e.to_string() })
+            serde_json::from_value(item).map_err(|e| ImportError::BadItem { index: index + 1, detail: e.to_string() })
         })
         .collect()
 }
@@ -319,7 +319,7 @@ mod tests {
         );
         assert!(matches!(
             import(r#"{"format":"meldwijzer-zelftest","version":1,"results":[{"check":1}]}"#),
-            Err(ImportError::BadDossier { index: 1, .. })
+            Err(ImportError::BadItem { index: 1, .. })
         ));
     }
 }

@@ -90,14 +90,3 @@ pub fn NotFound() -> impl IntoView {
         <p><a href=Screen::Home.href()>{tr("nav.home")}</a></p>
     }
 }
-
-/// A capability that is not built yet says so plainly and points to what does work.
-#[component]
-pub fn ComingSoon(screen: Screen, text: &'static str) -> impl IntoView {
-    view! {
-        <ScreenHeading screen=screen/>
-        <p class="mw-notice">{tr(text)}</p>
-        <p>{tr("coming_soon.meanwhile")}</p>
-        <p><a href=Screen::Home.href()>{tr("nav.home")}</a></p>
-    }
-}

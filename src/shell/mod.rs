@@ -13,7 +13,7 @@ pub mod region;
 pub mod route;
 
 pub use facts::{ContactList, FactList, NumberList, SourceNote};
-pub use home::{ComingSoon, ScreenHeading};
+pub use home::ScreenHeading;
 
 use crate::content::{Content, NationalContent};
 use crate::i18n::{self, Lang};
