@@ -105,6 +105,9 @@ pub struct RegionPack {
     /// Local steps the gemeente adds to the national routes, by node id.
     #[serde(default)]
     pub routes: Option<crate::routekaart::model::RegionRoutes>,
+    /// The organisation's or gemeente's own zelftest items.
+    #[serde(default)]
+    pub self_check: Option<crate::self_check::model::RegionSelfCheck>,
     /// The gemeente's sociale kaart: HSDS or spreadsheet files next to this pack.
     #[serde(default)]
     pub social_map: Option<crate::sociale_kaart::source::SocialMapSources>,

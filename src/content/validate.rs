@@ -39,6 +39,8 @@ pub enum Problem {
     NotBesidePack,
     /// A local step for a route node that does not exist.
     UnknownRouteNode { id: String },
+    /// A zelftest item for a check or theme that does not exist.
+    UnknownSelfCheck { id: String },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -98,6 +100,7 @@ impl Problem {
             Problem::CheckedInFuture => t(lang, "pack.problem.checked_in_future"),
             Problem::NotBesidePack => t(lang, "pack.problem.not_beside_pack"),
             Problem::UnknownRouteNode { id } => t_with(lang, "pack.problem.unknown_route_node", &[("id", id)]),
+            Problem::UnknownSelfCheck { id } => t_with(lang, "pack.problem.unknown_self_check", &[("id", id)]),
         }
     }
 }
@@ -332,6 +335,27 @@ impl Checker<'_> {
             self.localized(&format!("{at}.text"), &step.text, MAX_TEXT_CHARS);
             self.source(&at, &step.source);
         }
+        let checks = crate::self_check::model::SelfCheckContent::load();
+        let mut item_ids: Vec<String> = checks.checks.iter().flat_map(|c| c.items.iter().map(|i| i.id.clone())).collect();
+        for (i, added) in pack.self_check.iter().flat_map(|s| s.items.iter()).enumerate() {
+            let at = format!("self_check.items[{i}]");
+            match checks.check(&added.check) {
+                None => self.report(&format!("{at}.check"), Problem::UnknownSelfCheck { id: added.check.clone() }),
+                Some(check) if !check.themes.iter().any(|t| t.id == added.item.theme) => {
+                    self.report(&format!("{at}.theme"), Problem::UnknownSelfCheck { id: added.item.theme.clone() })
+                }
+                Some(_) => {}
+            }
+            let item = &added.item;
+            self.id(&format!("{at}.id"), &item.id, &mut item_ids);
+            for (field, text) in [("question", &item.question), ("explanation", &item.explanation), ("next_step", &item.next_step)] {
+                self.localized(&format!("{at}.{field}"), text, MAX_TEXT_CHARS);
+            }
+            if !(1..=3).contains(&item.weight) {
+                self.report(&format!("{at}.weight"), Problem::WrongType { detail: "1, 2 of 3".into() });
+            }
+            self.source(&at, &item.source);
+        }
         for (i, file) in pack.social_map.iter().flat_map(|m| m.files.iter()).enumerate() {
             if !crate::sociale_kaart::source::is_relative_path(&file.path) {
                 self.report(&format!("social_map.files[{i}].path"), Problem::NotBesidePack);
@@ -473,6 +497,20 @@ pub(crate) mod tests {
         assert_eq!(found[0].path, "routes.local_steps[0].node");
         let message = found[0].message(Lang::Nl);
         assert!(message.contains("bestaat-niet"), "{message}");
+    }
+
+    #[test]
+    fn own_zelftest_items_must_name_an_existing_check_and_theme() {
+        let item = |check: &str, theme: &str| serde_json::json!({"items": [{"check": check, "id": "eigen", "theme": theme,
+            "question": {"nl": "Vraag?"}, "explanation": {"nl": "Uitleg."}, "next_step": {"nl": "Stap."},
+            "weight": 2, "source": "Eigen meldcode", "checked": "2026-11-01"}]});
+        let pack = parse_region_pack("r.json", &example_with(|v| v["self_check"] = item("organisatie", "rollen")), NATIONAL);
+        assert_eq!(pack.unwrap().self_check.unwrap().items.len(), 1);
+        let found = issues(&example_with(|v| v["self_check"] = item("school", "rollen")));
+        assert_eq!(found[0].path, "self_check.items[0].check");
+        let found = issues(&example_with(|v| v["self_check"] = item("organisatie", "koffie")));
+        assert_eq!(found[0].path, "self_check.items[0].theme");
+        assert!(found[0].message(Lang::Nl).contains("koffie"));
     }
 
     #[test]

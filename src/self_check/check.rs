@@ -34,7 +34,7 @@ fn answer_key(answer: Option<Answer>) -> &'static str {
 pub fn CheckScreen(id: String) -> impl IntoView {
     let app = state();
     let lang = move || app.lang.get();
-    let Some(check) = use_self_check().content.with_value(|c| c.check(&id).cloned()) else {
+    let Some(check) = use_self_check().content.with_untracked(|c| c.check(&id).cloned()) else {
         return view! {
             <h1 class="mw-title" tabindex="-1">{tr("self_check.not_found")}</h1>
             <p><a href=Screen::SelfCheck.href()>{tr("self_check.choose")}</a></p>
@@ -267,7 +267,7 @@ fn Result(check: StoredValue<Check>, answers: RwSignal<AnswerSheet>) -> impl Int
 #[component]
 fn PracticeLinks() -> impl IntoView {
     let app = state();
-    let cases = use_self_check().content.with_value(|c| c.cases.clone());
+    let cases = use_self_check().content.with_untracked(|c| c.cases.clone());
     view! {
         <div class="mw-notice mw-no-print">
             <p><a href=Screen::SelfCheck.href_to(&["kennis"])>{tr("self_check.knowledge")}</a></p>

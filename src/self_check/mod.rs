@@ -25,7 +25,7 @@ pub fn store_saved(check: &str, results: &[SavedResult]) -> Result<(), StorageEr
 
 #[derive(Clone, Copy)]
 pub struct SelfCheck {
-    pub content: StoredValue<SelfCheckContent>,
+    pub content: Memo<SelfCheckContent>,
 }
 
 pub fn use_self_check() -> SelfCheck {
@@ -37,8 +37,14 @@ pub fn use_self_check() -> SelfCheck {
 #[component]
 pub fn SelfCheckScreen() -> impl IntoView {
     let app = state();
-    provide_context(SelfCheck { content: StoredValue::new(SelfCheckContent::load()) });
+    // An organisation's or gemeente's own items join the checks they name, also when its pack
+    // arrives after this screen opened.
+    let content = Memo::new(move |_| {
+        app.content.with(|c| SelfCheckContent::load().with_region(c.region.as_ref().and_then(|r| r.self_check.as_ref())))
+    });
+    provide_context(SelfCheck { content });
     move || {
+        content.track();
         let path = app.sub_path.get();
         match path.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
             ["kennis"] => practice::Knowledge().into_any(),
@@ -52,7 +58,7 @@ pub fn SelfCheckScreen() -> impl IntoView {
 #[component]
 fn Choose() -> impl IntoView {
     let app = state();
-    let checks = use_self_check().content.with_value(|c| c.checks.clone());
+    let checks = use_self_check().content.with_untracked(|c| c.checks.clone());
     view! {
         <ScreenHeading screen=Screen::SelfCheck/>
         <p class="mw-lead">{tr("self_check.lead")}</p>

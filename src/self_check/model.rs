@@ -113,6 +113,20 @@ pub struct ThemeScore {
 
 pub type AnswerSheet = BTreeMap<String, Answer>;
 
+/// What an organisation or region pack adds: its own items in an existing check and theme.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegionSelfCheck {
+    pub items: Vec<RegionItem>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegionItem {
+    /// "professional", "organisatie" or "gemeente".
+    pub check: String,
+    #[serde(flatten)]
+    pub item: Item,
+}
+
 pub const SELF_CHECK_JSON: &str = include_str!("../../content/self-check.json");
 
 impl SelfCheckContent {
@@ -122,6 +136,16 @@ impl SelfCheckContent {
 
     pub fn check(&self, id: &str) -> Option<&Check> {
         self.checks.iter().find(|c| c.id == id)
+    }
+
+    /// The national checks with a pack's own items added to their checks.
+    pub fn with_region(mut self, region: Option<&RegionSelfCheck>) -> SelfCheckContent {
+        for added in region.iter().flat_map(|r| r.items.iter()) {
+            if let Some(check) = self.checks.iter_mut().find(|c| c.id == added.check) {
+                check.items.push(added.item.clone());
+            }
+        }
+        self
     }
 }
 
@@ -290,6 +314,20 @@ mod tests {
         assert_eq!(rating("deskundigheid"), Rating::Open, "only not applicable");
         let todo: Vec<&str> = org.actions(&answers).iter().map(|i| i.id.as_str()).collect();
         assert_eq!(todo, ["org-aandachtsfunctionaris", "org-stappen-kindcheck", "org-wie-beslist"]);
+    }
+
+    #[test]
+    fn an_organisation_adds_its_own_items() {
+        let text = r#"{"items": [{"check": "organisatie", "id": "eigen-af", "theme": "rollen",
+            "question": {"nl": "Kent iedereen onze aandachtsfunctionaris S. Bakker?"},
+            "explanation": {"nl": "Zij is bereikbaar op 010-5550900."}, "next_step": {"nl": "Zet haar nummer op het prikbord."},
+            "weight": 3, "source": "Eigen meldcode, bijlage 1", "checked": "2026-11-01"}]}"#;
+        let region: RegionSelfCheck = serde_json::from_str(text).unwrap();
+        let content = SelfCheckContent::load().with_region(Some(&region));
+        let org = content.check("organisatie").unwrap();
+        assert_eq!(org.items.last().unwrap().id, "eigen-af");
+        let answers = sheet(&[("eigen-af", Answer::No)]);
+        assert_eq!(org.actions(&answers)[0].next_step.nl, "Zet haar nummer op het prikbord.");
     }
 
     #[test]

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 #[component]
 pub fn Knowledge() -> impl IntoView {
     let app = state();
-    let questions = use_self_check().content.with_value(|c| c.knowledge.clone());
+    let questions = use_self_check().content.with_untracked(|c| c.knowledge.clone());
     let lang = move || app.lang.get();
     view! {
         <p><a href=Screen::SelfCheck.href_to(&["professional"])>{tr("self_check.back")}</a></p>
@@ -54,7 +54,7 @@ pub fn Knowledge() -> impl IntoView {
 pub fn Case(id: String) -> impl IntoView {
     let app = state();
     let lang = move || app.lang.get();
-    let Some(case) = use_self_check().content.with_value(|c| c.cases.iter().find(|k| k.id == id).cloned()) else {
+    let Some(case) = use_self_check().content.with_untracked(|c| c.cases.iter().find(|k| k.id == id).cloned()) else {
         return view! {
             <h1 class="mw-title" tabindex="-1">{tr("self_check.case_not_found")}</h1>
             <p><a href=Screen::SelfCheck.href_to(&["professional"])>{tr("self_check.back")}</a></p>

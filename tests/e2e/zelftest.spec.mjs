@@ -140,3 +140,11 @@ test('the zelftest works with the keyboard alone', async ({ page }) => {
   await expect(first.getByLabel('Deels')).toBeChecked();
   await expect(page.locator('.mw-ratings tbody tr').first()).toContainText('Oranje: deels op orde');
 });
+
+test('an organisation\'s own item joins its check and its action list', async ({ page }) => {
+  await page.goto('/host/organisation.html#/zelftest/organisatie');
+  await appReady(page);
+  await answer(page, 'Weet iedereen op de groep dat S. Bakker onze aandachtsfunctionaris is?', 'Nee');
+  await expect(page.locator('.mw-action-list > li strong').first()).toHaveText('Hang het nummer van S. Bakker op in elke groepsruimte.');
+  await expect(page.locator('.mw-screen')).toContainText('Meldcode Kinderopvang De Regenboog, bijlage 1');
+});
