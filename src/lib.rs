@@ -10,3 +10,8 @@ pub mod self_check;
 pub mod shell;
 pub mod sociale_kaart;
 pub mod storage;
+
+// Faster and smaller than Rust's default wasm allocator (see Cargo.toml).
+#[cfg(all(not(target_feature = "atomics"), target_family = "wasm"))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

@@ -67,3 +67,11 @@ fn the_sociale_kaart_files_of_a_pack_are_checked_too() {
     assert!(text.contains("dienst 4 (fout-type), veld name: deze waarde heeft de verkeerde vorm"), "{text}");
     assert!(text.contains("Deze dienst is niet overgenomen."), "{text}");
 }
+
+#[test]
+fn steps_and_zelftest_items_must_name_what_exists_nationally() {
+    let (code, text) = check(&["tests/fixtures/region-bad-references.json"]);
+    assert_eq!(code, 1, "{text}");
+    assert!(text.contains("veld routes.local_steps[0].node: er is geen stap in de routekaart met id \"bestaat-niet\""), "{text}");
+    assert!(text.contains("veld self_check.items[0].check: er is geen zelftest of thema met id \"school\""), "{text}");
+}

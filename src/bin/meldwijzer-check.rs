@@ -4,7 +4,7 @@
 //! Exit code 0 when every file is valid, 1 when one is not, 2 on wrong use.
 
 use meldwijzer::content::{
-    parse_region_pack, Issue, NationalContent, Problem, RegionPack, MAX_PACK_BYTES,
+    cross_references, parse_region_pack, Issue, NationalContent, Problem, RegionPack, MAX_PACK_BYTES,
 };
 use meldwijzer::i18n::{t, t_with, Lang};
 use meldwijzer::sociale_kaart::{model::Taxonomy, source::import_all};
@@ -69,7 +69,13 @@ fn check(path: &Path, national: &NationalContent) -> Result<RegionPack, Vec<Issu
     }
     let bytes = std::fs::read(path).map_err(|_| whole(Problem::NotReadable))?;
     let text = String::from_utf8(bytes).map_err(|_| whole(Problem::NotJson { line: 1, column: 1 }))?;
-    parse_region_pack(&name, &text, &national.number_ids())
+    let pack = parse_region_pack(&name, &text, &national.number_ids())?;
+    let issues = cross_references(&name, &pack);
+    if issues.is_empty() {
+        Ok(pack)
+    } else {
+        Err(issues)
+    }
 }
 
 /// Imports the sociale kaart files beside the pack as the app would; `false` when a record or

@@ -249,6 +249,34 @@ pub(crate) fn has_markup(text: &str) -> bool {
         || text.chars().any(|c| c.is_control() && !"\n\r\t".contains(c))
 }
 
+/// What a pack names in the national routes and zelftest: route node ids, check and theme ids.
+/// Separate from [`parse_region_pack`] so the shell need not carry those contents; the checker
+/// runs it, and a capability skips what does not resolve.
+pub fn cross_references(file: &str, pack: &RegionPack) -> Vec<Issue> {
+    let mut checker = Checker { file, issues: Vec::new() };
+    let routes = crate::routekaart::model::RouteMap::national();
+    for (i, step) in pack.routes.iter().flat_map(|r| r.local_steps.iter()).enumerate() {
+        if routes.node(&step.node).is_none() {
+            checker.report(&format!("routes.local_steps[{i}].node"), Problem::UnknownRouteNode { id: step.node.clone() });
+        }
+    }
+    let checks = crate::self_check::model::SelfCheckContent::load();
+    for (i, added) in pack.self_check.iter().flat_map(|s| s.items.iter()).enumerate() {
+        let at = format!("self_check.items[{i}]");
+        match checks.check(&added.check) {
+            None => checker.report(&format!("{at}.check"), Problem::UnknownSelfCheck { id: added.check.clone() }),
+            Some(check) if !check.themes.iter().any(|t| t.id == added.item.theme) => {
+                checker.report(&format!("{at}.theme"), Problem::UnknownSelfCheck { id: added.item.theme.clone() })
+            }
+            Some(check) if check.items.iter().any(|item| item.id == added.item.id) => {
+                checker.report(&format!("{at}.id"), Problem::DuplicateId { id: added.item.id.clone() })
+            }
+            Some(_) => {}
+        }
+    }
+    checker.issues
+}
+
 struct Checker<'a> {
     file: &'a str,
     issues: Vec<Issue>,
@@ -325,27 +353,14 @@ impl Checker<'_> {
         if let Some(profile) = &pack.meldcode_profile {
             self.profile(profile);
         }
-        let steps = pack.routes.iter().flat_map(|r| r.local_steps.iter());
-        let nodes = crate::routekaart::model::RouteMap::national();
-        for (i, step) in steps.enumerate() {
+        for (i, step) in pack.routes.iter().flat_map(|r| r.local_steps.iter()).enumerate() {
             let at = format!("routes.local_steps[{i}]");
-            if nodes.node(&step.node).is_none() {
-                self.report(&format!("{at}.node"), Problem::UnknownRouteNode { id: step.node.clone() });
-            }
             self.localized(&format!("{at}.text"), &step.text, MAX_TEXT_CHARS);
             self.source(&at, &step.source);
         }
-        let checks = crate::self_check::model::SelfCheckContent::load();
-        let mut item_ids: Vec<String> = checks.checks.iter().flat_map(|c| c.items.iter().map(|i| i.id.clone())).collect();
+        let mut item_ids = Vec::new();
         for (i, added) in pack.self_check.iter().flat_map(|s| s.items.iter()).enumerate() {
             let at = format!("self_check.items[{i}]");
-            match checks.check(&added.check) {
-                None => self.report(&format!("{at}.check"), Problem::UnknownSelfCheck { id: added.check.clone() }),
-                Some(check) if !check.themes.iter().any(|t| t.id == added.item.theme) => {
-                    self.report(&format!("{at}.theme"), Problem::UnknownSelfCheck { id: added.item.theme.clone() })
-                }
-                Some(_) => {}
-            }
             let item = &added.item;
             self.id(&format!("{at}.id"), &item.id, &mut item_ids);
             for (field, text) in [("question", &item.question), ("explanation", &item.explanation), ("next_step", &item.next_step)] {
@@ -493,7 +508,9 @@ pub(crate) mod tests {
 
     #[test]
     fn a_local_step_must_name_a_route_node_that_exists() {
-        let found = issues(&example_with(|v| v["routes"]["local_steps"][0]["node"] = "bestaat-niet".into()));
+        let text = example_with(|v| v["routes"]["local_steps"][0]["node"] = "bestaat-niet".into());
+        let pack = parse_region_pack("regio.json", &text, NATIONAL).expect("the shape is fine");
+        let found = cross_references("regio.json", &pack);
         assert_eq!(found[0].path, "routes.local_steps[0].node");
         let message = found[0].message(Lang::Nl);
         assert!(message.contains("bestaat-niet"), "{message}");
@@ -506,9 +523,14 @@ pub(crate) mod tests {
             "weight": 2, "source": "Eigen meldcode", "checked": "2026-11-01"}]});
         let pack = parse_region_pack("r.json", &example_with(|v| v["self_check"] = item("organisatie", "rollen")), NATIONAL);
         assert_eq!(pack.unwrap().self_check.unwrap().items.len(), 1);
-        let found = issues(&example_with(|v| v["self_check"] = item("school", "rollen")));
+        let refs = |v: Value| {
+            let pack = parse_region_pack("r.json", &example_with(|p| p["self_check"] = v), NATIONAL).unwrap();
+            cross_references("r.json", &pack)
+        };
+        assert!(refs(item("organisatie", "rollen")).is_empty());
+        let found = refs(item("school", "rollen"));
         assert_eq!(found[0].path, "self_check.items[0].check");
-        let found = issues(&example_with(|v| v["self_check"] = item("organisatie", "koffie")));
+        let found = refs(item("organisatie", "koffie"));
         assert_eq!(found[0].path, "self_check.items[0].theme");
         assert!(found[0].message(Lang::Nl).contains("koffie"));
     }
