@@ -3,6 +3,7 @@
 
 use super::local::{contacts_for, wijken};
 use super::model::{Action, NodeKind};
+use super::screens::PlaceField;
 use super::use_routekaart;
 use crate::i18n::{long_date, t, t_with};
 use crate::shell::{route::Screen, state, tr};
@@ -65,17 +66,10 @@ pub fn PrintedRoutekaart() -> impl IntoView {
         <h1 class="mw-title" tabindex="-1">{tr("routes.print.title")}</h1>
         <div class="mw-no-print">
             <p>{tr("routes.print.intro")}</p>
-            {move || (!all_wijken().is_empty()).then(|| view! {
-                <div class="mw-field">
-                    <label for="mw-print-place">{tr("routes.place")}</label>
-                    <p class="mw-hint" id="mw-print-place-hint">
-                        {move || t_with(lang(), "routes.place_hint", &[("wijken", &all_wijken().join(", "))])}
-                    </p>
-                    <input id="mw-print-place" type="text" autocomplete="off" aria-describedby="mw-print-place-hint"
-                        prop:value=move || routekaart.place.get()
-                        on:input=move |ev| routekaart.place.set(event_target_value(&ev))/>
-                </div>
-            })}
+            {move || {
+                let wijken = all_wijken();
+                (!wijken.is_empty()).then(|| view! { <PlaceField wijken=wijken/> })
+            }}
             <p class="mw-actions">
                 <button type="button" class="mw-button" on:click=print>{tr("routes.print.print")}</button>
                 <a href=Screen::Citizen.href()>{tr("routes.start_again")}</a>

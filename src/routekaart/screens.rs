@@ -188,18 +188,9 @@ fn LocalHelp() -> impl IntoView {
                 <p>{tr("routes.local_none")}</p>
             }.into_any();
         }
-        let wijken = wijken(&all);
         view! {
             <h2>{move || t_with(app.lang.get(), "routes.local_team", &[("team", &team())])}</h2>
-            <div class="mw-field">
-                <label for="mw-route-place">{tr("routes.place")}</label>
-                <p class="mw-hint" id="mw-route-place-hint">
-                    {move || t_with(app.lang.get(), "routes.place_hint", &[("wijken", &wijken.join(", "))])}
-                </p>
-                <input id="mw-route-place" type="text" autocomplete="off" aria-describedby="mw-route-place-hint"
-                    prop:value=move || routekaart.place.get()
-                    on:input=move |ev| routekaart.place.set(event_target_value(&ev))/>
-            </div>
+            <PlaceField wijken=wijken(&all)/>
             <div role="status">
                 {move || {
                     let place = routekaart.place.get();
@@ -214,6 +205,24 @@ fn LocalHelp() -> impl IntoView {
                 }}
             </div>
         }.into_any()
+    }
+}
+
+/// The postcode or wijk for local help, kept in memory only.
+#[component]
+pub fn PlaceField(wijken: Vec<String>) -> impl IntoView {
+    let app = state();
+    let routekaart = use_routekaart();
+    view! {
+        <div class="mw-field">
+            <label for="mw-route-place">{tr("routes.place")}</label>
+            <p class="mw-hint" id="mw-route-place-hint">
+                {move || t_with(app.lang.get(), "routes.place_hint", &[("wijken", &wijken.join(", "))])}
+            </p>
+            <input id="mw-route-place" type="text" autocomplete="off" aria-describedby="mw-route-place-hint"
+                prop:value=move || routekaart.place.get()
+                on:input=move |ev| routekaart.place.set(event_target_value(&ev))/>
+        </div>
     }
 }
 
