@@ -367,7 +367,7 @@ impl Checker<'_> {
                 self.localized(&format!("{at}.{field}"), text, MAX_TEXT_CHARS);
             }
             if !(1..=3).contains(&item.weight) {
-                self.report(&format!("{at}.weight"), Problem::WrongType { detail: "1, 2 of 3".into() });
+                self.report(&format!("{at}.weight"), Problem::WrongType { detail: "1–3".into() });
             }
             self.source(&at, &item.source);
         }
