@@ -15,7 +15,7 @@ const voorbeeldstad = args.includes('--voorbeeldstad') && args.splice(args.index
 const count = Number(option('--count', 10000));
 const seed = Number(option('--seed', 1));
 const out = args[0];
-if (!out || !Number.isInteger(count) || count < 1) {
+if (!out || out.startsWith('-') || !Number.isInteger(count) || count < 1) {
   console.error('usage: node scripts/generate-sociale-kaart.mjs OUT.json [--count N] [--seed S] | --voorbeeldstad OUT.json');
   process.exit(2);
 }
