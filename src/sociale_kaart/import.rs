@@ -17,6 +17,7 @@ use super::search::fold;
 use crate::content::{has_markup, is_email, is_phone, is_web_url, Problem as PackProblem};
 use crate::i18n::{t, t_with, Lang};
 use chrono::NaiveDate;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::fmt::Display;
 
@@ -220,6 +221,9 @@ struct Checker<'a> {
     record: Option<RecordRef>,
     ids: HashSet<String>,
     import: Import,
+    /// Tomorrow: one day of slack for time zones between an editor and a user. Read once,
+    /// as the clock is a call into JavaScript in the browser.
+    latest_check: NaiveDate,
 }
 
 impl<'a> Checker<'a> {
@@ -231,6 +235,7 @@ impl<'a> Checker<'a> {
             record: None,
             ids: HashSet::new(),
             import: Import::default(),
+            latest_check: chrono::Local::now().date_naive() + chrono::Days::new(1),
         }
     }
 
@@ -456,9 +461,7 @@ impl<'a> Checker<'a> {
             self.report(field, Problem::BadDate { value: value.into() }, Outcome::Dropped);
             return None;
         };
-        // One day of slack for time zones between an editor and a user.
-        let tomorrow = chrono::Local::now().date_naive() + chrono::Days::new(1);
-        if date > tomorrow {
+        if date > self.latest_check {
             self.pack(field, PackProblem::CheckedInFuture, Outcome::Dropped);
             return None;
         }
@@ -485,7 +488,7 @@ impl<'a> Checker<'a> {
         let Some(value) = value.map(str::trim).filter(|v| !v.is_empty()) else {
             return Status::Active;
         };
-        match slug(value).as_str() {
+        match &*slug(value) {
             "active" | "actief" => Status::Active,
             "inactive" | "inactief" | "niet-actief" => Status::Inactive,
             "defunct" | "opgeheven" => Status::Defunct,
@@ -530,7 +533,7 @@ impl Terms {
         for term in terms {
             let labels = [Some(term.label.nl.as_str()), term.label.en.as_deref()];
             for name in labels.into_iter().flatten().chain([term.id.as_str()]) {
-                by_slug.entry(slug(name)).or_insert_with(|| term.id.clone());
+                by_slug.entry(slug(name).into_owned()).or_insert_with(|| term.id.clone());
             }
         }
         let ids = terms.iter().map(|term| term.id.as_str()).collect::<Vec<_>>().join(", ");
@@ -538,12 +541,20 @@ impl Terms {
     }
 
     fn find(&self, value: &str) -> Option<String> {
-        self.by_slug.get(&slug(value)).cloned()
+        self.by_slug.get(&*slug(value)).cloned()
     }
 }
 
-fn slug(text: &str) -> String {
-    fold(text).split_whitespace().collect::<Vec<_>>().join("-")
+/// "Huiselijk geweld" → "huiselijk-geweld". A value that is a slug already, as ids in
+/// published data are, comes back as it is.
+fn slug(text: &str) -> Cow<'_, str> {
+    let is_slug = text.split('-').all(|part| {
+        !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    });
+    if is_slug {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(fold(text).split_whitespace().collect::<Vec<_>>().join("-"))
 }
 
 #[cfg(test)]

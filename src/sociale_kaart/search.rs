@@ -53,13 +53,21 @@ impl Area {
 
 /// Lower case, accents stripped, punctuation a space. Letters of other scripts stay.
 pub fn fold(text: &str) -> String {
-    if text.is_ascii() {
-        let bytes =
-            text.bytes()
-                .map(|b| if b.is_ascii_alphanumeric() { b.to_ascii_lowercase() } else { b' ' });
-        return String::from_utf8(bytes.collect()).unwrap_or_default();
-    }
     let mut out = String::with_capacity(text.len());
+    fold_into(&mut out, text);
+    out
+}
+
+/// [`fold`] into a buffer the caller reuses: the index folds every text of every record.
+fn fold_into(out: &mut String, text: &str) {
+    out.clear();
+    if text.is_ascii() {
+        let mut bytes = std::mem::take(out).into_bytes();
+        let folded = text.bytes().map(|b| if b.is_ascii_alphanumeric() { b.to_ascii_lowercase() } else { b' ' });
+        bytes.extend(folded);
+        *out = String::from_utf8(bytes).unwrap_or_default();
+        return;
+    }
     for c in text.chars() {
         if c.is_ascii() {
             out.push(if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { ' ' });
@@ -75,7 +83,6 @@ pub fn fold(text: &str) -> String {
             });
         }
     }
-    out
 }
 
 fn splits_words(c: char) -> bool {
@@ -238,10 +245,13 @@ impl SearchIndex {
         let mut word_ids: FxHashMap<Box<str>, u32> = FxHashMap::default();
         let mut lists: Vec<Vec<u32>> = Vec::new();
         let mut in_record: Vec<(u32, Field)> = Vec::new();
+        let mut folded = String::new();
         for (r, record) in records.iter().enumerate() {
             in_record.clear();
             for (field, text) in texts(record, taxonomy) {
-                for word in fold(text).split_whitespace() {
+                fold_into(&mut folded, text);
+                // Folded text splits words with ASCII spaces only.
+                for word in folded.split_ascii_whitespace() {
                     let id = match word_ids.get(word) {
                         Some(&id) => id,
                         None => {

@@ -285,13 +285,13 @@ fn service(check: &mut Checker, raw: RawService<'_>) -> Option<ServiceRecord> {
     record.cost.free = !amounts.is_empty() && amounts.iter().all(|a| *a == 0.0);
     record.assured_date = check.date("assured_date", raw.assured_date.as_deref());
     record.organization = raw.organization.and_then(|org| organization(check, org));
-    record.phones = phones(check, "phones", raw.phones);
-    record.schedules = schedules(check, "schedules", raw.schedules);
+    record.phones = phones(check, At::top("phones"), raw.phones);
+    record.schedules = schedules(check, At::top("schedules"), raw.schedules);
     record.areas = areas(check, raw.service_areas.unwrap_or_default());
     for (i, raw) in raw.service_at_locations.unwrap_or_default().into_iter().enumerate() {
         record.locations.extend(service_at_location(
             check,
-            &format!("service_at_locations[{i}]"),
+            At::top("service_at_locations").item(i),
             raw,
         ));
     }
@@ -302,7 +302,8 @@ fn service(check: &mut Checker, raw: RawService<'_>) -> Option<ServiceRecord> {
     }
     for (i, attribute) in raw.attributes.unwrap_or_default().into_iter().enumerate() {
         if let Some(raw_term) = attribute.taxonomy_term {
-            term(check, &format!("attributes[{i}].taxonomy_term"), raw_term, &mut record);
+            let at = At::top("attributes").item(i);
+            term(check, at.field("taxonomy_term"), raw_term, &mut record);
         }
     }
     (id.is_some() && name.is_some()).then_some(record)
@@ -319,10 +320,10 @@ fn age(check: &mut Checker, field: &str, value: &Value) -> Option<u8> {
 }
 
 /// A theme, a target group, or one of the two marks.
-fn term(check: &mut Checker, at: &str, raw: RawTerm<'_>, record: &mut ServiceRecord) {
+fn term(check: &mut Checker, at: At, raw: RawTerm<'_>, record: &mut ServiceRecord) {
     let Some(value) = raw.code.or(raw.name) else { return };
-    let field = format!("{at}.code");
-    match super::slug(&value).as_str() {
+    let field = at.field("code");
+    match &*super::slug(&value) {
         "gratis" => record.cost.free = true,
         "verwijzing-nodig" => record.referral_required = true,
         _ => {
@@ -343,7 +344,7 @@ fn term(check: &mut Checker, at: &str, raw: RawTerm<'_>, record: &mut ServiceRec
 }
 
 fn organization(check: &mut Checker, raw: RawOrganization<'_>) -> Option<Organization> {
-    let at = "organization";
+    let at = At::top("organization");
     let name = check.text(format_args!("{at}.name"), raw.name.as_deref());
     let organization = Organization {
         id: check.text(format_args!("{at}.id"), raw.id.as_ref().and_then(scalar).as_deref()),
@@ -351,7 +352,7 @@ fn organization(check: &mut Checker, raw: RawOrganization<'_>) -> Option<Organiz
         description: check.text(format_args!("{at}.description"), raw.description.as_deref()),
         website: check.website(format_args!("{at}.website"), raw.website.as_deref()),
         email: check.email(format_args!("{at}.email"), raw.email.as_deref()),
-        phones: phones(check, &format!("{at}.phones"), raw.phones),
+        phones: phones(check, at.field("phones"), raw.phones),
     };
     if name.is_none() {
         let problem = PackProblem::MissingField { field: "name".into() };
@@ -360,10 +361,10 @@ fn organization(check: &mut Checker, raw: RawOrganization<'_>) -> Option<Organiz
     name.map(|_| organization)
 }
 
-fn phones(check: &mut Checker, at: &str, raw: Option<Vec<RawPhone<'_>>>) -> Vec<Phone> {
+fn phones(check: &mut Checker, at: At, raw: Option<Vec<RawPhone<'_>>>) -> Vec<Phone> {
     let mut phones = Vec::new();
     for (i, raw) in raw.unwrap_or_default().into_iter().enumerate() {
-        let at = format!("{at}[{i}]");
+        let at = at.item(i);
         let description = check.text(format_args!("{at}.description"), raw.description.as_deref());
         match raw.number.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
             Some(number) => {
@@ -379,15 +380,15 @@ fn phones(check: &mut Checker, at: &str, raw: Option<Vec<RawPhone<'_>>>) -> Vec<
     phones
 }
 
-fn schedules(check: &mut Checker, at: &str, raw: Option<Vec<RawSchedule<'_>>>) -> Vec<Schedule> {
+fn schedules(check: &mut Checker, at: At, raw: Option<Vec<RawSchedule<'_>>>) -> Vec<Schedule> {
     let mut schedules = Vec::new();
     for (i, raw) in raw.unwrap_or_default().into_iter().enumerate() {
-        schedules.extend(schedule(check, &format!("{at}[{i}]"), raw));
+        schedules.extend(schedule(check, at.item(i), raw));
     }
     schedules
 }
 
-fn schedule(check: &mut Checker, at: &str, raw: RawSchedule<'_>) -> Option<Schedule> {
+fn schedule(check: &mut Checker, at: At, raw: RawSchedule<'_>) -> Option<Schedule> {
     if raw.freq.as_deref().is_some_and(|freq| !freq.trim().eq_ignore_ascii_case("weekly")) {
         check.report(format_args!("{at}.freq"), Problem::NotWeekly, Outcome::Dropped);
         return None;
@@ -430,7 +431,7 @@ fn schedule(check: &mut Checker, at: &str, raw: RawSchedule<'_>) -> Option<Sched
 fn areas(check: &mut Checker, raw: Vec<RawServiceArea<'_>>) -> Vec<ServiceArea> {
     let mut areas = Vec::new();
     for (i, raw) in raw.into_iter().enumerate() {
-        let at = format!("service_areas[{i}]");
+        let at = At::top("service_areas").item(i);
         let name = check.text(format_args!("{at}.name"), raw.name.as_deref());
         let is_text =
             raw.extent_type.as_deref().is_none_or(|t| t.trim().eq_ignore_ascii_case("text"));
@@ -447,22 +448,22 @@ fn areas(check: &mut Checker, raw: Vec<RawServiceArea<'_>>) -> Vec<ServiceArea> 
 
 fn service_at_location(
     check: &mut Checker,
-    at: &str,
+    at: At,
     raw: RawServiceAtLocation<'_>,
 ) -> Option<ServiceAtLocation> {
     let description = check.text(format_args!("{at}.description"), raw.description.as_deref());
-    let phones = phones(check, &format!("{at}.phones"), raw.phones);
-    let schedules = schedules(check, &format!("{at}.schedules"), raw.schedules);
+    let phones = phones(check, at.field("phones"), raw.phones);
+    let schedules = schedules(check, at.field("schedules"), raw.schedules);
     let Some(raw_location) = raw.location else {
         let problem = PackProblem::MissingField { field: "location".into() };
         check.report(at, Problem::Pack(problem), Outcome::Dropped);
         return None;
     };
-    let location = location(check, &format!("{at}.location"), raw_location);
+    let location = location(check, at.field("location"), raw_location);
     Some(ServiceAtLocation { description, phones, schedules, location })
 }
 
-fn location(check: &mut Checker, at: &str, raw: RawLocation<'_>) -> Location {
+fn location(check: &mut Checker, at: At, raw: RawLocation<'_>) -> Location {
     // The visiting address when there are several.
     let mut addresses = raw.addresses.unwrap_or_default();
     let visiting = addresses
@@ -470,7 +471,7 @@ fn location(check: &mut Checker, at: &str, raw: RawLocation<'_>) -> Location {
         .position(|a| a.address_type.as_deref().is_some_and(|t| t.eq_ignore_ascii_case("physical")))
         .unwrap_or(0);
     let address = (!addresses.is_empty()).then(|| addresses.swap_remove(visiting)).map(|raw| {
-        let at = format!("{at}.addresses[{visiting}]");
+        let at = at.field("addresses").item(visiting);
         let lines = [raw.address_1, raw.address_2];
         let street: Vec<String> = lines
             .iter()
@@ -516,8 +517,45 @@ fn location(check: &mut Checker, at: &str, raw: RawLocation<'_>) -> Location {
             .text(format_args!("{at}.accessibility"), Some(accessibility.join("\n").as_str())),
         latitude,
         longitude,
-        phones: phones(check, &format!("{at}.phones"), raw.phones),
-        schedules: schedules(check, &format!("{at}.schedules"), raw.schedules),
+        phones: phones(check, at.field("phones"), raw.phones),
+        schedules: schedules(check, at.field("schedules"), raw.schedules),
+    }
+}
+
+/// Where a field sits in a service (`service_at_locations[0].location.phones[1]`), written
+/// out only when an issue names it: most records have none, and a string per nested list
+/// was a tenth of the import of a large region.
+#[derive(Clone, Copy)]
+struct At<'a> {
+    parent: Option<&'a At<'a>>,
+    name: &'static str,
+    index: Option<usize>,
+}
+
+impl<'a> At<'a> {
+    fn top(name: &'static str) -> At<'static> {
+        At { parent: None, name, index: None }
+    }
+
+    fn field(&'a self, name: &'static str) -> At<'a> {
+        At { parent: Some(self), name, index: None }
+    }
+
+    fn item(self, index: usize) -> At<'a> {
+        At { index: Some(index), ..self }
+    }
+}
+
+impl std::fmt::Display for At<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if let Some(parent) = self.parent {
+            write!(f, "{parent}.")?;
+        }
+        f.write_str(self.name)?;
+        match self.index {
+            Some(index) => write!(f, "[{index}]"),
+            None => Ok(()),
+        }
     }
 }
 
