@@ -9,8 +9,10 @@ mod print;
 mod screens;
 
 use crate::shell::{route::Screen, state};
+use crate::sociale_kaart::{self, model::ServiceRecord};
 use leptos::prelude::*;
 use model::RouteMap;
+use std::sync::Arc;
 
 /// What the routekaart screens share. The place lives in memory only: citizen pages store
 /// nothing.
@@ -19,6 +21,28 @@ pub struct Routekaart {
     pub routes: StoredValue<RouteMap>,
     /// The postcode or wijk the user gave for local help.
     pub place: RwSignal<String>,
+    /// The region's sociale kaart, fetched the first time a route points to a service in it.
+    pub services: RwSignal<Option<Arc<Vec<ServiceRecord>>>>,
+    /// Which region's sociale kaart was asked for: its pack's address.
+    services_of: StoredValue<Option<String>>,
+}
+
+impl Routekaart {
+    /// Fetches the region's sociale kaart unless it is here or on its way.
+    pub fn want_services(&self) {
+        let content = state().content.get_untracked();
+        let region = content.region.as_ref().and_then(|r| r.loaded_from.clone());
+        if self.services_of.get_value() == region {
+            return;
+        }
+        self.services_of.set_value(region);
+        self.services.set(None);
+        let services = self.services;
+        leptos::task::spawn_local(async move {
+            let imported = sociale_kaart::fetch_and_import(&content).await;
+            services.set(imported.map(|(import, _)| Arc::new(import.records)));
+        });
+    }
 }
 
 pub fn use_routekaart() -> Routekaart {
@@ -30,7 +54,12 @@ pub fn use_routekaart() -> Routekaart {
 #[component]
 pub fn RoutekaartScreen() -> impl IntoView {
     let app = state();
-    provide_context(Routekaart { routes: StoredValue::new(RouteMap::national()), place: RwSignal::new(String::new()) });
+    provide_context(Routekaart {
+        routes: StoredValue::new(RouteMap::national()),
+        place: RwSignal::new(String::new()),
+        services: RwSignal::new(None),
+        services_of: StoredValue::new(None),
+    });
     move || {
         let screen = app.screen.get();
         let path = app.sub_path.get();

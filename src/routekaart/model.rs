@@ -4,6 +4,7 @@
 
 use crate::content::Source;
 use crate::i18n::Text;
+use crate::sociale_kaart::model::Taxonomy;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet, VecDeque};
 
@@ -72,6 +73,9 @@ pub struct Section {
 pub enum Action {
     /// Call a number from the content pack, by id.
     Call { call: String, why: Text },
+    /// Find a service with this sociale kaart theme: the one for the user's postcode when the
+    /// region's sociale kaart has it ("the wijkteam for your area"), else a search by theme.
+    Find { find: String, why: Text },
     /// Talk, write down, look up.
     Do { kind: ActionKind, text: Text },
 }
@@ -117,6 +121,8 @@ pub enum RouteProblem {
     /// An answer, `next` or start names a node that does not exist.
     UnknownNode { target: String },
     UnknownNumber { number: String },
+    /// A `find` action names a theme the sociale kaart does not know.
+    UnknownTheme { theme: String },
     /// A question nobody can answer: fewer than two answers.
     DeadEnd,
     Unreachable,
@@ -142,9 +148,10 @@ impl RouteMap {
         self.nodes.iter().map(|n| n.id.as_str()).collect()
     }
 
-    /// Every problem at once: duplicate ids, references that do not resolve (nodes and
-    /// numbers), questions without a way on, and nodes no start leads to.
+    /// Every problem at once: duplicate ids, references that do not resolve (nodes, numbers
+    /// and sociale kaart themes), questions without a way on, and nodes no start leads to.
     pub fn validate(&self, number_ids: &[&str]) -> Vec<RouteIssue> {
+        let taxonomy = Taxonomy::default();
         let mut issues = Vec::new();
         let mut seen = HashSet::new();
         for node in &self.nodes {
@@ -168,10 +175,14 @@ impl RouteMap {
                 NodeKind::Question { answers } if answers.len() < 2 => report(&node.id, RouteProblem::DeadEnd),
                 NodeKind::Steps(steps) => {
                     for action in &steps.actions {
-                        if let Action::Call { call, .. } = action {
-                            if !number_ids.contains(&call.as_str()) {
-                                report(&node.id, RouteProblem::UnknownNumber { number: call.clone() });
+                        match action {
+                            Action::Call { call, .. } if !number_ids.contains(&call.as_str()) => {
+                                report(&node.id, RouteProblem::UnknownNumber { number: call.clone() })
                             }
+                            Action::Find { find, .. } if taxonomy.theme(find).is_none() => {
+                                report(&node.id, RouteProblem::UnknownTheme { theme: find.clone() })
+                            }
+                            _ => {}
                         }
                     }
                 }
@@ -296,16 +307,18 @@ mod tests {
     }
 
     #[test]
-    fn unknown_numbers_and_dead_ends_are_found() {
+    fn unknown_numbers_themes_and_dead_ends_are_found() {
         let mut routes = RouteMap::national();
         let gevaar = routes.nodes.iter_mut().find(|n| n.id == "gevaar").unwrap();
         let NodeKind::Steps(steps) = &mut gevaar.kind else { panic!() };
         steps.actions.push(Action::Call { call: "0900-nep".into(), why: Text { nl: "x".into(), en: None } });
+        steps.actions.push(Action::Find { find: "ruimtevaart".into(), why: Text { nl: "x".into(), en: None } });
         let wie = routes.nodes.iter_mut().find(|n| n.id == "wie").unwrap();
         wie.kind = NodeKind::Question { answers: vec![] };
         let issues = check(&routes);
         assert!(issues.contains(&RouteIssue { node: "gevaar".into(), problem: RouteProblem::UnknownNumber { number: "0900-nep".into() } }));
         assert!(issues.contains(&RouteIssue { node: "wie".into(), problem: RouteProblem::DeadEnd }));
+        assert!(issues.contains(&RouteIssue { node: "gevaar".into(), problem: RouteProblem::UnknownTheme { theme: "ruimtevaart".into() } }));
     }
 
     #[test]

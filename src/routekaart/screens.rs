@@ -4,7 +4,9 @@
 use super::local::{contacts_for, wijken};
 use super::model::{Action, ActionKind, Node, NodeKind, Steps};
 use super::use_routekaart;
-use crate::i18n::{t, t_with};
+use crate::i18n::{t, t_with, Text};
+use crate::sociale_kaart::model::{postcode4, serving, Taxonomy};
+use crate::sociale_kaart::query::SearchQuery;
 use crate::shell::{route::Screen, state, tr, ContactList, SourceNote};
 use leptos::prelude::*;
 
@@ -158,6 +160,7 @@ fn ActionItem(action: Action) -> impl IntoView {
                 }
             }).into_any()
         }
+        Action::Find { find, why } => view! { <FindService theme=find why=why/> }.into_any(),
         Action::Do { kind, text } => {
             let key = match kind {
                 ActionKind::Talk => "routes.do.talk",
@@ -167,6 +170,54 @@ fn ActionItem(action: Action) -> impl IntoView {
             view! { <li class="mw-card"><strong>{tr(key)}</strong> " " {move || text.get(lang()).to_string()}</li> }.into_any()
         }
     }
+}
+
+/// A service from the region's sociale kaart by theme: the one serving the user's postcode,
+/// else a search by theme (and wijk) in the sociale kaart. Nothing without a sociale kaart.
+#[component]
+fn FindService(theme: String, why: Text) -> impl IntoView {
+    let app = state();
+    let routekaart = use_routekaart();
+    let has_map = app.content.with_untracked(|c| c.region.as_ref().is_some_and(|r| r.social_map.is_some()));
+    if !has_map {
+        return ().into_any();
+    }
+    routekaart.want_services();
+    let lang = move || app.lang.get();
+    let label = Taxonomy::default().theme(&theme).map(|term| term.label.clone());
+    let label = StoredValue::new(label.unwrap_or_else(|| Text { nl: theme.clone(), en: None }));
+    let label = move || label.with_value(|label| label.get(lang()).to_string());
+    let found = {
+        let theme = theme.clone();
+        move || {
+            let postcode = routekaart.place.with(|place| postcode4(place))?;
+            routekaart.services.with(|records| serving(records.as_ref()?, &theme, postcode).cloned())
+        }
+    };
+    let search_href = move || {
+        let query = SearchQuery { theme: Some(theme.clone()), area: routekaart.place.get().trim().to_string(), ..SearchQuery::default() };
+        format!("{}{}", Screen::SocialMap.href(), query.to_query_string())
+    };
+    view! {
+        <li class="mw-card mw-route-find">
+            <p class="mw-card__title">{move || t_with(lang(), "routes.find.title", &[("theme", &label())])}</p>
+            <p>{move || why.get(lang()).to_string()}</p>
+            {move || match found() {
+                Some(service) => {
+                    let phones: Vec<(String, String)> = service.all_phones().into_iter().take(1).map(|p| (p.tel_uri(), p.number.clone())).collect();
+                    view! {
+                        <p>
+                            {tr("routes.find.for_place")} " "
+                            <a href=Screen::SocialMap.href_to(&["dienst", &service.id])>{service.name.clone()}</a>
+                            {phones.into_iter().map(|(uri, number)| view! { ", " {tr("routes.call")} " " <a href=uri>{number}</a> }).collect_view()}
+                        </p>
+                    }.into_any()
+                }
+                None => view! { <p><a href=search_href()>{move || t_with(lang(), "routes.find.search", &[("theme", &label())])}</a></p> }.into_any(),
+            }}
+        </li>
+    }
+    .into_any()
 }
 
 /// The local team for the user's postcode or wijk; without a region, the national numbers.

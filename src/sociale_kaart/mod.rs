@@ -39,8 +39,16 @@ pub enum MapState {
     Ready(Arc<Loaded>),
 }
 
-/// Fetches and imports every file a region pack names, next to the pack.
+/// Fetches and imports every file a region pack names, next to the pack, and indexes them.
 pub async fn load(content: &Content) -> Option<Loaded> {
+    let (import, unread) = fetch_and_import(content).await?;
+    Some(Loaded { directory: Directory::new(import.records, Taxonomy::default()), issues: import.issues, unread })
+}
+
+/// The region's records without a search index, for parts that only look services up (the
+/// routekaart): the index's code stays out of their module. Also the files that could not
+/// be fetched.
+pub async fn fetch_and_import(content: &Content) -> Option<(import::Import, Vec<Issue>)> {
     let region = content.region.as_ref()?;
     let (sources, base) = (region.social_map.as_ref()?, region.loaded_from.as_deref()?);
     let mut texts = Vec::new();
@@ -56,9 +64,8 @@ pub async fn load(content: &Content) -> Option<Loaded> {
             Err(problem) => unread.push(Issue { file: file.name().to_string(), path: String::new(), problem }),
         }
     }
-    let taxonomy = Taxonomy::default();
-    let import = source::import_all(texts.iter().map(|(file, text)| (*file, text.as_str())), &taxonomy);
-    Some(Loaded { directory: Directory::new(import.records, taxonomy), issues: import.issues, unread })
+    let import = source::import_all(texts.iter().map(|(file, text)| (*file, text.as_str())), &Taxonomy::default());
+    Some((import, unread))
 }
 
 type SourceKey = (String, String);

@@ -434,6 +434,17 @@ pub struct Directory {
     index: SearchIndex,
 }
 
+/// The listed service with `theme` that covers `postcode` most narrowly: the wijkteam for
+/// this street rather than the gemeente-wide one.
+pub fn serving<'a>(records: &'a [ServiceRecord], theme: &str, postcode: u16) -> Option<&'a ServiceRecord> {
+    records
+        .iter()
+        .filter(|r| r.status.is_listed() && r.themes.iter().any(|t| t == theme))
+        .filter_map(|r| r.coverage_of(postcode).map(|width| (width, r)))
+        .min_by_key(|(width, _)| *width)
+        .map(|(_, record)| record)
+}
+
 impl Directory {
     /// Ids are unique after import; should two records share one, the first keeps it.
     pub fn new(records: Vec<ServiceRecord>, taxonomy: Taxonomy) -> Directory {
@@ -457,15 +468,8 @@ impl Directory {
         self.by_id.get(id).map(|&i| &self.records[i])
     }
 
-    /// The listed service with `theme` that covers `postcode` most narrowly: the wijkteam
-    /// for this street rather than the gemeente-wide one.
     pub fn serving(&self, theme: &str, postcode: u16) -> Option<&ServiceRecord> {
-        self.records
-            .iter()
-            .filter(|r| r.status.is_listed() && r.themes.iter().any(|t| t == theme))
-            .filter_map(|r| r.coverage_of(postcode).map(|width| (width, r)))
-            .min_by_key(|(width, _)| *width)
-            .map(|(_, record)| record)
+        serving(&self.records, theme, postcode)
     }
 
     /// Indexes into [`Directory::records`], best match first.

@@ -42,9 +42,15 @@ for (const [answer, title, numbers] of PATHS) {
     await expect(calls).toHaveCount(numbers.length);
     for (const [i, href] of numbers.entries()) await expect(calls.nth(i)).toHaveAttribute('href', href);
     await expect(page.getByRole('navigation', { name: 'Je antwoorden tot nu toe' })).toContainText(answer);
+    // Help by theme from the sociale kaart: a search until the postcode is known, then the
+    // service for that postcode with its number.
+    const find = page.locator('.mw-route-find').first();
+    await expect(find.getByRole('link', { name: /^Zoek in de sociale kaart: / })).toHaveAttribute('href', /^#\/sociale-kaart\?thema=/);
     await page.getByLabel('Je postcode of wijk').fill('3319');
     await expect(page.getByRole('heading', { name: 'Buurtteam Zuid' })).toBeVisible();
-    await expect(page.getByRole('link', { name: 'Bel 010-5550103' })).toHaveAttribute('href', 'tel:0105550103');
+    await expect(page.getByRole('link', { name: 'Bel 010-5550103' }).first()).toHaveAttribute('href', 'tel:0105550103');
+    await expect(find.getByRole('link').first()).toHaveAttribute('href', /^#\/sociale-kaart\/dienst\//);
+    await expect(find.locator('a[href^="tel:"]')).toHaveCount(1);
     await page.getByText('Veilig gebruik van deze pagina').click();
     await expect(page.getByText('Deze pagina bewaart niets van wat je invult.')).toBeVisible();
     await expectAccessible(page, `zorgen, ${answer}`);
@@ -52,6 +58,21 @@ for (const [answer, title, numbers] of PATHS) {
     expect(requests.outside()).toEqual([]);
   });
 }
+
+test('a worry about a child points to the wijkteam for the postcode, in the sociale kaart', async ({ page }) => {
+  await page.goto('/voorbeeld.html#/zorgen/kind');
+  await appReady(page);
+  const wijkteam = page.locator('.mw-route-find', { hasText: 'Hulp in de buurt: Wijkteam' });
+  await page.getByLabel('Je postcode of wijk').fill('3312 AB');
+  await expect(wijkteam.getByRole('link', { name: 'Buurtteam Noord' })).toHaveAttribute('href', '#/sociale-kaart/dienst/buurtteam-noord');
+  // A wijk name instead of a postcode: the sociale kaart, searched by theme and wijk.
+  await page.getByLabel('Je postcode of wijk').fill('Havenkwartier');
+  await expect(wijkteam.getByRole('link')).toHaveAttribute('href', '#/sociale-kaart?thema=wijkteam&gebied=Havenkwartier');
+  await page.getByLabel('Je postcode of wijk').fill('3312');
+  await wijkteam.getByRole('link', { name: 'Buurtteam Noord' }).click();
+  await expect(h1(page)).toHaveText('Buurtteam Noord');
+  await expectAccessible(page, 'sociale kaart, from the routekaart');
+});
 
 test('after the call: what Veilig Thuis does, and when', async ({ page }) => {
   await page.goto('/#/zorgen/kind');
@@ -61,6 +82,7 @@ test('after the call: what Veilig Thuis does, and when', async ({ page }) => {
   await expect(stages).toContainText('Heb je een melding gedaan? Dan hoor je van Veilig Thuis wat er met je melding is gedaan.');
   // Without a region: national numbers only, and a plain word on local help.
   await expect(page.getByText('Voor deze website is geen gemeente ingesteld.')).toBeVisible();
+  await expect(page.locator('.mw-route-find')).toHaveCount(0);
 });
 
 test('professionals: the route for onderwijs with the gemeente\'s own step, and the chain after a melding', async ({ page }) => {
