@@ -8,6 +8,7 @@ pub mod model;
 mod print;
 mod screens;
 
+use crate::content::Content;
 use crate::shell::{route::Screen, state};
 use crate::sociale_kaart::{self, model::ServiceRecord};
 use leptos::prelude::*;
@@ -29,15 +30,14 @@ pub struct Routekaart {
 
 impl Routekaart {
     /// Fetches the region's sociale kaart unless it is here or on its way.
-    pub fn want_services(&self) {
-        let content = state().content.get_untracked();
+    pub fn want_services(&self, content: &Content) {
         let region = content.region.as_ref().and_then(|r| r.loaded_from.clone());
         if self.services_of.get_value() == region {
             return;
         }
         self.services_of.set_value(region);
         self.services.set(None);
-        let services = self.services;
+        let (services, content) = (self.services, content.clone());
         leptos::task::spawn_local(async move {
             let imported = sociale_kaart::fetch_and_import(&content).await;
             services.set(imported.map(|(import, _)| Arc::new(import.records)));

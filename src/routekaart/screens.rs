@@ -178,46 +178,48 @@ fn ActionItem(action: Action) -> impl IntoView {
 fn FindService(theme: String, why: Text) -> impl IntoView {
     let app = state();
     let routekaart = use_routekaart();
-    let has_map = app.content.with_untracked(|c| c.region.as_ref().is_some_and(|r| r.social_map.is_some()));
-    if !has_map {
-        return ().into_any();
-    }
-    routekaart.want_services();
     let lang = move || app.lang.get();
     let label = Taxonomy::default().theme(&theme).map(|term| term.label.clone());
     let label = StoredValue::new(label.unwrap_or_else(|| Text { nl: theme.clone(), en: None }));
     let label = move || label.with_value(|label| label.get(lang()).to_string());
-    let found = {
-        let theme = theme.clone();
-        move || {
-            let postcode = routekaart.place.with(|place| postcode4(place))?;
-            routekaart.services.with(|records| serving(records.as_ref()?, &theme, postcode).cloned())
-        }
+    let (theme, why) = (StoredValue::new(theme), StoredValue::new(why));
+    let found = move || {
+        let postcode = routekaart.place.with(|place| postcode4(place))?;
+        let records = routekaart.services.get()?;
+        theme.with_value(|theme| serving(&records, theme, postcode).cloned())
     };
     let search_href = move || {
-        let query = SearchQuery { theme: Some(theme.clone()), area: routekaart.place.get().trim().to_string(), ..SearchQuery::default() };
+        let area = routekaart.place.get().trim().to_string();
+        let query = SearchQuery { theme: Some(theme.get_value()), area, ..SearchQuery::default() };
         format!("{}{}", Screen::SocialMap.href(), query.to_query_string())
     };
-    view! {
-        <li class="mw-card mw-route-find">
-            <p class="mw-card__title">{move || t_with(lang(), "routes.find.title", &[("theme", &label())])}</p>
-            <p>{move || why.get(lang()).to_string()}</p>
-            {move || match found() {
-                Some(service) => {
-                    let phones: Vec<(String, String)> = service.all_phones().into_iter().take(1).map(|p| (p.tel_uri(), p.number.clone())).collect();
-                    view! {
-                        <p>
-                            {tr("routes.find.for_place")} " "
-                            <a href=Screen::SocialMap.href_to(&["dienst", &service.id])>{service.name.clone()}</a>
-                            {phones.into_iter().map(|(uri, number)| view! { ", " {tr("routes.call")} " " <a href=uri>{number}</a> }).collect_view()}
-                        </p>
-                    }.into_any()
-                }
-                None => view! { <p><a href=search_href()>{move || t_with(lang(), "routes.find.search", &[("theme", &label())])}</a></p> }.into_any(),
-            }}
-        </li>
+    // The region pack may arrive after this screen is drawn (an embedding page's data).
+    move || {
+        if !app.content.with(|c| c.region.as_ref().is_some_and(|r| r.social_map.is_some())) {
+            return ().into_any();
+        }
+        app.content.with_untracked(|content| routekaart.want_services(content));
+        view! {
+            <li class="mw-card mw-route-find">
+                <p class="mw-card__title">{move || t_with(lang(), "routes.find.title", &[("theme", &label())])}</p>
+                <p>{move || why.with_value(|why| why.get(lang()).to_string())}</p>
+                {move || match found() {
+                    Some(service) => {
+                        let phone = service.all_phones().first().map(|p| (p.tel_uri(), p.number.clone()));
+                        view! {
+                            <p>
+                                {tr("routes.find.for_place")} " "
+                                <a href=Screen::SocialMap.href_to(&["dienst", &service.id])>{service.name.clone()}</a>
+                                {phone.map(|(uri, number)| view! { ", " {tr("routes.call")} " " <a href=uri>{number}</a> })}
+                            </p>
+                        }.into_any()
+                    }
+                    None => view! { <p><a href=search_href()>{move || t_with(lang(), "routes.find.search", &[("theme", &label())])}</a></p> }.into_any(),
+                }}
+            </li>
+        }
+        .into_any()
     }
-    .into_any()
 }
 
 /// The local team for the user's postcode or wijk; without a region, the national numbers.
