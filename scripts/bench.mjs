@@ -147,16 +147,24 @@ try {
   fs.writeFileSync(path.join(staticDir, 'host-10k.html'), '<!doctype html><html lang="nl"><title>10k</title>'
     + '<div data-meldwijzer data-region="/static/regio-10k.json" data-view="sociale-kaart"></div>'
     + '<script type="module" src="/embed.js"></script></html>');
-  const mapPage = await browser.newPage();
-  await mapPage.goto(`http://127.0.0.1:${PORT}/`);
-  // The module's own benchmark: pure computation in this browser, no network or rendering.
-  const report = JSON.parse(await mapPage.evaluate(async (url) => {
-    const module = await import('/sociale-kaart.js');
-    await module.default();
-    const text = await (await fetch(url)).text();
-    return module.benchmark(text);
-  }, '/static/sociale-kaart-10k.json'));
-  await mapPage.close();
+  // The module's own benchmark: pure computation in a fresh page each time (its first run is
+  // what a user meets, and varies by tens of ms), no network or rendering. Medians of 5.
+  const reports = [];
+  for (let i = 0; i < 5; i++) {
+    const context = await browser.newContext();
+    const mapPage = await context.newPage();
+    await mapPage.goto(`http://127.0.0.1:${PORT}/`);
+    reports.push(JSON.parse(await mapPage.evaluate(async (url) => {
+      const module = await import('/sociale-kaart.js');
+      await module.default();
+      const text = await (await fetch(url)).text();
+      return module.benchmark(text);
+    }, '/static/sociale-kaart-10k.json')));
+    await context.close();
+  }
+  const startUp = reports.map((r) => r.import_ms + r.index_ms);
+  // The run with the median start-up stands for all; its keystrokes are typical too.
+  const report = reports[startUp.indexOf(med(startUp))];
   // And the whole way a user goes: page, shell, module, fetch, import, index, first results.
   const shown = [];
   for (let i = 0; i < 3; i++) {
@@ -170,7 +178,7 @@ try {
   const mb = (fs.statSync(big).size / 1024 / 1024).toFixed(1);
   const ms = (x) => `${x.toFixed(1).padStart(7)} ms`;
   console.log(`\nSociale kaart with ${report.services} services (HSDS JSON, ${mb} MB), measured in headless Chromium`);
-  console.log(`  start-up: import ${ms(report.import_ms)} + index ${ms(report.index_ms)} = ${ms(report.import_ms + report.index_ms)}   (budget 300 ms)`);
+  console.log(`  start-up, median of ${reports.length} fresh pages: import ${ms(report.import_ms)} + index ${ms(report.index_ms)} = ${ms(med(startUp))}   (budget 300 ms; min ${Math.min(...startUp).toFixed(0)}, max ${max(startUp).toFixed(0)})`);
   console.log(`  search + filter per keystroke, index   (${report.keystrokes} keystrokes)  median ${ms(report.indexed.median_ms)}  p95 ${ms(report.indexed.p95_ms)}  max ${ms(report.indexed.max_ms)}   (budget p95 10 ms)`);
   console.log(`  search + filter per keystroke, linear  (${report.linear_keystrokes} keystrokes)  median ${ms(report.linear.median_ms)}  p95 ${ms(report.linear.p95_ms)}  max ${ms(report.linear.max_ms)}`);
   console.log(`  index gain at p95: ${(report.linear.p95_ms / Math.max(report.indexed.p95_ms, 0.001)).toFixed(0)} x`);
