@@ -190,8 +190,7 @@ fn FindService(theme: String, why: Text) -> impl IntoView {
     };
     let search_href = move || {
         let area = routekaart.place.get().trim().to_string();
-        let query = SearchQuery { theme: Some(theme.get_value()), area, ..SearchQuery::default() };
-        format!("{}{}", Screen::SocialMap.href(), query.to_query_string())
+        SearchQuery { theme: Some(theme.get_value()), area, ..SearchQuery::default() }.href()
     };
     // The region pack may arrive after this screen is drawn (an embedding page's data).
     move || {

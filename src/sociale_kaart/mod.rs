@@ -101,7 +101,7 @@ pub fn use_social_map() -> SocialMap {
 impl SocialMap {
     /// Shows `query` and puts it in the URL without a history entry per keystroke.
     pub fn set_query(&self, query: SearchQuery) {
-        let href = format!("{}{}", Screen::SocialMap.href(), query.to_query_string());
+        let href = query.href();
         if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
             let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href));
         }
@@ -110,7 +110,7 @@ impl SocialMap {
 
     /// `#/sociale-kaart?…`: back to the search as the user left it.
     pub fn search_href(&self) -> String {
-        format!("{}{}", Screen::SocialMap.href(), self.query.with(SearchQuery::to_query_string))
+        self.query.with(SearchQuery::href)
     }
 }
 

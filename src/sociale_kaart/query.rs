@@ -44,6 +44,11 @@ impl SearchQuery {
         search
     }
 
+    /// `#/sociale-kaart?…`: this search as a link, from anywhere in the app.
+    pub fn href(&self) -> String {
+        format!("{}{}", crate::shell::route::Screen::SocialMap.href(), self.to_query_string())
+    }
+
     /// `?q=…&thema=…` with only what is set; empty for an empty search.
     pub fn to_query_string(&self) -> String {
         let mut query = form_urlencoded::Serializer::new(String::new());
@@ -109,14 +114,14 @@ mod tests {
             free: true,
             without_referral: true,
         };
-        let hash = format!("#/sociale-kaart{}", search.to_query_string());
+        let hash = search.href();
         assert!(hash.starts_with("#/sociale-kaart?q=schuld+%26+opvoeden&thema=schulden"), "{hash}");
         assert_eq!(SearchQuery::from_hash(&hash), search);
     }
 
     #[test]
     fn an_empty_search_has_no_query_string() {
-        assert_eq!(SearchQuery::default().to_query_string(), "");
+        assert_eq!(SearchQuery::default().href(), "#/sociale-kaart");
         assert_eq!(SearchQuery::from_hash("#/sociale-kaart"), SearchQuery::default());
     }
 
