@@ -40,7 +40,7 @@ pub fn import_hsds(file: &str, text: &str, taxonomy: &Taxonomy) -> Import {
     for (index, parsed) in services.into_iter().enumerate() {
         match parsed {
             Ok(raw) => {
-                check.start_record(index, None, raw.id.as_ref().and_then(scalar));
+                check.start_record(index, None, raw.id.as_ref().and_then(Scalar::text).map(str::to_string));
                 if let Some(record) = service(&mut check, raw) {
                     check.accept(record);
                 }
@@ -94,9 +94,69 @@ fn scalar(value: &Value) -> Option<String> {
     }
 }
 
+/// An id or number as published: a JSON string or number, borrowed from the file where it
+/// can be (no allocation per id in a large region). Anything else is kept as its JSON text,
+/// for the message.
+enum Scalar<'a> {
+    Text(Cow<'a, str>),
+    Other(String),
+}
+
+impl Scalar<'_> {
+    fn text(&self) -> Option<&str> {
+        match self {
+            Scalar::Text(text) => Some(text),
+            Scalar::Other(_) => None,
+        }
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Scalar<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
+        use serde::de::{Error, MapAccess, SeqAccess, Visitor};
+        struct Read<'a>(std::marker::PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> Visitor<'de> for Read<'a> {
+            type Value = Scalar<'a>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string or a number")
+            }
+            fn visit_borrowed_str<E: Error>(self, v: &'de str) -> Result<Scalar<'a>, E> {
+                Ok(Scalar::Text(Cow::Borrowed(v)))
+            }
+            fn visit_str<E: Error>(self, v: &str) -> Result<Scalar<'a>, E> {
+                Ok(Scalar::Text(Cow::Owned(v.to_string())))
+            }
+            fn visit_string<E: Error>(self, v: String) -> Result<Scalar<'a>, E> {
+                Ok(Scalar::Text(Cow::Owned(v)))
+            }
+            fn visit_u64<E: Error>(self, v: u64) -> Result<Scalar<'a>, E> {
+                Ok(Scalar::Text(Cow::Owned(v.to_string())))
+            }
+            fn visit_i64<E: Error>(self, v: i64) -> Result<Scalar<'a>, E> {
+                Ok(Scalar::Text(Cow::Owned(v.to_string())))
+            }
+            fn visit_f64<E: Error>(self, v: f64) -> Result<Scalar<'a>, E> {
+                Ok(Scalar::Text(Cow::Owned(Value::from(v).to_string())))
+            }
+            fn visit_bool<E: Error>(self, v: bool) -> Result<Scalar<'a>, E> {
+                Ok(Scalar::Other(v.to_string()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Scalar<'a>, A::Error> {
+                Ok(Scalar::Other(Value::deserialize(MapAccessDeserializer::new(map))?.to_string()))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Scalar<'a>, A::Error> {
+                Ok(Scalar::Other(Value::deserialize(SeqAccessDeserializer::new(seq))?.to_string()))
+            }
+        }
+        deserializer.deserialize_any(Read(std::marker::PhantomData))
+    }
+}
+
 #[derive(Deserialize)]
 struct RawService<'a> {
-    id: Option<Value>,
+    #[serde(borrow)]
+    id: Option<Scalar<'a>>,
     #[serde(borrow)]
     name: Option<Cow<'a, str>>,
     #[serde(borrow)]
@@ -111,8 +171,10 @@ struct RawService<'a> {
     alert: Option<Cow<'a, str>>,
     #[serde(borrow)]
     eligibility_description: Option<Cow<'a, str>>,
-    minimum_age: Option<Value>,
-    maximum_age: Option<Value>,
+    #[serde(borrow)]
+    minimum_age: Option<Scalar<'a>>,
+    #[serde(borrow)]
+    maximum_age: Option<Scalar<'a>>,
     #[serde(borrow)]
     fees_description: Option<Cow<'a, str>>,
     #[serde(borrow)]
@@ -136,7 +198,8 @@ struct RawService<'a> {
 
 #[derive(Deserialize)]
 struct RawOrganization<'a> {
-    id: Option<Value>,
+    #[serde(borrow)]
+    id: Option<Scalar<'a>>,
     #[serde(borrow)]
     name: Option<Cow<'a, str>>,
     #[serde(borrow)]
@@ -198,7 +261,8 @@ struct RawServiceAtLocation<'a> {
 
 #[derive(Deserialize)]
 struct RawLocation<'a> {
-    id: Option<Value>,
+    #[serde(borrow)]
+    id: Option<Scalar<'a>>,
     #[serde(borrow)]
     name: Option<Cow<'a, str>>,
     #[serde(borrow)]
@@ -265,7 +329,7 @@ struct RawTerm<'a> {
 /// Checks every field, so an editor hears all problems at once; None when the id or name
 /// failed.
 fn service(check: &mut Checker, raw: RawService<'_>) -> Option<ServiceRecord> {
-    let id = check.id("id", raw.id.as_ref().and_then(scalar).as_deref());
+    let id = check.id("id", raw.id.as_ref().and_then(Scalar::text));
     let name = check.required("name", raw.name.as_deref());
     let mut record =
         ServiceRecord::new(id.clone().unwrap_or_default(), name.clone().unwrap_or_default());
@@ -309,11 +373,11 @@ fn service(check: &mut Checker, raw: RawService<'_>) -> Option<ServiceRecord> {
     (id.is_some() && name.is_some()).then_some(record)
 }
 
-fn age(check: &mut Checker, field: &str, value: &Value) -> Option<u8> {
-    match scalar(value) {
-        Some(text) => check.age(field, &text),
-        None => {
-            check.report(field, Problem::NotANumber { value: value.to_string() }, Outcome::Dropped);
+fn age(check: &mut Checker, field: &str, value: &Scalar) -> Option<u8> {
+    match value {
+        Scalar::Text(text) => check.age(field, text),
+        Scalar::Other(json) => {
+            check.report(field, Problem::NotANumber { value: json.clone() }, Outcome::Dropped);
             None
         }
     }
@@ -347,7 +411,7 @@ fn organization(check: &mut Checker, raw: RawOrganization<'_>) -> Option<Organiz
     let at = At::top("organization");
     let name = check.text(format_args!("{at}.name"), raw.name.as_deref());
     let organization = Organization {
-        id: check.text(format_args!("{at}.id"), raw.id.as_ref().and_then(scalar).as_deref()),
+        id: check.text(format_args!("{at}.id"), raw.id.as_ref().and_then(Scalar::text)),
         name: name.clone().unwrap_or_default(),
         description: check.text(format_args!("{at}.description"), raw.description.as_deref()),
         website: check.website(format_args!("{at}.website"), raw.website.as_deref()),
@@ -510,7 +574,7 @@ fn location(check: &mut Checker, at: At, raw: RawLocation<'_>) -> Location {
         }
     };
     Location {
-        id: check.text(format_args!("{at}.id"), raw.id.as_ref().and_then(scalar).as_deref()),
+        id: check.text(format_args!("{at}.id"), raw.id.as_ref().and_then(Scalar::text)),
         name: check.text(format_args!("{at}.name"), raw.name.as_deref()),
         address,
         accessibility: check
@@ -665,11 +729,15 @@ mod tests {
             {"id": "kapot", "name": 42},
             {"name": "Zonder id"},
             {"id": "goed-1", "name": "Dubbel"},
-            {"id": "Goed-2", "name": "Goed twee", "minimum_age": "12", "maximum_age": 8}
+            {"id": "Goed-2", "name": "Goed twee", "minimum_age": "12", "maximum_age": 8},
+            {"id": 17, "name": "Nummer", "minimum_age": {"jaar": 4}, "maximum_age": true}
         ]"#;
         let import = import(text);
         let ids: Vec<&str> = import.records.iter().map(|r| r.id.as_str()).collect();
-        assert_eq!(ids, ["goed-1", "goed-2"]);
+        assert_eq!(ids, ["goed-1", "goed-2", "17"]);
+        let not_a_number = |field| issue(&import, 5, field).map(|i| i.problem.clone());
+        assert_eq!(not_a_number("minimum_age"), Some(Problem::NotANumber { value: r#"{"jaar":4}"#.into() }));
+        assert_eq!(not_a_number("maximum_age"), Some(Problem::NotANumber { value: "true".into() }));
         let wrong = issue(&import, 1, "name").unwrap();
         assert_eq!(wrong.outcome, Outcome::Skipped);
         assert_eq!(wrong.record.as_ref().unwrap().id.as_deref(), Some("kapot"));
