@@ -468,10 +468,6 @@ impl Directory {
         self.by_id.get(id).map(|&i| &self.records[i])
     }
 
-    pub fn serving(&self, theme: &str, postcode: u16) -> Option<&ServiceRecord> {
-        serving(&self.records, theme, postcode)
-    }
-
     /// Indexes into [`Directory::records`], best match first.
     pub fn search(&self, query: &str, filters: &Filters) -> Vec<usize> {
         self.index.search(&self.records, query, filters)
@@ -527,9 +523,9 @@ mod tests {
             ],
             Taxonomy::default(),
         );
-        assert_eq!(directory.serving("wijkteam", 3312).unwrap().id, "buurtteam-noord");
-        assert_eq!(directory.serving("wijkteam", 3318).unwrap().id, "sociaal-team-stad");
-        assert!(directory.serving("wijkteam", 9999).is_none());
+        assert_eq!(serving(directory.records(), "wijkteam", 3312).unwrap().id, "buurtteam-noord");
+        assert_eq!(serving(directory.records(), "wijkteam", 3318).unwrap().id, "sociaal-team-stad");
+        assert!(serving(directory.records(), "wijkteam", 9999).is_none());
         assert_eq!(directory.get("buurtteam-oud").unwrap().status, Status::Defunct);
     }
 

@@ -694,9 +694,9 @@ mod tests {
         assert!((55..=70).contains(&import.records.len()), "{}", import.records.len());
         let directory =
             crate::sociale_kaart::model::Directory::new(import.records, Taxonomy::default());
-        assert_eq!(directory.serving("wijkteam", 3312).unwrap().id, "buurtteam-noord");
-        assert_eq!(directory.serving("wijkteam", 3315).unwrap().id, "buurtteam-centrum");
-        assert_eq!(directory.serving("wijkteam", 3319).unwrap().id, "buurtteam-zuid");
+        assert_eq!(crate::sociale_kaart::model::serving(directory.records(), "wijkteam", 3312).unwrap().id, "buurtteam-noord");
+        assert_eq!(crate::sociale_kaart::model::serving(directory.records(), "wijkteam", 3315).unwrap().id, "buurtteam-centrum");
+        assert_eq!(crate::sociale_kaart::model::serving(directory.records(), "wijkteam", 3319).unwrap().id, "buurtteam-zuid");
         let sunday_night =
             NaiveDate::from_ymd_opt(2026, 11, 29).unwrap().and_hms_opt(3, 0, 0).unwrap();
         for id in ["buurtteam-noord", "cjg-voorbeeldstad"] {
