@@ -77,21 +77,12 @@ struct Shape {
 }
 
 fn typed(value: Value) -> Result<RawService<'static>, Shape> {
-    let id = value.get("id").and_then(scalar);
+    let id = value.get("id").and_then(|id| Scalar::deserialize(id).ok()?.text().map(str::to_string));
     serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         let path = if path == "." { String::new() } else { path };
         Shape { id, path, detail: e.into_inner().to_string() }
     })
-}
-
-/// Ids and numbers arrive as strings or as JSON numbers.
-fn scalar(value: &Value) -> Option<String> {
-    match value {
-        Value::String(s) => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
-        _ => None,
-    }
 }
 
 /// An id or number as published: a JSON string or number, borrowed from the file where it
