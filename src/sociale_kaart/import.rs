@@ -239,11 +239,11 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// The whole file is refused.
+    /// The whole file is refused: its one issue says why.
     fn refuse(mut self, field: &str, problem: Problem) -> Import {
         self.record = None;
+        self.import = Import::default();
         self.report(field, problem, Outcome::Refused);
-        self.import.records.clear();
         self.import
     }
 

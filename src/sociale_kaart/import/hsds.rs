@@ -15,6 +15,7 @@ use crate::sociale_kaart::model::{
     Address, Location, Organization, Phone, Schedule, ServiceArea, ServiceAtLocation,
     ServiceRecord, Taxonomy, ALL_DAYS,
 };
+use serde::de::{DeserializeSeed, IgnoredAny, SeqAccess, Visitor};
 use serde::Deserialize;
 use std::borrow::Cow;
 use serde_json::Value;
@@ -24,27 +25,27 @@ pub fn import_hsds(file: &str, text: &str, taxonomy: &Taxonomy) -> Import {
     if text.len() > MAX_PACK_BYTES {
         return check.refuse("", Problem::Pack(PackProblem::TooLarge { size: text.len() }));
     }
-    // A list of well-formed services, the usual case, is read straight into records. Anything
-    // else is read as JSON values first, to name each record of the wrong shape and keep the rest.
-    let services: Vec<Result<RawService, Shape>> =
-        match serde_json::from_str::<Vec<RawService>>(text) {
-            Ok(services) => services.into_iter().map(Ok).collect(),
-            Err(_) => match values(text) {
-                Ok(values) => values.into_iter().map(typed).collect(),
-                Err(problem) => return check.refuse("", problem),
-            },
-        };
+    // A list of well-formed services, the usual case, is read and checked one service at a
+    // time. Anything else is read as JSON values first, to name each record of the wrong
+    // shape and keep the rest.
+    let mut json = serde_json::Deserializer::from_str(text);
+    match ServiceList(&mut check).deserialize(&mut json).and_then(|count| json.end().map(|_| count)) {
+        Ok(count) if count > MAX_SERVICES => {
+            return check.refuse("", Problem::TooManyServices { count })
+        }
+        Ok(_) => return check.finish(),
+        Err(_) => check = Checker::new(file, taxonomy),
+    }
+    let services: Vec<Result<RawService, Shape>> = match values(text) {
+        Ok(values) => values.into_iter().map(typed).collect(),
+        Err(problem) => return check.refuse("", problem),
+    };
     if services.len() > MAX_SERVICES {
         return check.refuse("", Problem::TooManyServices { count: services.len() });
     }
     for (index, parsed) in services.into_iter().enumerate() {
         match parsed {
-            Ok(raw) => {
-                check.start_record(index, None, raw.id.as_ref().and_then(Scalar::text).map(str::to_string));
-                if let Some(record) = service(&mut check, raw) {
-                    check.accept(record);
-                }
-            }
+            Ok(raw) => read_service(&mut check, index, raw),
             Err(Shape { id, path, detail }) => {
                 check.start_record(index, None, id);
                 let problem = Problem::Pack(PackProblem::WrongType { detail });
@@ -53,6 +54,52 @@ pub fn import_hsds(file: &str, text: &str, taxonomy: &Taxonomy) -> Import {
         }
     }
     check.finish()
+}
+
+/// Checks one service and keeps it when its id and name passed. Never inlined, like
+/// `next_service`: the browser optimises a function only between calls, so the work per
+/// service must be a function of its own, not part of one loop that runs once.
+#[inline(never)]
+fn read_service(check: &mut Checker, index: usize, raw: RawService) {
+    check.start_record(index, None, raw.id.as_ref().and_then(Scalar::text).map(str::to_string));
+    if let Some(record) = service(check, raw) {
+        check.accept(record);
+    }
+}
+
+#[inline(never)]
+fn next_service<'de, A: SeqAccess<'de>>(list: &mut A) -> Result<Option<RawService<'de>>, A::Error> {
+    list.next_element()
+}
+
+/// Reads a JSON list of services into the checker as it goes, and counts them; past
+/// `MAX_SERVICES` it only counts, for the message.
+struct ServiceList<'c, 'a>(&'c mut Checker<'a>);
+
+impl<'de> DeserializeSeed<'de> for ServiceList<'_, '_> {
+    type Value = usize;
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<usize, D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ServiceList<'_, '_> {
+    type Value = usize;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a list of services")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut list: A) -> Result<usize, A::Error> {
+        let mut count = 0;
+        while count < MAX_SERVICES {
+            let Some(raw) = next_service(&mut list)? else { return Ok(count) };
+            read_service(self.0, count, raw);
+            count += 1;
+        }
+        while list.next_element::<IgnoredAny>()?.is_some() {
+            count += 1;
+        }
+        Ok(count)
+    }
 }
 
 /// The services of a list, an API page (`{"contents": [...]}`) or a single service.
@@ -105,7 +152,7 @@ impl Scalar<'_> {
 impl<'de: 'a, 'a> Deserialize<'de> for Scalar<'a> {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
-        use serde::de::{Error, MapAccess, SeqAccess, Visitor};
+        use serde::de::{Error, MapAccess};
         struct Read<'a>(std::marker::PhantomData<&'a ()>);
         impl<'de: 'a, 'a> Visitor<'de> for Read<'a> {
             type Value = Scalar<'a>;
@@ -144,32 +191,63 @@ impl<'de: 'a, 'a> Deserialize<'de> for Scalar<'a> {
     }
 }
 
+/// A JSON string, borrowed from the file unless it has escapes. serde reads an
+/// `Option<Cow<str>>` as an owned copy even with `#[serde(borrow)]`: that was a third of the
+/// allocations of a large region.
+struct Str<'a>(Cow<'a, str>);
+
+impl std::ops::Deref for Str<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Str<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Read<'a>(std::marker::PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> Visitor<'de> for Read<'a> {
+            type Value = Str<'a>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Str<'a>, E> {
+                Ok(Str(Cow::Borrowed(v)))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Str<'a>, E> {
+                Ok(Str(Cow::Owned(v.to_string())))
+            }
+        }
+        deserializer.deserialize_str(Read(std::marker::PhantomData))
+    }
+}
+
 #[derive(Deserialize)]
 struct RawService<'a> {
     #[serde(borrow)]
     id: Option<Scalar<'a>>,
     #[serde(borrow)]
-    name: Option<Cow<'a, str>>,
+    name: Option<Str<'a>>,
     #[serde(borrow)]
-    description: Option<Cow<'a, str>>,
+    description: Option<Str<'a>>,
     #[serde(borrow)]
-    url: Option<Cow<'a, str>>,
+    url: Option<Str<'a>>,
     #[serde(borrow)]
-    email: Option<Cow<'a, str>>,
+    email: Option<Str<'a>>,
     #[serde(borrow)]
-    status: Option<Cow<'a, str>>,
+    status: Option<Str<'a>>,
     #[serde(borrow)]
-    alert: Option<Cow<'a, str>>,
+    alert: Option<Str<'a>>,
     #[serde(borrow)]
-    eligibility_description: Option<Cow<'a, str>>,
+    eligibility_description: Option<Str<'a>>,
     #[serde(borrow)]
     minimum_age: Option<Scalar<'a>>,
     #[serde(borrow)]
     maximum_age: Option<Scalar<'a>>,
     #[serde(borrow)]
-    fees_description: Option<Cow<'a, str>>,
+    fees_description: Option<Str<'a>>,
     #[serde(borrow)]
-    assured_date: Option<Cow<'a, str>>,
+    assured_date: Option<Str<'a>>,
     #[serde(borrow)]
     organization: Option<RawOrganization<'a>>,
     #[serde(borrow)]
@@ -192,13 +270,13 @@ struct RawOrganization<'a> {
     #[serde(borrow)]
     id: Option<Scalar<'a>>,
     #[serde(borrow)]
-    name: Option<Cow<'a, str>>,
+    name: Option<Str<'a>>,
     #[serde(borrow)]
-    description: Option<Cow<'a, str>>,
+    description: Option<Str<'a>>,
     #[serde(borrow)]
-    email: Option<Cow<'a, str>>,
+    email: Option<Str<'a>>,
     #[serde(borrow)]
-    website: Option<Cow<'a, str>>,
+    website: Option<Str<'a>>,
     #[serde(borrow)]
     phones: Option<Vec<RawPhone<'a>>>,
 }
@@ -206,42 +284,42 @@ struct RawOrganization<'a> {
 #[derive(Deserialize)]
 struct RawPhone<'a> {
     #[serde(borrow)]
-    number: Option<Cow<'a, str>>,
+    number: Option<Str<'a>>,
     #[serde(rename = "type")]
     #[serde(borrow)]
-    kind: Option<Cow<'a, str>>,
+    kind: Option<Str<'a>>,
     #[serde(borrow)]
-    description: Option<Cow<'a, str>>,
+    description: Option<Str<'a>>,
 }
 
 #[derive(Deserialize)]
 struct RawSchedule<'a> {
     #[serde(borrow)]
-    freq: Option<Cow<'a, str>>,
+    freq: Option<Str<'a>>,
     #[serde(borrow)]
-    byday: Option<Cow<'a, str>>,
+    byday: Option<Str<'a>>,
     #[serde(borrow)]
-    opens_at: Option<Cow<'a, str>>,
+    opens_at: Option<Str<'a>>,
     #[serde(borrow)]
-    closes_at: Option<Cow<'a, str>>,
+    closes_at: Option<Str<'a>>,
     #[serde(borrow)]
-    description: Option<Cow<'a, str>>,
+    description: Option<Str<'a>>,
 }
 
 #[derive(Deserialize)]
 struct RawServiceArea<'a> {
     #[serde(borrow)]
-    name: Option<Cow<'a, str>>,
+    name: Option<Str<'a>>,
     #[serde(borrow)]
-    extent: Option<Cow<'a, str>>,
+    extent: Option<Str<'a>>,
     #[serde(borrow)]
-    extent_type: Option<Cow<'a, str>>,
+    extent_type: Option<Str<'a>>,
 }
 
 #[derive(Deserialize)]
 struct RawServiceAtLocation<'a> {
     #[serde(borrow)]
-    description: Option<Cow<'a, str>>,
+    description: Option<Str<'a>>,
     #[serde(borrow)]
     phones: Option<Vec<RawPhone<'a>>>,
     #[serde(borrow)]
@@ -255,7 +333,7 @@ struct RawLocation<'a> {
     #[serde(borrow)]
     id: Option<Scalar<'a>>,
     #[serde(borrow)]
-    name: Option<Cow<'a, str>>,
+    name: Option<Str<'a>>,
     #[serde(borrow)]
     addresses: Option<Vec<RawAddress<'a>>>,
     #[serde(borrow)]
@@ -271,29 +349,29 @@ struct RawLocation<'a> {
 #[derive(Deserialize)]
 struct RawAddress<'a> {
     #[serde(borrow)]
-    address_1: Option<Cow<'a, str>>,
+    address_1: Option<Str<'a>>,
     #[serde(borrow)]
-    address_2: Option<Cow<'a, str>>,
+    address_2: Option<Str<'a>>,
     #[serde(borrow)]
-    city: Option<Cow<'a, str>>,
+    city: Option<Str<'a>>,
     #[serde(borrow)]
-    postal_code: Option<Cow<'a, str>>,
+    postal_code: Option<Str<'a>>,
     #[serde(borrow)]
-    address_type: Option<Cow<'a, str>>,
+    address_type: Option<Str<'a>>,
 }
 
 #[derive(Deserialize)]
 struct RawAccessibility<'a> {
     #[serde(borrow)]
-    description: Option<Cow<'a, str>>,
+    description: Option<Str<'a>>,
     #[serde(borrow)]
-    details: Option<Cow<'a, str>>,
+    details: Option<Str<'a>>,
 }
 
 #[derive(Deserialize)]
 struct RawLanguage<'a> {
     #[serde(borrow)]
-    code: Option<Cow<'a, str>>,
+    code: Option<Str<'a>>,
 }
 
 #[derive(Deserialize)]
@@ -310,11 +388,11 @@ struct RawAttribute<'a> {
 #[derive(Deserialize)]
 struct RawTerm<'a> {
     #[serde(borrow)]
-    code: Option<Cow<'a, str>>,
+    code: Option<Str<'a>>,
     #[serde(borrow)]
-    name: Option<Cow<'a, str>>,
+    name: Option<Str<'a>>,
     #[serde(borrow)]
-    taxonomy: Option<Cow<'a, str>>,
+    taxonomy: Option<Str<'a>>,
 }
 
 /// Checks every field, so an editor hears all problems at once; None when the id or name
@@ -455,11 +533,11 @@ fn schedule(check: &mut Checker, at: At, raw: RawSchedule<'_>) -> Option<Schedul
         Some(byday) => byday.split(',').map(parse_day).collect::<Option<Vec<_>>>(),
     };
     let Some(days) = days else {
-        let value = raw.byday.unwrap_or_default().into_owned();
+        let value = raw.byday.as_deref().unwrap_or_default().to_string();
         check.report(format_args!("{at}.byday"), Problem::BadHours { value }, Outcome::Dropped);
         return None;
     };
-    let mut time = |name: &str, value: Option<Cow<str>>| match value
+    let mut time = |name: &str, value: Option<Str>| match value
         .as_deref()
         .map(str::trim)
         .filter(|v| !v.is_empty())
@@ -547,7 +625,7 @@ fn location(check: &mut Checker, at: At, raw: RawLocation<'_>) -> Location {
         .into_iter()
         .flat_map(|a| [a.description, a.details])
         .flatten()
-        .map(Cow::into_owned)
+        .map(|text| text.to_string())
         .collect();
     let (latitude, longitude) = match (raw.latitude, raw.longitude) {
         (Some(lat), Some(lon))
