@@ -18,7 +18,7 @@ use crate::content::{has_markup, is_email, is_phone, is_web_url, Problem as Pack
 use crate::i18n::{t, t_with, Lang};
 use chrono::NaiveDate;
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::fmt::Display;
 
 /// Twice the 10,000 services a large region has.
@@ -219,7 +219,7 @@ struct Checker<'a> {
     themes: Terms,
     target_groups: Terms,
     record: Option<RecordRef>,
-    ids: HashSet<String>,
+    ids: FxHashSet<String>,
     import: Import,
     /// Tomorrow: one day of slack for time zones between an editor and a user. Read once,
     /// as the clock is a call into JavaScript in the browser.
@@ -233,7 +233,7 @@ impl<'a> Checker<'a> {
             themes: Terms::new(&taxonomy.themes),
             target_groups: Terms::new(&taxonomy.target_groups),
             record: None,
-            ids: HashSet::new(),
+            ids: FxHashSet::default(),
             import: Import::default(),
             latest_check: chrono::Local::now().date_naive() + chrono::Days::new(1),
         }
@@ -317,7 +317,8 @@ impl<'a> Checker<'a> {
     /// Lower-case letters, digits and hyphens, unique in the file. Upper case is lowered:
     /// some publishers write their UUIDs that way.
     fn id(&mut self, field: impl Display + Copy, value: Option<&str>) -> Option<String> {
-        let id = self.required(field, value)?.to_ascii_lowercase();
+        let mut id = self.required(field, value)?;
+        id.make_ascii_lowercase();
         if !(1..=64).contains(&id.len())
             || !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         {
@@ -372,15 +373,20 @@ impl<'a> Checker<'a> {
             self.pack(field, PackProblem::BadPhone, Outcome::Dropped);
             return None;
         }
-        let kind = match kind.map(|k| k.trim().to_ascii_lowercase()).as_deref() {
-            Some("text" | "sms") => PhoneKind::Text,
-            Some("fax") => PhoneKind::Fax,
-            Some("cell" | "mobile") => PhoneKind::Cell,
-            Some("video") => PhoneKind::Video,
-            Some("pager") => PhoneKind::Pager,
-            Some("textphone") => PhoneKind::Textphone,
-            _ => PhoneKind::Voice,
-        };
+        let kind = kind.map(str::trim).unwrap_or_default();
+        let kind = [
+            ("text", PhoneKind::Text),
+            ("sms", PhoneKind::Text),
+            ("fax", PhoneKind::Fax),
+            ("cell", PhoneKind::Cell),
+            ("mobile", PhoneKind::Cell),
+            ("video", PhoneKind::Video),
+            ("pager", PhoneKind::Pager),
+            ("textphone", PhoneKind::Textphone),
+        ]
+        .into_iter()
+        .find_map(|(name, phone_kind)| kind.eq_ignore_ascii_case(name).then_some(phone_kind))
+        .unwrap_or(PhoneKind::Voice);
         Some(Phone { number: number.to_string(), kind, description })
     }
 
@@ -402,7 +408,11 @@ impl<'a> Checker<'a> {
 
     /// "3311-3313, 3314" or with semicolons or spaces between; a bad part is left out alone.
     fn postcodes(&mut self, field: impl Display + Copy, value: &str) -> Vec<PostcodeRange> {
-        let value = value.replace(" -", "-").replace("- ", "-");
+        let value = if value.contains(" -") || value.contains("- ") {
+            Cow::Owned(value.replace(" -", "-").replace("- ", "-"))
+        } else {
+            Cow::Borrowed(value)
+        };
         let mut ranges = Vec::new();
         for part in value.split([',', ';', ' ', '\n']).filter(|p| !p.trim().is_empty()) {
             match PostcodeRange::parse(part) {
@@ -454,9 +464,12 @@ impl<'a> Checker<'a> {
         let value = value.map(str::trim).filter(|v| !v.is_empty())?;
         // HSDS may give a full timestamp; the day is what "laatst gecontroleerd" shows.
         let day = value.split(['T', ' ']).next().unwrap_or(value);
-        let parsed = ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y"]
-            .iter()
-            .find_map(|format| NaiveDate::parse_from_str(day, format).ok());
+        // ISO first, without reading a format string: most files use it.
+        let parsed = day.parse::<NaiveDate>().ok().or_else(|| {
+            ["%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y"]
+                .iter()
+                .find_map(|format| NaiveDate::parse_from_str(day, format).ok())
+        });
         let Some(date) = parsed else {
             self.report(field, Problem::BadDate { value: value.into() }, Outcome::Dropped);
             return None;
@@ -522,14 +535,14 @@ impl<'a> Checker<'a> {
 /// Finds a theme or target group however it is written: "huiselijk-geweld", "Huiselijk
 /// geweld" and "Domestic violence" are one theme.
 struct Terms {
-    by_slug: HashMap<String, String>,
+    by_slug: FxHashMap<String, String>,
     /// For messages: the ids to choose from.
     ids: String,
 }
 
 impl Terms {
     fn new(terms: &[Term]) -> Terms {
-        let mut by_slug = HashMap::new();
+        let mut by_slug = FxHashMap::default();
         for term in terms {
             let labels = [Some(term.label.nl.as_str()), term.label.en.as_deref()];
             for name in labels.into_iter().flatten().chain([term.id.as_str()]) {

@@ -605,28 +605,19 @@ fn location(check: &mut Checker, at: At, raw: RawLocation<'_>) -> Location {
         .unwrap_or(0);
     let address = (!addresses.is_empty()).then(|| addresses.swap_remove(visiting)).map(|raw| {
         let at = at.field("addresses").item(visiting);
-        let lines = [raw.address_1, raw.address_2];
-        let street: Vec<String> = lines
-            .iter()
-            .flatten()
-            .map(|l| l.trim().to_string())
-            .filter(|l| !l.is_empty())
-            .collect();
+        let street = joined([raw.address_1.as_deref(), raw.address_2.as_deref()], ", ");
         Address {
-            street: check.text(format_args!("{at}.address_1"), Some(street.join(", ").as_str())),
+            street: check.text(format_args!("{at}.address_1"), Some(&street)),
             postal_code: check
                 .postal_code(format_args!("{at}.postal_code"), raw.postal_code.as_deref()),
             city: check.text(format_args!("{at}.city"), raw.city.as_deref()),
         }
     });
-    let accessibility: Vec<String> = raw
-        .accessibility
-        .unwrap_or_default()
-        .into_iter()
-        .flat_map(|a| [a.description, a.details])
-        .flatten()
-        .map(|text| text.to_string())
-        .collect();
+    let accessibility = raw.accessibility.unwrap_or_default();
+    let accessibility = joined(
+        accessibility.iter().flat_map(|a| [a.description.as_deref(), a.details.as_deref()]),
+        "\n",
+    );
     let (latitude, longitude) = match (raw.latitude, raw.longitude) {
         (Some(lat), Some(lon))
             if (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon) =>
@@ -646,13 +637,25 @@ fn location(check: &mut Checker, at: At, raw: RawLocation<'_>) -> Location {
         id: check.text(format_args!("{at}.id"), raw.id.as_ref().and_then(Scalar::text)),
         name: check.text(format_args!("{at}.name"), raw.name.as_deref()),
         address,
-        accessibility: check
-            .text(format_args!("{at}.accessibility"), Some(accessibility.join("\n").as_str())),
+        accessibility: check.text(format_args!("{at}.accessibility"), Some(&accessibility)),
         latitude,
         longitude,
         phones: phones(check, at.field("phones"), raw.phones),
         schedules: schedules(check, at.field("schedules"), raw.schedules),
     }
+}
+
+/// The parts that have text, trimmed, with `between` between; borrowed when there is one.
+fn joined<'t>(parts: impl IntoIterator<Item = Option<&'t str>>, between: &str) -> Cow<'t, str> {
+    let mut parts = parts.into_iter().flatten().map(str::trim).filter(|p| !p.is_empty());
+    let Some(first) = parts.next() else { return Cow::Borrowed("") };
+    let mut all = Cow::Borrowed(first);
+    for part in parts {
+        let all = all.to_mut();
+        all.push_str(between);
+        all.push_str(part);
+    }
+    all
 }
 
 /// Where a field sits in a service (`service_at_locations[0].location.phones[1]`), written
