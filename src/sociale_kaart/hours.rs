@@ -95,14 +95,15 @@ impl WeekHours {
             }
         }
         spans.sort_unstable();
-        let mut merged: Vec<(u16, u16)> = Vec::with_capacity(spans.len());
-        for (start, end) in spans {
-            match merged.last_mut() {
-                Some(last) if start <= last.1 => last.1 = last.1.max(end),
-                _ => merged.push((start, end)),
+        // Overlapping and touching spans merge into the earlier one.
+        spans.dedup_by(|next, kept| {
+            let overlaps = next.0 <= kept.1;
+            if overlaps {
+                kept.1 = kept.1.max(next.1);
             }
-        }
-        WeekHours { spans: merged }
+            overlaps
+        });
+        WeekHours { spans }
     }
 
     pub fn is_empty(&self) -> bool {

@@ -125,9 +125,10 @@ enum Field {
     Description = 3,
 }
 
-/// The record's searchable text by field.
-fn texts<'a>(record: &'a ServiceRecord, taxonomy: &'a Taxonomy) -> Vec<(Field, &'a str)> {
-    let mut texts = vec![(Field::Name, record.name.as_str())];
+/// The record's searchable text by field, the name first, into a list the caller reuses.
+fn texts<'a>(record: &'a ServiceRecord, taxonomy: &'a Taxonomy, texts: &mut Vec<(Field, &'a str)>) {
+    texts.clear();
+    texts.push((Field::Name, record.name.as_str()));
     if let Some(organization) = &record.organization {
         texts.push((Field::Organization, &organization.name));
     }
@@ -138,7 +139,6 @@ fn texts<'a>(record: &'a ServiceRecord, taxonomy: &'a Taxonomy) -> Vec<(Field, &
         texts.extend(term.label.en.as_deref().map(|en| (Field::Terms, en)));
     }
     texts.extend(record.description.as_deref().map(|d| (Field::Description, d)));
-    texts
 }
 
 /// How well a query word fits a word of a record, combined with where that word is: lower is
@@ -234,7 +234,11 @@ pub struct SearchIndex {
     /// Words by their number of letters: one typo changes it by one at most.
     by_letters: Vec<Vec<u32>>,
     hours: Vec<WeekHours>,
-    area_keys: Vec<Vec<String>>,
+    /// Area names as [`area_key`]s, each once, and each record's among them:
+    /// `area_list[area_starts[r]..area_starts[r + 1]]`.
+    area_ids: FxHashMap<String, u32>,
+    area_starts: Vec<u32>,
+    area_list: Vec<u32>,
     /// Each record's place in alphabetical order (the tie-break), and the other way round.
     name_order: Vec<u32>,
     alphabetical: Vec<u32>,
@@ -242,22 +246,33 @@ pub struct SearchIndex {
 
 impl SearchIndex {
     pub fn new(records: &[ServiceRecord], taxonomy: &Taxonomy) -> SearchIndex {
+        // One pass over the records, without a list per word or per record: every
+        // (word, posting) pair goes into one list, sorted into place by word afterwards.
         let mut word_ids: FxHashMap<Box<str>, u32> = FxHashMap::default();
-        let mut lists: Vec<Vec<u32>> = Vec::new();
+        let mut pairs: Vec<(u32, u32)> = Vec::new();
         let mut in_record: Vec<(u32, Field)> = Vec::new();
+        let mut fields = Vec::new();
         let mut folded = String::new();
+        // Folded names side by side in one string, for the alphabetical order.
+        let mut names = String::new();
+        let mut name_ends = Vec::with_capacity(records.len());
         for (r, record) in records.iter().enumerate() {
             in_record.clear();
-            for (field, text) in texts(record, taxonomy) {
+            texts(record, taxonomy, &mut fields);
+            for &(field, text) in &fields {
                 fold_into(&mut folded, text);
+                if field == Field::Name {
+                    names.push_str(&folded);
+                    name_ends.push(names.len());
+                }
                 // Folded text splits words with ASCII spaces only.
                 for word in folded.split_ascii_whitespace() {
                     let id = match word_ids.get(word) {
                         Some(&id) => id,
                         None => {
-                            lists.push(Vec::new());
-                            word_ids.insert(word.into(), lists.len() as u32 - 1);
-                            lists.len() as u32 - 1
+                            let id = word_ids.len() as u32;
+                            word_ids.insert(word.into(), id);
+                            id
                         }
                     };
                     in_record.push((id, field));
@@ -266,20 +281,32 @@ impl SearchIndex {
             // Sorted by word, then field: the first of each word is its best field.
             in_record.sort_unstable();
             in_record.dedup_by_key(|(id, _)| *id);
-            for &(id, field) in &in_record {
-                lists[id as usize].push((r as u32) << 2 | field as u32);
-            }
+            pairs.extend(in_record.iter().map(|&(id, field)| (id, (r as u32) << 2 | field as u32)));
         }
         let mut words: Vec<(Box<str>, u32)> = word_ids.into_iter().collect();
         words.sort_unstable();
+        // Where each word's postings start, in vocabulary order.
+        let mut place = vec![0u32; words.len()];
+        for &(id, _) in &pairs {
+            place[id as usize] += 1;
+        }
         let mut starts = Vec::with_capacity(words.len() + 1);
-        let mut postings = Vec::new();
+        let mut next = 0;
+        for (_, id) in &words {
+            starts.push(next);
+            (place[*id as usize], next) = (next, next + place[*id as usize]);
+        }
+        starts.push(next);
+        let mut postings = vec![0u32; pairs.len()];
+        for (id, posting) in pairs {
+            postings[place[id as usize] as usize] = posting;
+            place[id as usize] += 1;
+        }
+
         let mut vocabulary = Vec::with_capacity(words.len());
         let mut trigrams: FxHashMap<[u8; 3], Vec<u32>> = FxHashMap::default();
         let mut by_letters: Vec<Vec<u32>> = Vec::new();
-        for (w, (word, id)) in words.into_iter().enumerate() {
-            starts.push(postings.len() as u32);
-            postings.extend(std::mem::take(&mut lists[id as usize]));
+        for (w, (word, _)) in words.into_iter().enumerate() {
             for piece in word.as_bytes().windows(3) {
                 let list = trigrams.entry([piece[0], piece[1], piece[2]]).or_default();
                 if list.last() != Some(&(w as u32)) {
@@ -293,16 +320,32 @@ impl SearchIndex {
             by_letters[letters].push(w as u32);
             vocabulary.push(word);
         }
-        starts.push(postings.len() as u32);
 
-        let mut names: Vec<(String, u32)> =
-            records.iter().enumerate().map(|(i, r)| (fold(&r.name), i as u32)).collect();
-        names.sort_unstable();
-        let alphabetical: Vec<u32> = names.into_iter().map(|(_, i)| i).collect();
+        let name = |r: usize| &names[r.checked_sub(1).map_or(0, |p| name_ends[p])..name_ends[r]];
+        let mut alphabetical: Vec<u32> = (0..records.len() as u32).collect();
+        alphabetical.sort_unstable_by(|&a, &b| name(a as usize).cmp(name(b as usize)).then(a.cmp(&b)));
         let mut name_order = vec![0; records.len()];
         for (place, &r) in alphabetical.iter().enumerate() {
             name_order[r as usize] = place as u32;
         }
+
+        // Most records share a few area names: each is keyed once.
+        let mut area_ids: FxHashMap<String, u32> = FxHashMap::default();
+        let mut by_name: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut area_starts = Vec::with_capacity(records.len() + 1);
+        let mut area_list = Vec::new();
+        for record in records {
+            area_starts.push(area_list.len() as u32);
+            for name in record.area_names() {
+                let id = *by_name.entry(name).or_insert_with(|| {
+                    let next = area_ids.len() as u32;
+                    *area_ids.entry(area_key(name)).or_insert(next)
+                });
+                area_list.push(id);
+            }
+        }
+        area_starts.push(area_list.len() as u32);
+
         SearchIndex {
             vocabulary,
             starts,
@@ -310,7 +353,9 @@ impl SearchIndex {
             trigrams,
             by_letters,
             hours: records.iter().map(ServiceRecord::hours).collect(),
-            area_keys: records.iter().map(|r| r.area_names().map(area_key).collect()).collect(),
+            area_ids,
+            area_starts,
+            area_list,
             name_order,
             alphabetical,
         }
@@ -340,7 +385,11 @@ impl SearchIndex {
             .filter(|&r| total[r] != u16::MAX)
             .filter(|&r| {
                 let open = || filters.open_at.is_some_and(|at| self.hours[r].is_open_at(at));
-                passes(&records[r], filters, open, |key| self.area_keys[r].iter().any(|k| k == key))
+                let in_area = |key: &str| {
+                    let areas = &self.area_list[self.area_starts[r] as usize..self.area_starts[r + 1] as usize];
+                    self.area_ids.get(key).is_some_and(|id| areas.contains(id))
+                };
+                passes(&records[r], filters, open, in_area)
             })
             .map(|r| (total[r] as u64) << 32 | self.name_order[r] as u64)
             .collect();
@@ -393,8 +442,10 @@ pub fn linear_search(
         if !passes(record, filters, open, |key| record.area_names().any(|n| area_key(n) == key)) {
             continue;
         }
+        let mut fields = Vec::new();
+        texts(record, taxonomy, &mut fields);
         let folded: Vec<(Field, String)> =
-            texts(record, taxonomy).into_iter().map(|(field, text)| (field, fold(text))).collect();
+            fields.into_iter().map(|(field, text)| (field, fold(text))).collect();
         let mut total = 0u16;
         let all_found = words.iter().all(|word| {
             let best = folded
