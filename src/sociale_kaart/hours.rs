@@ -202,17 +202,21 @@ pub fn parse_time(text: &str) -> Option<NaiveTime> {
 
 /// An RFC 5545 day code ("MO"), a Dutch abbreviation ("ma") or a full Dutch day name.
 pub fn parse_day(text: &str) -> Option<Weekday> {
-    let day = match text.trim().to_lowercase().as_str() {
-        "mo" | "ma" | "maandag" => Weekday::Mon,
-        "tu" | "di" | "dinsdag" => Weekday::Tue,
-        "we" | "wo" | "woensdag" => Weekday::Wed,
-        "th" | "do" | "donderdag" => Weekday::Thu,
-        "fr" | "vr" | "vrijdag" => Weekday::Fri,
-        "sa" | "za" | "zaterdag" => Weekday::Sat,
-        "su" | "zo" | "zondag" => Weekday::Sun,
-        _ => return None,
-    };
-    Some(day)
+    // ASCII only, compared in place: a large region has tens of thousands of day codes.
+    const NAMES: [(Weekday, [&str; 3]); 7] = [
+        (Weekday::Mon, ["mo", "ma", "maandag"]),
+        (Weekday::Tue, ["tu", "di", "dinsdag"]),
+        (Weekday::Wed, ["we", "wo", "woensdag"]),
+        (Weekday::Thu, ["th", "do", "donderdag"]),
+        (Weekday::Fri, ["fr", "vr", "vrijdag"]),
+        (Weekday::Sat, ["sa", "za", "zaterdag"]),
+        (Weekday::Sun, ["su", "zo", "zondag"]),
+    ];
+    let text = text.trim();
+    NAMES
+        .iter()
+        .find(|(_, names)| names.iter().any(|name| name.eq_ignore_ascii_case(text)))
+        .map(|&(day, _)| day)
 }
 
 /// The compact form of the CSV template: `ma-vr 09:00-17:00; za 10:00-12:00`, several

@@ -464,9 +464,9 @@ impl<'a> Checker<'a> {
         let value = value.map(str::trim).filter(|v| !v.is_empty())?;
         // HSDS may give a full timestamp; the day is what "laatst gecontroleerd" shows.
         let day = value.split(['T', ' ']).next().unwrap_or(value);
-        // ISO first, without reading a format string: most files use it.
-        let parsed = day.parse::<NaiveDate>().ok().or_else(|| {
-            ["%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y"]
+        // ISO first, read directly: most files use it, and a large region has thousands.
+        let parsed = iso_date(day).or_else(|| {
+            ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y"]
                 .iter()
                 .find_map(|format| NaiveDate::parse_from_str(day, format).ok())
         });
@@ -532,6 +532,15 @@ impl<'a> Checker<'a> {
     }
 }
 
+/// "2026-09-04" and nothing else.
+fn iso_date(text: &str) -> Option<NaiveDate> {
+    let bytes = text.as_bytes();
+    let shaped = bytes.len() == 10
+        && bytes.iter().enumerate().all(|(i, b)| if i == 4 || i == 7 { *b == b'-' } else { b.is_ascii_digit() });
+    let number = |from: usize, to: usize| text[from..to].parse::<u32>().ok();
+    shaped.then(|| NaiveDate::from_ymd_opt(number(0, 4)? as i32, number(5, 7)?, number(8, 10)?))?
+}
+
 /// Finds a theme or target group however it is written: "huiselijk-geweld", "Huiselijk
 /// geweld" and "Domestic violence" are one theme.
 struct Terms {
@@ -573,6 +582,20 @@ fn slug(text: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_read_as_iso_or_as_a_spreadsheet_shows_them() {
+        let mut check = Checker::new("kaart.json", &Taxonomy::default());
+        let day = NaiveDate::from_ymd_opt(2026, 9, 4);
+        for text in ["2026-09-04", "2026-9-4", "04-09-2026", "4/9/2026", "04.09.2026", "2026-09-04T10:00:00Z"] {
+            assert_eq!(check.date("assured_date", Some(text)), day, "{text}");
+        }
+        assert!(check.import.issues.is_empty());
+        for text in ["2026-13-04", "2026-02-30", "vorige week", "2026-09-0x"] {
+            assert_eq!(check.date("assured_date", Some(text)), None, "{text}");
+        }
+        assert_eq!(check.import.issues.len(), 4);
+    }
 
     #[test]
     fn terms_are_found_by_id_or_label_in_either_language() {
