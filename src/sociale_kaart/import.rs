@@ -218,7 +218,10 @@ struct Checker<'a> {
     file: &'a str,
     themes: Terms,
     target_groups: Terms,
-    record: Option<RecordRef>,
+    /// The record being checked (index, CSV row), and its id as far as known, for messages:
+    /// written only when an issue is reported, as most records have none.
+    record: Option<(usize, Option<u64>)>,
+    record_id: String,
     ids: FxHashSet<String>,
     import: Import,
     /// Tomorrow: one day of slack for time zones between an editor and a user. Read once,
@@ -233,6 +236,7 @@ impl<'a> Checker<'a> {
             themes: Terms::new(&taxonomy.themes),
             target_groups: Terms::new(&taxonomy.target_groups),
             record: None,
+            record_id: String::new(),
             ids: FxHashSet::default(),
             import: Import::default(),
             latest_check: chrono::Local::now().date_naive() + chrono::Days::new(1),
@@ -247,8 +251,10 @@ impl<'a> Checker<'a> {
         self.import
     }
 
-    fn start_record(&mut self, index: usize, row: Option<u64>, id: Option<String>) {
-        self.record = Some(RecordRef { index, row, id });
+    fn start_record(&mut self, index: usize, row: Option<u64>, id: Option<&str>) {
+        self.record = Some((index, row));
+        self.record_id.clear();
+        self.record_id.push_str(id.unwrap_or_default());
     }
 
     /// Keeps a record whose id and name passed.
@@ -264,7 +270,11 @@ impl<'a> Checker<'a> {
     fn report(&mut self, field: impl Display + Copy, problem: Problem, outcome: Outcome) {
         self.import.issues.push(ImportIssue {
             file: self.file.to_string(),
-            record: self.record.clone(),
+            record: self.record.map(|(index, row)| RecordRef {
+                index,
+                row,
+                id: (!self.record_id.is_empty()).then(|| self.record_id.clone()),
+            }),
             field: field.to_string(),
             problem,
             outcome,
@@ -329,9 +339,7 @@ impl<'a> Checker<'a> {
             self.pack(field, PackProblem::DuplicateId { id }, Outcome::Skipped);
             return None;
         }
-        if let Some(record) = &mut self.record {
-            record.id = Some(id.clone());
-        }
+        self.record_id.clone_from(&id);
         Some(id)
     }
 
@@ -393,6 +401,12 @@ impl<'a> Checker<'a> {
     /// "3311 AB" in that form; None with an issue for anything else.
     fn postal_code(&mut self, field: impl Display + Copy, value: Option<&str>) -> Option<String> {
         let value = self.text(field, value)?;
+        let canonical = |b: &[u8]| {
+            b.len() == 7 && b[..4].iter().all(u8::is_ascii_digit) && b[4] == b' ' && b[5..].iter().all(u8::is_ascii_uppercase)
+        };
+        if canonical(value.as_bytes()) {
+            return Some(value);
+        }
         let compact: String = value.chars().filter(|c| !c.is_whitespace()).collect();
         match postcode4(&compact) {
             Some(digits) if compact.len() == 6 => {

@@ -47,7 +47,7 @@ pub fn import_hsds(file: &str, text: &str, taxonomy: &Taxonomy) -> Import {
         match parsed {
             Ok(raw) => read_service(&mut check, index, raw),
             Err(Shape { id, path, detail }) => {
-                check.start_record(index, None, id);
+                check.start_record(index, None, id.as_deref());
                 let problem = Problem::Pack(PackProblem::WrongType { detail });
                 check.report(&path, problem, Outcome::Skipped);
             }
@@ -61,7 +61,7 @@ pub fn import_hsds(file: &str, text: &str, taxonomy: &Taxonomy) -> Import {
 /// service must be a function of its own, not part of one loop that runs once.
 #[inline(never)]
 fn read_service(check: &mut Checker, index: usize, raw: RawService) {
-    check.start_record(index, None, raw.id.as_ref().and_then(Scalar::text).map(str::to_string));
+    check.start_record(index, None, raw.id.as_ref().and_then(Scalar::text));
     if let Some(record) = service(check, raw) {
         check.accept(record);
     }
@@ -400,8 +400,8 @@ struct RawTerm<'a> {
 fn service(check: &mut Checker, raw: RawService<'_>) -> Option<ServiceRecord> {
     let id = check.id("id", raw.id.as_ref().and_then(Scalar::text));
     let name = check.required("name", raw.name.as_deref());
-    let mut record =
-        ServiceRecord::new(id.clone().unwrap_or_default(), name.clone().unwrap_or_default());
+    let passed = id.is_some() && name.is_some();
+    let mut record = ServiceRecord::new(id.unwrap_or_default(), name.unwrap_or_default());
     record.description = check.text("description", raw.description.as_deref());
     record.website = check.website("url", raw.url.as_deref());
     record.email = check.email("email", raw.email.as_deref());
@@ -439,7 +439,7 @@ fn service(check: &mut Checker, raw: RawService<'_>) -> Option<ServiceRecord> {
             term(check, at.field("taxonomy_term"), raw_term, &mut record);
         }
     }
-    (id.is_some() && name.is_some()).then_some(record)
+    passed.then_some(record)
 }
 
 fn age(check: &mut Checker, field: &str, value: &Scalar) -> Option<u8> {
@@ -479,19 +479,20 @@ fn term(check: &mut Checker, at: At, raw: RawTerm<'_>, record: &mut ServiceRecor
 fn organization(check: &mut Checker, raw: RawOrganization<'_>) -> Option<Organization> {
     let at = At::top("organization");
     let name = check.text(format_args!("{at}.name"), raw.name.as_deref());
+    let named = name.is_some();
     let organization = Organization {
         id: check.text(format_args!("{at}.id"), raw.id.as_ref().and_then(Scalar::text)),
-        name: name.clone().unwrap_or_default(),
+        name: name.unwrap_or_default(),
         description: check.text(format_args!("{at}.description"), raw.description.as_deref()),
         website: check.website(format_args!("{at}.website"), raw.website.as_deref()),
         email: check.email(format_args!("{at}.email"), raw.email.as_deref()),
         phones: phones(check, at.field("phones"), raw.phones),
     };
-    if name.is_none() {
+    if !named {
         let problem = PackProblem::MissingField { field: "name".into() };
         check.report(at, Problem::Pack(problem), Outcome::Dropped);
     }
-    name.map(|_| organization)
+    named.then_some(organization)
 }
 
 fn phones(check: &mut Checker, at: At, raw: Option<Vec<RawPhone<'_>>>) -> Vec<Phone> {

@@ -98,7 +98,7 @@ pub fn import_csv(file: &str, text: &str, taxonomy: &Taxonomy) -> Import {
         check.start_record(
             index,
             row.position().map(|p| p.line()),
-            cell("id").map(str::to_ascii_lowercase),
+            cell("id"),
         );
         if row.len() != header.len() {
             let problem = Problem::CellCount { found: row.len(), expected: header.len() };
@@ -144,8 +144,8 @@ fn service<'c>(
 ) -> Option<ServiceRecord> {
     let id = check.id("id", cell("id").or(Some("")));
     let name = check.required("naam", cell("naam").or(Some("")));
-    let mut record =
-        ServiceRecord::new(id.clone().unwrap_or_default(), name.clone().unwrap_or_default());
+    let passed = id.is_some() && name.is_some();
+    let mut record = ServiceRecord::new(id.unwrap_or_default(), name.unwrap_or_default());
     record.organization = check.text("organisatie", cell("organisatie")).map(|name| Organization {
         id: None,
         name,
@@ -226,7 +226,7 @@ fn service<'c>(
     record.status = check.status("status", cell("status"));
     record.alert = check.text("melding", cell("melding"));
     record.assured_date = check.date("laatst_gecontroleerd", cell("laatst_gecontroleerd"));
-    (id.is_some() && name.is_some()).then_some(record)
+    passed.then_some(record)
 }
 
 /// Empty is no; spreadsheets also mark yes with an x.
