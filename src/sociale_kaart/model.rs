@@ -8,7 +8,6 @@ use super::search::{Filters, SearchIndex};
 use crate::i18n::{t, Lang, Text};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 use std::fmt;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -430,7 +429,8 @@ impl Taxonomy {
 pub struct Directory {
     records: Vec<ServiceRecord>,
     taxonomy: Taxonomy,
-    by_id: HashMap<String, usize>,
+    /// Record indexes sorted by id, for lookups without a copy of every id.
+    by_id: Vec<u32>,
     index: SearchIndex,
 }
 
@@ -448,10 +448,8 @@ pub fn serving<'a>(records: &'a [ServiceRecord], theme: &str, postcode: u16) -> 
 impl Directory {
     /// Ids are unique after import; should two records share one, the first keeps it.
     pub fn new(records: Vec<ServiceRecord>, taxonomy: Taxonomy) -> Directory {
-        let mut by_id = HashMap::with_capacity(records.len());
-        for (i, record) in records.iter().enumerate() {
-            by_id.entry(record.id.clone()).or_insert(i);
-        }
+        let mut by_id: Vec<u32> = (0..records.len() as u32).collect();
+        by_id.sort_by(|&a, &b| records[a as usize].id.cmp(&records[b as usize].id));
         let index = SearchIndex::new(&records, &taxonomy);
         Directory { records, taxonomy, by_id, index }
     }
@@ -465,7 +463,10 @@ impl Directory {
     }
 
     pub fn get(&self, id: &str) -> Option<&ServiceRecord> {
-        self.by_id.get(id).map(|&i| &self.records[i])
+        // The first of equal ids: the sort is stable.
+        let first = self.by_id.partition_point(|&i| self.records[i as usize].id.as_str() < id);
+        let record = &self.records[*self.by_id.get(first)? as usize];
+        (record.id == id).then_some(record)
     }
 
     /// Indexes into [`Directory::records`], best match first.
@@ -527,6 +528,22 @@ mod tests {
         assert_eq!(serving(directory.records(), "wijkteam", 3318).unwrap().id, "sociaal-team-stad");
         assert!(serving(directory.records(), "wijkteam", 9999).is_none());
         assert_eq!(directory.get("buurtteam-oud").unwrap().status, Status::Defunct);
+    }
+
+    #[test]
+    fn a_service_is_found_by_its_id_and_the_first_keeps_a_shared_one() {
+        let records = ["wijkteam-zuid", "cjg", "wijkteam-zuid", "aa", "zz"]
+            .iter()
+            .enumerate()
+            .map(|(i, id)| ServiceRecord::new(*id, &format!("Dienst {i}")))
+            .collect();
+        let directory = Directory::new(records, Taxonomy::default());
+        assert_eq!(directory.get("wijkteam-zuid").unwrap().name, "Dienst 0");
+        assert_eq!(directory.get("aa").unwrap().name, "Dienst 3");
+        assert_eq!(directory.get("zz").unwrap().name, "Dienst 4");
+        for missing in ["", "a", "cj", "wijkteam", "zzz"] {
+            assert!(directory.get(missing).is_none(), "{missing}");
+        }
     }
 
     #[test]

@@ -256,27 +256,45 @@ impl SearchIndex {
         // Folded names side by side in one string, for the alphabetical order.
         let mut names = String::new();
         let mut name_ends = Vec::with_capacity(records.len());
+        // The words of texts many records share (organisations, themes), found once.
+        let mut shared: FxHashMap<&str, Vec<u32>> = FxHashMap::default();
+        let mut words_of = |text: &str, folded: &mut String, ids: &mut Vec<u32>| {
+            fold_into(folded, text);
+            // Folded text splits words with ASCII spaces only.
+            for word in folded.split_ascii_whitespace() {
+                let id = match word_ids.get(word) {
+                    Some(&id) => id,
+                    None => {
+                        let id = word_ids.len() as u32;
+                        word_ids.insert(word.into(), id);
+                        id
+                    }
+                };
+                ids.push(id);
+            }
+        };
+        let mut ids = Vec::new();
         for (r, record) in records.iter().enumerate() {
             in_record.clear();
             texts(record, taxonomy, &mut fields);
             for &(field, text) in &fields {
-                fold_into(&mut folded, text);
-                if field == Field::Name {
-                    names.push_str(&folded);
-                    name_ends.push(names.len());
-                }
-                // Folded text splits words with ASCII spaces only.
-                for word in folded.split_ascii_whitespace() {
-                    let id = match word_ids.get(word) {
-                        Some(&id) => id,
-                        None => {
-                            let id = word_ids.len() as u32;
-                            word_ids.insert(word.into(), id);
-                            id
+                let ids = match field {
+                    Field::Organization | Field::Terms => shared.entry(text).or_insert_with(|| {
+                        let mut ids = Vec::new();
+                        words_of(text, &mut folded, &mut ids);
+                        ids
+                    }),
+                    Field::Name | Field::Description => {
+                        ids.clear();
+                        words_of(text, &mut folded, &mut ids);
+                        if field == Field::Name {
+                            names.push_str(&folded);
+                            name_ends.push(names.len());
                         }
-                    };
-                    in_record.push((id, field));
-                }
+                        &ids
+                    }
+                };
+                in_record.extend(ids.iter().map(|&id| (id, field)));
             }
             // Sorted by word, then field: the first of each word is its best field.
             in_record.sort_unstable();
