@@ -528,7 +528,7 @@ impl<'a> Checker<'a> {
     }
 
     fn theme(&mut self, field: impl Display + Copy, value: &str) -> Option<String> {
-        let found = self.themes.find(value);
+        let found = self.themes.find(value).map(str::to_string);
         if found.is_none() {
             let (value, known) = (value.trim().into(), self.themes.ids.clone());
             self.report(field, Problem::UnknownTheme { value, known }, Outcome::Dropped);
@@ -537,7 +537,7 @@ impl<'a> Checker<'a> {
     }
 
     fn target_group(&mut self, field: impl Display + Copy, value: &str) -> Option<String> {
-        let found = self.target_groups.find(value);
+        let found = self.target_groups.find(value).map(str::to_string);
         if found.is_none() {
             let (value, known) = (value.trim().into(), self.target_groups.ids.clone());
             self.report(field, Problem::UnknownTargetGroup { value, known }, Outcome::Dropped);
@@ -576,17 +576,21 @@ impl Terms {
         Terms { by_slug, ids }
     }
 
-    fn find(&self, value: &str) -> Option<String> {
-        self.by_slug.get(&*slug(value)).cloned()
+    fn find(&self, value: &str) -> Option<&str> {
+        self.by_slug.get(&*slug(value)).map(String::as_str)
     }
 }
 
 /// "Huiselijk geweld" → "huiselijk-geweld". A value that is a slug already, as ids in
 /// published data are, comes back as it is.
 fn slug(text: &str) -> Cow<'_, str> {
-    let is_slug = text.split('-').all(|part| {
-        !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-    });
+    // One pass over the bytes: no empty part before, between or after hyphens.
+    let mut previous = b'-';
+    let is_slug = text.bytes().all(|b| {
+        let fits = b.is_ascii_lowercase() || b.is_ascii_digit() || (b == b'-' && previous != b'-');
+        previous = b;
+        fits
+    }) && previous != b'-';
     if is_slug {
         return Cow::Borrowed(text);
     }
@@ -612,12 +616,29 @@ mod tests {
     }
 
     #[test]
+    fn a_slug_comes_back_as_it_is_and_anything_else_is_made_one() {
+        for text in ["huiselijk-geweld", "veilig-thuis-2", "cjg"] {
+            assert!(matches!(slug(text), Cow::Borrowed(t) if t == text), "{text}");
+        }
+        for (text, expected) in [
+            ("Huiselijk Geweld", "huiselijk-geweld"),
+            ("-cjg", "cjg"),
+            ("cjg-", "cjg"),
+            ("jeugd--zorg", "jeugd-zorg"),
+            ("Zorg & Welzijn", "zorg-welzijn"),
+            ("", ""),
+        ] {
+            assert!(matches!(slug(text), Cow::Owned(t) if t == expected), "{text}");
+        }
+    }
+
+    #[test]
     fn terms_are_found_by_id_or_label_in_either_language() {
         let themes = Terms::new(&Taxonomy::default().themes);
-        assert_eq!(themes.find("huiselijk-geweld").as_deref(), Some("huiselijk-geweld"));
-        assert_eq!(themes.find(" Huiselijk Geweld ").as_deref(), Some("huiselijk-geweld"));
-        assert_eq!(themes.find("Domestic violence").as_deref(), Some("huiselijk-geweld"));
-        assert_eq!(themes.find("Geld en schulden").as_deref(), Some("schulden"));
+        assert_eq!(themes.find("huiselijk-geweld"), Some("huiselijk-geweld"));
+        assert_eq!(themes.find(" Huiselijk Geweld "), Some("huiselijk-geweld"));
+        assert_eq!(themes.find("Domestic violence"), Some("huiselijk-geweld"));
+        assert_eq!(themes.find("Geld en schulden"), Some("schulden"));
         assert_eq!(themes.find("ruimtevaart"), None);
     }
 
