@@ -57,8 +57,8 @@ pub fn import_hsds(file: &str, text: &str, taxonomy: &Taxonomy) -> Import {
 }
 
 /// Checks one service and keeps it when its id and name passed. Never inlined, like
-/// `next_service`: the browser optimises a function only between calls, so the work per
-/// service must be a function of its own, not part of one loop that runs once.
+/// `next_service`: a browser swaps in its optimised code for a function only between calls,
+/// so the work per service is a function of its own, not the body of one long loop.
 #[inline(never)]
 fn read_service(check: &mut Checker, index: usize, raw: RawService) {
     check.start_record(index, None, raw.id.as_ref().and_then(Scalar::text));
