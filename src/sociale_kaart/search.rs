@@ -197,13 +197,21 @@ fn area_key(name: &str) -> String {
     words.join(" ")
 }
 
-/// The filters both searches check straight on the record; open hours and area names are
-/// passed in, since the index keeps them ready.
+/// The filter's gemeente or wijk as an [`area_key`], once per search.
+fn named_area_key(filters: &Filters) -> Option<String> {
+    match &filters.area {
+        Some(Area::Named(name)) => Some(area_key(name)),
+        _ => None,
+    }
+}
+
+/// The filters both searches check straight on the record; open hours and the named area
+/// are passed in, since the index keeps them ready.
 fn passes(
     record: &ServiceRecord,
     filters: &Filters,
     hours: impl FnOnce() -> bool,
-    in_named_area: impl FnOnce(&str) -> bool,
+    in_named_area: impl FnOnce() -> bool,
 ) -> bool {
     let has = |ids: &[String], id: &Option<String>| id.as_ref().is_none_or(|id| ids.contains(id));
     record.status.is_listed()
@@ -215,7 +223,7 @@ fn passes(
         && (!filters.without_referral || !record.referral_required)
         && match &filters.area {
             Some(Area::Postcode(postcode)) => record.coverage_of(*postcode).is_some(),
-            Some(Area::Named(name)) => in_named_area(&area_key(name)),
+            Some(Area::Named(_)) => in_named_area(),
             None => true,
         }
         && (filters.open_at.is_none() || (record.status == Status::Active && hours()))
@@ -234,11 +242,7 @@ pub struct SearchIndex {
     /// Words by their number of letters: one typo changes it by one at most.
     by_letters: Vec<Vec<u32>>,
     hours: Vec<WeekHours>,
-    /// Area names as [`area_key`]s, each once, and each record's among them:
-    /// `area_list[area_starts[r]..area_starts[r + 1]]`.
-    area_ids: FxHashMap<String, u32>,
-    area_starts: Vec<u32>,
-    area_list: Vec<u32>,
+    areas: AreaIndex,
     /// Each record's place in alphabetical order (the tie-break), and the other way round.
     name_order: Vec<u32>,
     alphabetical: Vec<u32>,
@@ -273,7 +277,8 @@ impl SearchIndex {
                 ids.push(id);
             }
         };
-        let mut ids = Vec::new();
+        // The words of this record's own name or description.
+        let mut own = Vec::new();
         for (r, record) in records.iter().enumerate() {
             in_record.clear();
             texts(record, taxonomy, &mut fields);
@@ -285,13 +290,13 @@ impl SearchIndex {
                         ids
                     }),
                     Field::Name | Field::Description => {
-                        ids.clear();
-                        words_of(text, &mut folded, &mut ids);
+                        own.clear();
+                        words_of(text, &mut folded, &mut own);
                         if field == Field::Name {
                             names.push_str(&folded);
                             name_ends.push(names.len());
                         }
-                        &ids
+                        &own
                     }
                 };
                 in_record.extend(ids.iter().map(|&id| (id, field)));
@@ -303,23 +308,7 @@ impl SearchIndex {
         }
         let mut words: Vec<(Box<str>, u32)> = word_ids.into_iter().collect();
         words.sort_unstable();
-        // Where each word's postings start, in vocabulary order.
-        let mut place = vec![0u32; words.len()];
-        for &(id, _) in &pairs {
-            place[id as usize] += 1;
-        }
-        let mut starts = Vec::with_capacity(words.len() + 1);
-        let mut next = 0;
-        for (_, id) in &words {
-            starts.push(next);
-            (place[*id as usize], next) = (next, next + place[*id as usize]);
-        }
-        starts.push(next);
-        let mut postings = vec![0u32; pairs.len()];
-        for (id, posting) in pairs {
-            postings[place[id as usize] as usize] = posting;
-            place[id as usize] += 1;
-        }
+        let (starts, postings) = postings_by_word(&words, pairs);
 
         let mut vocabulary = Vec::with_capacity(words.len());
         let mut trigrams: FxHashMap<[u8; 3], Vec<u32>> = FxHashMap::default();
@@ -346,24 +335,6 @@ impl SearchIndex {
         for (place, &r) in alphabetical.iter().enumerate() {
             name_order[r as usize] = place as u32;
         }
-
-        // Most records share a few area names: each is keyed once.
-        let mut area_ids: FxHashMap<String, u32> = FxHashMap::default();
-        let mut by_name: FxHashMap<&str, u32> = FxHashMap::default();
-        let mut area_starts = Vec::with_capacity(records.len() + 1);
-        let mut area_list = Vec::new();
-        for record in records {
-            area_starts.push(area_list.len() as u32);
-            for name in record.area_names() {
-                let id = *by_name.entry(name).or_insert_with(|| {
-                    let next = area_ids.len() as u32;
-                    *area_ids.entry(area_key(name)).or_insert(next)
-                });
-                area_list.push(id);
-            }
-        }
-        area_starts.push(area_list.len() as u32);
-
         SearchIndex {
             vocabulary,
             starts,
@@ -371,9 +342,7 @@ impl SearchIndex {
             trigrams,
             by_letters,
             hours: records.iter().map(ServiceRecord::hours).collect(),
-            area_ids,
-            area_starts,
-            area_list,
+            areas: AreaIndex::new(records),
             name_order,
             alphabetical,
         }
@@ -398,15 +367,13 @@ impl SearchIndex {
                 *total = if best == u8::MAX { u16::MAX } else { total.saturating_add(best as u16) };
             }
         }
+        let named_area = named_area_key(filters).and_then(|key| self.areas.id(&key));
         // Sorted as one number each: score, then place in the alphabet.
         let mut hits: Vec<u64> = (0..records.len())
             .filter(|&r| total[r] != u16::MAX)
             .filter(|&r| {
                 let open = || filters.open_at.is_some_and(|at| self.hours[r].is_open_at(at));
-                let in_area = |key: &str| {
-                    let areas = &self.area_list[self.area_starts[r] as usize..self.area_starts[r + 1] as usize];
-                    self.area_ids.get(key).is_some_and(|id| areas.contains(id))
-                };
+                let in_area = || named_area.is_some_and(|id| self.areas.of(r).contains(&id));
                 passes(&records[r], filters, open, in_area)
             })
             .map(|r| (total[r] as u64) << 32 | self.name_order[r] as u64)
@@ -444,6 +411,66 @@ impl SearchIndex {
     }
 }
 
+/// Where each word's postings start (`starts[w]..starts[w + 1]`, in vocabulary order) and
+/// the postings themselves, from (word id, posting) pairs in record order: a counting sort.
+fn postings_by_word(words: &[(Box<str>, u32)], pairs: Vec<(u32, u32)>) -> (Vec<u32>, Vec<u32>) {
+    let mut place = vec![0u32; words.len()];
+    for &(id, _) in &pairs {
+        place[id as usize] += 1;
+    }
+    let mut starts = Vec::with_capacity(words.len() + 1);
+    let mut next = 0;
+    for (_, id) in words {
+        starts.push(next);
+        (place[*id as usize], next) = (next, next + place[*id as usize]);
+    }
+    starts.push(next);
+    let mut postings = vec![0u32; pairs.len()];
+    for (id, posting) in pairs {
+        postings[place[id as usize] as usize] = posting;
+        place[id as usize] += 1;
+    }
+    (starts, postings)
+}
+
+/// Each record's area names as ids of [`area_key`]s: most records share a few names, and
+/// each is keyed once.
+struct AreaIndex {
+    ids: FxHashMap<String, u32>,
+    /// Record `r`'s areas are `list[starts[r]..starts[r + 1]]`.
+    starts: Vec<u32>,
+    list: Vec<u32>,
+}
+
+impl AreaIndex {
+    fn new(records: &[ServiceRecord]) -> AreaIndex {
+        let mut ids: FxHashMap<String, u32> = FxHashMap::default();
+        let mut by_name: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut starts = Vec::with_capacity(records.len() + 1);
+        let mut list = Vec::new();
+        for record in records {
+            starts.push(list.len() as u32);
+            for name in record.area_names() {
+                let id = *by_name.entry(name).or_insert_with(|| {
+                    let next = ids.len() as u32;
+                    *ids.entry(area_key(name)).or_insert(next)
+                });
+                list.push(id);
+            }
+        }
+        starts.push(list.len() as u32);
+        AreaIndex { ids, starts, list }
+    }
+
+    fn id(&self, key: &str) -> Option<u32> {
+        self.ids.get(key).copied()
+    }
+
+    fn of(&self, record: usize) -> &[u32] {
+        &self.list[self.starts[record] as usize..self.starts[record + 1] as usize]
+    }
+}
+
 const FIELDS: [Field; 4] = [Field::Name, Field::Organization, Field::Terms, Field::Description];
 
 /// The same search without an index: every record read and folded for every query.
@@ -454,10 +481,14 @@ pub fn linear_search(
     filters: &Filters,
 ) -> Vec<usize> {
     let words = query_words(query);
+    let named_area = named_area_key(filters);
     let mut hits: Vec<(u16, String, usize)> = Vec::new();
     for (r, record) in records.iter().enumerate() {
         let open = || filters.open_at.is_some_and(|at| record.hours().is_open_at(at));
-        if !passes(record, filters, open, |key| record.area_names().any(|n| area_key(n) == key)) {
+        let in_area = || {
+            named_area.as_deref().is_some_and(|key| record.area_names().any(|n| area_key(n) == key))
+        };
+        if !passes(record, filters, open, in_area) {
             continue;
         }
         let mut fields = Vec::new();
