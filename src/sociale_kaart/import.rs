@@ -401,10 +401,13 @@ impl<'a> Checker<'a> {
     /// "3311 AB" in that form; None with an issue for anything else.
     fn postal_code(&mut self, field: impl Display + Copy, value: Option<&str>) -> Option<String> {
         let value = self.text(field, value)?;
-        let canonical = |b: &[u8]| {
-            b.len() == 7 && b[..4].iter().all(u8::is_ascii_digit) && b[4] == b' ' && b[5..].iter().all(u8::is_ascii_uppercase)
-        };
-        if canonical(value.as_bytes()) {
+        // Most files write it so already: kept as it is, without copies.
+        let b = value.as_bytes();
+        if b.len() == 7
+            && b[..4].iter().all(u8::is_ascii_digit)
+            && b[4] == b' '
+            && b[5..].iter().all(u8::is_ascii_uppercase)
+        {
             return Some(value);
         }
         let compact: String = value.chars().filter(|c| !c.is_whitespace()).collect();
@@ -613,6 +616,19 @@ mod tests {
             assert_eq!(check.date("assured_date", Some(text)), None, "{text}");
         }
         assert_eq!(check.import.issues.len(), 4);
+    }
+
+    #[test]
+    fn postcodes_are_written_one_way() {
+        let mut check = Checker::new("kaart.csv", &Taxonomy::default());
+        for (text, expected) in
+            [("3312 AB", "3312 AB"), ("3312ab", "3312 AB"), (" 3312  ab ", "3312 AB"), ("3312", "3312")]
+        {
+            assert_eq!(check.postal_code("postcode", Some(text)).as_deref(), Some(expected), "{text}");
+        }
+        assert!(check.import.issues.is_empty());
+        assert_eq!(check.postal_code("postcode", Some("Dorpsstraat")), None);
+        assert_eq!(check.import.issues.len(), 1);
     }
 
     #[test]
