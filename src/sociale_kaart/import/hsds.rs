@@ -136,7 +136,7 @@ fn typed(value: Value) -> Result<RawService<'static>, Shape> {
 /// can be (no allocation per id in a large region). Anything else is kept as its JSON text,
 /// for the message.
 enum Scalar<'a> {
-    Text(Cow<'a, str>),
+    Text(Str<'a>),
     Other(String),
 }
 
@@ -159,23 +159,21 @@ impl<'de: 'a, 'a> Deserialize<'de> for Scalar<'a> {
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
                 f.write_str("a string or a number")
             }
+            // Strings as `Str` reads them: borrowed unless they have escapes.
             fn visit_borrowed_str<E: Error>(self, v: &'de str) -> Result<Scalar<'a>, E> {
-                Ok(Scalar::Text(Cow::Borrowed(v)))
+                ReadStr(std::marker::PhantomData).visit_borrowed_str(v).map(Scalar::Text)
             }
             fn visit_str<E: Error>(self, v: &str) -> Result<Scalar<'a>, E> {
-                Ok(Scalar::Text(Cow::Owned(v.to_string())))
-            }
-            fn visit_string<E: Error>(self, v: String) -> Result<Scalar<'a>, E> {
-                Ok(Scalar::Text(Cow::Owned(v)))
+                ReadStr(std::marker::PhantomData).visit_str(v).map(Scalar::Text)
             }
             fn visit_u64<E: Error>(self, v: u64) -> Result<Scalar<'a>, E> {
-                Ok(Scalar::Text(Cow::Owned(v.to_string())))
+                Ok(Scalar::Text(Str(Cow::Owned(v.to_string()))))
             }
             fn visit_i64<E: Error>(self, v: i64) -> Result<Scalar<'a>, E> {
-                Ok(Scalar::Text(Cow::Owned(v.to_string())))
+                Ok(Scalar::Text(Str(Cow::Owned(v.to_string()))))
             }
             fn visit_f64<E: Error>(self, v: f64) -> Result<Scalar<'a>, E> {
-                Ok(Scalar::Text(Cow::Owned(Value::from(v).to_string())))
+                Ok(Scalar::Text(Str(Cow::Owned(Value::from(v).to_string()))))
             }
             fn visit_bool<E: Error>(self, v: bool) -> Result<Scalar<'a>, E> {
                 Ok(Scalar::Other(v.to_string()))
@@ -205,20 +203,22 @@ impl std::ops::Deref for Str<'_> {
 
 impl<'de: 'a, 'a> Deserialize<'de> for Str<'a> {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Read<'a>(std::marker::PhantomData<&'a ()>);
-        impl<'de: 'a, 'a> Visitor<'de> for Read<'a> {
-            type Value = Str<'a>;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a string")
-            }
-            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Str<'a>, E> {
-                Ok(Str(Cow::Borrowed(v)))
-            }
-            fn visit_str<E>(self, v: &str) -> Result<Str<'a>, E> {
-                Ok(Str(Cow::Owned(v.to_string())))
-            }
-        }
-        deserializer.deserialize_str(Read(std::marker::PhantomData))
+        deserializer.deserialize_str(ReadStr(std::marker::PhantomData))
+    }
+}
+
+struct ReadStr<'a>(std::marker::PhantomData<&'a ()>);
+
+impl<'de: 'a, 'a> Visitor<'de> for ReadStr<'a> {
+    type Value = Str<'a>;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a string")
+    }
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Str<'a>, E> {
+        Ok(Str(Cow::Borrowed(v)))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Str<'a>, E> {
+        Ok(Str(Cow::Owned(v.to_string())))
     }
 }
 
