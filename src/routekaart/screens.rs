@@ -286,6 +286,7 @@ fn SafeUse() -> impl IntoView {
             <summary>{tr("routes.safe.title")}</summary>
             <ul>
                 <li>{tr("routes.safe.stored")}</li>
+                <li>{tr("routes.safe.exit")}</li>
                 <li>{tr("routes.safe.calls")}</li>
                 <li>{tr("routes.safe.history")}</li>
                 <li>{tr("routes.safe.shared")}</li>

@@ -143,8 +143,9 @@ pub fn App(config: MountConfig) -> impl IntoView {
 
     view! {
         <div class="meldwijzer" lang=move || app.lang.get().code() node_ref=root>
+            // First in tab order and sticky, so the exit is one key or tap away at any scroll.
+            <quick_exit::QuickExit/>
             <div class="mw-safety">
-                <quick_exit::QuickExit/>
                 <facts::EmergencyNumbers/>
             </div>
             <RegionNotice/>
