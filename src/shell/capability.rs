@@ -52,8 +52,10 @@ pub fn Slot(name: &'static str) -> impl IntoView {
         });
     };
     request_animation_frame(load);
+    // The shell's screen, for a module mounted while the hash is empty (the page's data-view).
+    let screen = move || app.screen.get().slug();
     view! {
-        <div data-meldwijzer-capability=name data-capability-data=data>
+        <div data-meldwijzer-capability=name data-capability-data=data data-capability-screen=screen>
             <p class="mw-notice" role="status">{tr("capability.loading")}</p>
         </div>
         {move || failed.get().then(|| view! {
@@ -69,6 +71,16 @@ pub fn Slot(name: &'static str) -> impl IntoView {
 fn slot_content(slot: &web_sys::HtmlElement) -> Content {
     let region = slot.get_attribute("data-capability-data").and_then(|json| serde_json::from_str(&json).ok());
     Content::new(NationalContent::load(), region)
+}
+
+/// The screen a module mounted in `slot` shows: the hash's, when it names one of this
+/// capability's screens; otherwise the shell's (an empty hash shows the page's `data-view`).
+fn slot_screen(slot: &web_sys::HtmlElement, hash: &str, name: &str) -> route::Screen {
+    let shell = slot.get_attribute("data-capability-screen").map(|slug| route::Screen::from_slug(&slug));
+    route::Screen::from_hash(hash)
+        .filter(|screen| screen.capability() == Some(name))
+        .or(shell)
+        .unwrap_or(route::Screen::Home)
 }
 
 /// Tells loaded capabilities that the language changed.
@@ -117,7 +129,7 @@ pub fn mount<V: IntoView + 'static>(name: &'static str, view: fn() -> V) {
             let content = slot_content(&element);
             let app = AppState {
                 lang: RwSignal::new(lang),
-                screen: RwSignal::new(route::Screen::from_hash(&hash).unwrap_or(route::Screen::Home)),
+                screen: RwSignal::new(slot_screen(&element, &hash, name)),
                 sub_path: RwSignal::new(route::sub_path(&hash)),
                 region: RwSignal::new(if content.region.is_some() { RegionStatus::Loaded } else { RegionStatus::National }),
                 content: RwSignal::new(content),

@@ -22,7 +22,8 @@ impl MountConfig {
         let non_empty = |name: &str| attribute(name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
         MountConfig {
             region_url: non_empty("data-region"),
-            start: non_empty("data-view").map(|v| Screen::from_slug(&v)),
+            // A misspelt view starts at home, not at "page not found".
+            start: non_empty("data-view").map(|v| Screen::from_slug(&v)).filter(|s| *s != Screen::NotFound),
             lang: non_empty("data-lang").or(page_lang).and_then(|v| Lang::parse(&v)),
             exit_url: non_empty("data-exit-url"),
             standalone: attribute("data-standalone").is_some(),
@@ -63,6 +64,15 @@ mod tests {
     fn language_falls_back_to_the_host_page() {
         assert_eq!(read(&[], Some("en-GB")).lang, Some(Lang::En));
         assert_eq!(read(&[("data-lang", "")], Some("fr")).lang, None);
+    }
+
+    #[test]
+    fn every_documented_view_starts_its_screen_and_an_unknown_one_starts_at_home() {
+        for slug in ["zorgen", "professional", "meldcode", "routekaart", "sociale-kaart", "zelftest", "bronnen"] {
+            let start = read(&[("data-view", slug)], None).start;
+            assert_eq!(start.map(Screen::slug), Some(slug));
+        }
+        assert_eq!(read(&[("data-view", "zorg")], None).start, None);
     }
 
     #[test]
