@@ -1,13 +1,19 @@
-// Meldwijzer for a host page. Add, anywhere on the page:
-//   <div data-meldwijzer data-region="https://…/regio.json" data-view="zorgen" data-lang="nl"></div>
+// Meldwijzer for a host page, and the start-up of our own index.html (no inline script, so a
+// strict Content-Security-Policy needs no hash or nonce). Add, anywhere on a page:
+//   <div data-meldwijzer data-region="https://…/regio.json" data-view="zorgen" data-lang="nl">
+//     …fallback content: shown until the app starts, and kept if it cannot…
+//   </div>
 //   <script type="module" src="https://…/meldwijzer/embed.js"></script>
-// Files are found next to this script, so the app works from any path.
+// Files are found next to this script, so the app works from any path or origin.
 const base = new URL('./', import.meta.url);
+const file = (name) => new URL(name, base).href;
 
-const style = document.createElement('link');
-style.rel = 'stylesheet';
-style.href = new URL('meldwijzer.css', base).href;
-document.head.append(style);
+if (![...document.querySelectorAll('link[rel="stylesheet"]')].some((link) => link.href === file('meldwijzer.css'))) {
+  const style = document.createElement('link');
+  style.rel = 'stylesheet';
+  style.href = file('meldwijzer.css');
+  document.head.append(style);
+}
 
-const { default: init } = await import(new URL('meldwijzer.js', base).href);
-await init({ module_or_path: new URL('meldwijzer_bg.wasm', base) });
+const { default: init } = await import(file('meldwijzer.js'));
+await init({ module_or_path: file('meldwijzer_bg.wasm') });

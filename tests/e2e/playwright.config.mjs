@@ -26,7 +26,7 @@ export default defineConfig({
   webServer: [
     {
       // The build at "/" and at a sub-path, plus host pages a gemeente might have.
-      command: 'node ../../scripts/serve.mjs --port 4173 /=../../dist /hulp/meldwijzer/=../../dist /host/=hosts',
+      command: 'node ../../scripts/serve.mjs --port 4173 /=../../dist /hulp/meldwijzer/=../../dist /host/=hosts /vendor/axe/=../../node_modules/axe-core',
       url: `${APP}/index.html`,
       reuseExistingServer: false,
     },
