@@ -10,6 +10,7 @@ use super::{decision, dossier_href, print, use_meldcode};
 use crate::i18n::{t, t_with};
 use crate::shell::{go, route::Screen, state, tr, SourceNote};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 const STEP_KEYS: [&str; 5] = ["step.1", "step.2", "step.3", "step.4", "step.5"];
 
@@ -146,19 +147,44 @@ pub fn entry_list(
     let editing = use_editing();
     let count = Memo::new(move |_| editing.read(len));
     let entry = std::sync::Arc::new(entry);
+    let entries = NodeRef::<leptos::html::Div>::new();
+    let add_button = NodeRef::<leptos::html::Button>::new();
+    // The new fields push the button down: a keyboard user continues in the first of them.
+    let added = move |_| {
+        editing.edit(add);
+        request_animation_frame(move || {
+            let field = entries.get_untracked().and_then(|list| {
+                list.query_selector(".mw-entry:last-child :is(input, textarea, select)").ok().flatten()
+            });
+            if let Some(field) = field.and_then(|f| f.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = field.focus();
+            }
+        });
+    };
+    // The removed entry took focus with it: put it on the button that adds one.
+    let removed = move |i: usize| {
+        editing.edit(move |d| remove(d, i));
+        request_animation_frame(move || {
+            if let Some(button) = add_button.get_untracked() {
+                let _ = button.focus();
+            }
+        });
+    };
     view! {
-        {move || {
-            let entry = entry.clone();
-            (0..count.get()).map(move |i| view! {
-                <div class="mw-entry">
-                    {entry(i)}
-                    <button type="button" class="mw-link-button" on:click=move |_| editing.edit(move |d| remove(d, i))>
-                        {tr("entry.remove")}
-                    </button>
-                </div>
-            }).collect_view()
-        }}
-        <button type="button" class="mw-button mw-button--secondary" on:click=move |_| editing.edit(add)>{tr(add_label)}</button>
+        <div class="mw-entries" node_ref=entries>
+            {move || {
+                let entry = entry.clone();
+                (0..count.get()).map(move |i| view! {
+                    <div class="mw-entry">
+                        {entry(i)}
+                        <button type="button" class="mw-link-button" on:click=move |_| removed(i)>
+                            {tr("entry.remove")}
+                        </button>
+                    </div>
+                }).collect_view()
+            }}
+        </div>
+        <button type="button" class="mw-button mw-button--secondary" node_ref=add_button on:click=added>{tr(add_label)}</button>
     }
     .into_any()
 }
