@@ -5,6 +5,7 @@
 use super::{Area, Contact, PhoneNumber, RegionPack, Source, REGION_FORMAT, REGION_VERSION};
 use crate::i18n::{t, t_with, Lang, Text};
 use serde_json::Value;
+use std::collections::HashSet;
 
 /// Room for a sociale kaart of 10,000 services; anything larger is refused before parsing.
 pub const MAX_PACK_BYTES: usize = 20 * 1024 * 1024;
@@ -164,7 +165,7 @@ pub fn parse_region_pack(
     })?;
 
     pack.loaded_from = None;
-    let mut checker = Checker { file, issues: Vec::new() };
+    let mut checker = Checker::new(file);
     checker.pack(&pack, national_ids);
     if checker.issues.is_empty() {
         Ok(pack)
@@ -279,7 +280,7 @@ pub(crate) fn has_markup(text: &str) -> bool {
 /// Separate from [`parse_region_pack`] so the shell need not carry those contents; the checker
 /// runs it, and a capability skips what does not resolve.
 pub fn cross_references(file: &str, pack: &RegionPack) -> Vec<Issue> {
-    let mut checker = Checker { file, issues: Vec::new() };
+    let mut checker = Checker::new(file);
     let routes = crate::routekaart::model::RouteMap::national();
     for (i, step) in pack.routes.iter().flat_map(|r| r.local_steps.iter()).enumerate() {
         if routes.node(&step.node).is_none() {
@@ -306,6 +307,16 @@ pub fn cross_references(file: &str, pack: &RegionPack) -> Vec<Issue> {
 struct Checker<'a> {
     file: &'a str,
     issues: Vec<Issue>,
+    /// A `checked` date after this is in the future: today plus one day of slack for time
+    /// zones between an editor and a user. Read once (in the browser each read calls out).
+    tomorrow: chrono::NaiveDate,
+}
+
+impl<'a> Checker<'a> {
+    fn new(file: &'a str) -> Self {
+        let tomorrow = chrono::Local::now().date_naive() + chrono::Days::new(1);
+        Checker { file, issues: Vec::new(), tomorrow }
+    }
 }
 
 impl Checker<'_> {
@@ -336,21 +347,18 @@ impl Checker<'_> {
         }
     }
 
-    fn id(&mut self, path: &str, id: &str, seen: &mut Vec<String>) {
+    /// A set, not a list: a pack with thousands of contacts is checked in linear time.
+    fn id<'p>(&mut self, path: &str, id: &'p str, seen: &mut HashSet<&'p str>) {
         if !is_id(id) {
             self.report(path, Problem::BadId);
-        } else if seen.iter().any(|s| s == id) {
+        } else if !seen.insert(id) {
             self.report(path, Problem::DuplicateId { id: id.to_string() });
-        } else {
-            seen.push(id.to_string());
         }
     }
 
     fn source(&mut self, path: &str, source: &Source) {
         self.text(&format!("{path}.source"), &source.source, MAX_URL_CHARS);
-        // One day of slack for time zones between an editor and a user.
-        let tomorrow = chrono::Local::now().date_naive() + chrono::Days::new(1);
-        if source.checked > tomorrow {
+        if source.checked > self.tomorrow {
             self.report(&format!("{path}.checked"), Problem::CheckedInFuture);
         }
     }
@@ -368,11 +376,11 @@ impl Checker<'_> {
             self.url("region.exit_url", url);
         }
 
-        let mut ids: Vec<String> = Vec::new();
+        let mut ids = HashSet::new();
         for (i, number) in pack.numbers.iter().enumerate() {
             self.number(&format!("numbers[{i}]"), number, national_ids, &mut ids);
         }
-        let mut contact_ids = Vec::new();
+        let mut contact_ids = HashSet::new();
         for (i, contact) in pack.contacts.iter().enumerate() {
             self.contact(&format!("contacts[{i}]"), contact, &mut contact_ids);
         }
@@ -384,7 +392,7 @@ impl Checker<'_> {
             self.localized(&format!("{at}.text"), &step.text, MAX_TEXT_CHARS);
             self.source(&at, &step.source);
         }
-        let mut item_ids = Vec::new();
+        let mut item_ids = HashSet::new();
         for (i, added) in pack.self_check.iter().flat_map(|s| s.items.iter()).enumerate() {
             let at = format!("self_check.items[{i}]");
             let item = &added.item;
@@ -421,7 +429,7 @@ impl Checker<'_> {
         }
     }
 
-    fn number(&mut self, at: &str, number: &PhoneNumber, national: &[&str], ids: &mut Vec<String>) {
+    fn number<'p>(&mut self, at: &str, number: &'p PhoneNumber, national: &[&str], ids: &mut HashSet<&'p str>) {
         if national.contains(&number.id.as_str()) {
             self.report(
                 &format!("{at}.id"),
@@ -438,7 +446,7 @@ impl Checker<'_> {
         self.source(at, &number.source);
     }
 
-    fn contact(&mut self, at: &str, contact: &Contact, ids: &mut Vec<String>) {
+    fn contact<'p>(&mut self, at: &str, contact: &'p Contact, ids: &mut HashSet<&'p str>) {
         self.id(&format!("{at}.id"), &contact.id, ids);
         self.text(&format!("{at}.name"), &contact.name, MAX_NAME_CHARS);
         self.localized(&format!("{at}.description"), &contact.description, MAX_TEXT_CHARS);
