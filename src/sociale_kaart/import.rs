@@ -7,7 +7,7 @@
 mod hsds;
 mod template;
 
-pub use hsds::import_hsds;
+pub use hsds::{import_hsds, HsdsReader};
 pub use template::{import_csv, TEMPLATE_COLUMNS};
 
 use super::model::{

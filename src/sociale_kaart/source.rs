@@ -2,7 +2,7 @@
 //! JSON or the spreadsheet template. Paths only, never other sites: the app fetches nothing
 //! beyond the pack's own server.
 
-use super::import::{import_csv, import_hsds, Import};
+use super::import::{import_csv, HsdsReader, Import};
 use super::model::Taxonomy;
 use serde::{Deserialize, Serialize};
 
@@ -32,10 +32,7 @@ impl SourceFile {
     }
 
     pub fn import(&self, text: &str, taxonomy: &Taxonomy) -> Import {
-        match self.format {
-            FileFormat::Hsds => import_hsds(self.name(), text, taxonomy),
-            FileFormat::Csv => import_csv(self.name(), text, taxonomy),
-        }
+        import_all([(self, text)], taxonomy)
     }
 }
 
@@ -48,14 +45,58 @@ pub fn is_relative_path(path: &str) -> bool {
 }
 
 /// All records of all files, in file order; each file's issues name that file.
-pub fn import_all<'a>(files: impl IntoIterator<Item = (&'a SourceFile, &'a str)>, taxonomy: &Taxonomy) -> Import {
-    let mut all = Import { records: Vec::new(), issues: Vec::new() };
-    for (file, text) in files {
-        let Import { records, issues } = file.import(text, taxonomy);
-        all.records.extend(records);
-        all.issues.extend(issues);
+pub fn import_all<'a>(files: impl IntoIterator<Item = (&'a SourceFile, &'a str)>, taxonomy: &'a Taxonomy) -> Import {
+    let mut reader = ImportReader::new(files.into_iter().collect(), taxonomy);
+    loop {
+        if let Some(import) = reader.read(usize::MAX) {
+            return import;
+        }
     }
-    all
+}
+
+/// The import of a region's files a slice at a time, so the page can answer its user between
+/// slices (see [`HsdsReader`]); a CSV file is read in one go.
+pub struct ImportReader<'a> {
+    files: std::vec::IntoIter<(&'a SourceFile, &'a str)>,
+    current: Option<HsdsReader<'a>>,
+    taxonomy: &'a Taxonomy,
+    all: Import,
+}
+
+impl<'a> ImportReader<'a> {
+    pub fn new(files: Vec<(&'a SourceFile, &'a str)>, taxonomy: &'a Taxonomy) -> Self {
+        ImportReader { files: files.into_iter(), current: None, taxonomy, all: Import::default() }
+    }
+
+    /// Reads about `services` more services; every record and issue once all files are read.
+    pub fn read(&mut self, services: usize) -> Option<Import> {
+        let mut left = services;
+        while left > 0 {
+            let import = match &mut self.current {
+                Some(reader) => match reader.read(left) {
+                    Some(import) => import,
+                    None => return None,
+                },
+                None => match self.files.next() {
+                    None => return Some(std::mem::take(&mut self.all)),
+                    Some((file, text)) => match file.format {
+                        FileFormat::Hsds => {
+                            self.current = Some(HsdsReader::new(file.name(), text, self.taxonomy));
+                            continue;
+                        }
+                        FileFormat::Csv => {
+                            left = left.saturating_sub(1);
+                            import_csv(file.name(), text, self.taxonomy)
+                        }
+                    },
+                },
+            };
+            self.current = None;
+            self.all.records.extend(import.records);
+            self.all.issues.extend(import.issues);
+        }
+        None
+    }
 }
 
 #[cfg(test)]

@@ -15,27 +15,117 @@ use crate::sociale_kaart::model::{
     Address, Location, Organization, Phone, Schedule, ServiceArea, ServiceAtLocation,
     ServiceRecord, Taxonomy, ALL_DAYS,
 };
-use serde::de::{DeserializeSeed, IgnoredAny, SeqAccess, Visitor};
+use serde::de::{IgnoredAny, SeqAccess, Visitor};
 use serde::Deserialize;
 use std::borrow::Cow;
 use serde_json::Value;
 
 pub fn import_hsds(file: &str, text: &str, taxonomy: &Taxonomy) -> Import {
-    let mut check = Checker::new(file, taxonomy);
-    if text.len() > MAX_PACK_BYTES {
-        return check.refuse("", Problem::Pack(PackProblem::TooLarge { size: text.len() }));
-    }
-    // A list of well-formed services, the usual case, is read and checked one service at a
-    // time. Anything else is read as JSON values first, to name each record of the wrong
-    // shape and keep the rest.
-    let mut json = serde_json::Deserializer::from_str(text);
-    match ServiceList(&mut check).deserialize(&mut json).and_then(|count| json.end().map(|_| count)) {
-        Ok(count) if count > MAX_SERVICES => {
-            return check.refuse("", Problem::TooManyServices { count })
+    let mut reader = HsdsReader::new(file, text, taxonomy);
+    loop {
+        if let Some(import) = reader.read(usize::MAX) {
+            return import;
         }
-        Ok(_) => return check.finish(),
-        Err(_) => check = Checker::new(file, taxonomy),
     }
+}
+
+/// An HSDS import that stops between services: the browser reads a large file a slice at a
+/// time and answers its user in between (the quick exit must never wait for an import).
+///
+/// A list of well-formed services, the usual case, is read and checked one service at a
+/// time, each borrowed from the file. Anything else is read as JSON values at the end, all at
+/// once, to name each record of the wrong shape and keep the rest.
+pub struct HsdsReader<'a> {
+    file: &'a str,
+    text: &'a str,
+    taxonomy: &'a Taxonomy,
+    check: Option<Checker<'a>>,
+    /// Where the next service starts; `None` before the list's `[` was found.
+    at: Option<usize>,
+    count: usize,
+}
+
+/// What the next bytes of the list hold.
+enum Next {
+    Service(usize),
+    End,
+    /// Not a plain list of services: read it the careful way.
+    Other,
+}
+
+impl<'a> HsdsReader<'a> {
+    pub fn new(file: &'a str, text: &'a str, taxonomy: &'a Taxonomy) -> Self {
+        HsdsReader { file, text, taxonomy, check: Some(Checker::new(file, taxonomy)), at: None, count: 0 }
+    }
+
+    /// Reads up to `services` more services; the whole import once the file is done.
+    pub fn read(&mut self, services: usize) -> Option<Import> {
+        let text = self.text;
+        if text.len() > MAX_PACK_BYTES {
+            let check = self.check.take()?;
+            return Some(check.refuse("", Problem::Pack(PackProblem::TooLarge { size: text.len() })));
+        }
+        let mut at = match self.at {
+            Some(at) => at,
+            None => match skip_space(text, 0) {
+                Some((at, b'[')) => at + 1,
+                _ => return Some(careful(self.file, text, self.taxonomy)),
+            },
+        };
+        for _ in 0..services {
+            let next = match skip_space(text, at) {
+                Some((end, b']')) => {
+                    // Only white space may follow the list.
+                    if skip_space(text, end + 1).is_some() { Next::Other } else { Next::End }
+                }
+                Some((start, _)) if self.count == 0 => Next::Service(start),
+                Some((comma, b',')) if self.count > 0 => match skip_space(text, comma + 1) {
+                    Some((start, _)) => Next::Service(start),
+                    None => Next::Other,
+                },
+                _ => Next::Other,
+            };
+            match next {
+                Next::End => {
+                    let check = self.check.take()?;
+                    return Some(if self.count > MAX_SERVICES {
+                        check.refuse("", Problem::TooManyServices { count: self.count })
+                    } else {
+                        check.finish()
+                    });
+                }
+                Next::Other => return Some(careful(self.file, text, self.taxonomy)),
+                Next::Service(start) => {
+                    let check = self.check.as_mut()?;
+                    let mut stream = serde_json::Deserializer::from_str(&text[start..]);
+                    // Past the limit only counted, for the message.
+                    let read = if self.count < MAX_SERVICES {
+                        next_service(&mut stream).map(|raw| read_service(check, self.count, raw))
+                    } else {
+                        IgnoredAny::deserialize(&mut stream).map(|_| ())
+                    };
+                    if read.is_err() {
+                        return Some(careful(self.file, text, self.taxonomy));
+                    }
+                    at = start + stream.into_iter::<IgnoredAny>().byte_offset();
+                    self.count += 1;
+                }
+            }
+        }
+        self.at = Some(at);
+        None
+    }
+}
+
+/// The first byte at or after `at` that is not JSON white space, with its position.
+fn skip_space(text: &str, at: usize) -> Option<(usize, u8)> {
+    let bytes = text.as_bytes();
+    (at..bytes.len()).find(|&i| !matches!(bytes[i], b' ' | b'\n' | b'\r' | b'\t')).map(|i| (i, bytes[i]))
+}
+
+/// Every service of the file as a JSON value first, naming each record of the wrong shape.
+fn careful(file: &str, text: &str, taxonomy: &Taxonomy) -> Import {
+    let mut check = Checker::new(file, taxonomy);
     let services: Vec<Result<RawService, Shape>> = match values(text) {
         Ok(values) => values.into_iter().map(typed).collect(),
         Err(problem) => return check.refuse("", problem),
@@ -68,38 +158,8 @@ fn read_service(check: &mut Checker, index: usize, raw: RawService) {
 }
 
 #[inline(never)]
-fn next_service<'de, A: SeqAccess<'de>>(list: &mut A) -> Result<Option<RawService<'de>>, A::Error> {
-    list.next_element()
-}
-
-/// Reads a JSON list of services into the checker as it goes, and counts them; past
-/// `MAX_SERVICES` it only counts, for the message.
-struct ServiceList<'c, 'a>(&'c mut Checker<'a>);
-
-impl<'de> DeserializeSeed<'de> for ServiceList<'_, '_> {
-    type Value = usize;
-    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<usize, D::Error> {
-        deserializer.deserialize_seq(self)
-    }
-}
-
-impl<'de> Visitor<'de> for ServiceList<'_, '_> {
-    type Value = usize;
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("a list of services")
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut list: A) -> Result<usize, A::Error> {
-        let mut count = 0;
-        while count < MAX_SERVICES {
-            let Some(raw) = next_service(&mut list)? else { return Ok(count) };
-            read_service(self.0, count, raw);
-            count += 1;
-        }
-        while list.next_element::<IgnoredAny>()?.is_some() {
-            count += 1;
-        }
-        Ok(count)
-    }
+fn next_service<'de>(json: &mut serde_json::Deserializer<serde_json::de::StrRead<'de>>) -> serde_json::Result<RawService<'de>> {
+    RawService::deserialize(json)
 }
 
 /// The services of a list, an API page (`{"contents": [...]}`) or a single service.
@@ -720,6 +780,40 @@ mod tests {
             .issues
             .iter()
             .find(|i| i.record.as_ref().is_some_and(|r| r.index == index) && i.field == field)
+    }
+
+    /// Reads `text` `slice` services at a time, as the browser does between its tasks.
+    fn import_in_slices(text: &str, slice: usize) -> (Import, usize) {
+        let taxonomy = Taxonomy::default();
+        let mut reader = HsdsReader::new("kaart.json", text, &taxonomy);
+        let mut slices = 1;
+        loop {
+            match reader.read(slice) {
+                Some(import) => return (import, slices),
+                None => slices += 1,
+            }
+        }
+    }
+
+    #[test]
+    fn read_in_slices_a_file_gives_exactly_what_it_gives_at_once() {
+        let whole = import(VOORBEELDSTAD);
+        let (sliced, slices) = import_in_slices(VOORBEELDSTAD, 7);
+        assert_eq!(sliced, whole);
+        assert!(slices >= whole.records.len() / 7, "{slices} slices");
+        // A bad record halfway, text around the list, and an API page: the careful path, the
+        // same answer either way.
+        let mut services: Vec<Value> = serde_json::from_str(VOORBEELDSTAD).unwrap();
+        services[30]["name"] = Value::from(12);
+        let broken = Value::from(services.clone()).to_string();
+        assert_eq!(import_in_slices(&broken, 5).0, import(&broken));
+        assert!(import(&broken).issues.iter().any(|i| i.record.as_ref().is_some_and(|r| r.index == 30)));
+        for odd in [format!("{broken} x"), "[]".to_string(), " [ ] ".to_string(), "[,]".to_string(), "[{}".to_string(),
+                    serde_json::json!({ "contents": services }).to_string()] {
+            assert_eq!(import_in_slices(&odd, 3).0, import(&odd), "{odd:.40}");
+        }
+        assert!(import("[]").records.is_empty() && import("[]").issues.is_empty());
+        assert!(!import("[,]").issues.is_empty());
     }
 
     #[test]
