@@ -4,7 +4,7 @@
 //! Exit code 0 when every file is valid, 1 when one is not, 2 on wrong use.
 
 use meldwijzer::content::{
-    cross_references, parse_region_pack, Issue, NationalContent, Problem, RegionPack, MAX_PACK_BYTES,
+    cross_references, parse_region_pack, Issue, NationalContent, Problem, RegionPack, MAX_DATA_FILE_BYTES, MAX_PACK_BYTES,
 };
 use meldwijzer::i18n::{t, t_with, Lang};
 use meldwijzer::sociale_kaart::{model::Taxonomy, source::import_all};
@@ -65,7 +65,7 @@ fn check(path: &Path, national: &NationalContent) -> Result<RegionPack, Vec<Issu
     // Refuse oversized files before reading them into memory.
     let size = std::fs::metadata(path).map_err(|_| whole(Problem::NotReadable))?.len();
     if size > MAX_PACK_BYTES as u64 {
-        return Err(whole(Problem::TooLarge { size: size as usize }));
+        return Err(whole(Problem::TooLarge { size: size as usize, max: MAX_PACK_BYTES }));
     }
     let bytes = std::fs::read(path).map_err(|_| whole(Problem::NotReadable))?;
     let text = String::from_utf8(bytes).map_err(|_| whole(Problem::NotJson { line: 1, column: 1 }))?;
@@ -89,10 +89,11 @@ fn check_social_map(pack_path: &Path, pack: &RegionPack, lang: Lang) -> bool {
         let path = folder.join(&file.path);
         let size = std::fs::metadata(&path).map(|m| m.len() as usize).unwrap_or(0);
         match std::fs::read_to_string(&path) {
-            Ok(text) if size <= MAX_PACK_BYTES => texts.push((file, text)),
+            Ok(text) if size <= MAX_DATA_FILE_BYTES => texts.push((file, text)),
             _ => {
                 valid = false;
-                let problem = if size > MAX_PACK_BYTES { Problem::TooLarge { size } } else { Problem::NotReadable };
+                let max = MAX_DATA_FILE_BYTES;
+                let problem = if size > max { Problem::TooLarge { size, max } } else { Problem::NotReadable };
                 let issue = Issue { file: file.path.clone(), path: String::new(), problem };
                 println!("  - {}", issue.message(lang));
             }

@@ -5,7 +5,7 @@
 mod validate;
 pub(crate) use validate::{has_markup, is_email, is_phone, is_web_url};
 
-pub use validate::{cross_references, parse_region_pack, Issue, Problem, MAX_PACK_BYTES};
+pub use validate::{cross_references, parse_region_pack, Issue, Problem, MAX_DATA_FILE_BYTES, MAX_PACK_BYTES};
 
 use crate::i18n::{Lang, Text};
 use chrono::NaiveDate;

@@ -24,7 +24,7 @@ pub fn file_name(url: &str) -> String {
 
 pub async fn load(url: &str, national_ids: &[&str]) -> Result<RegionPack, Vec<Issue>> {
     let file = file_name(url);
-    let text = fetch_text(url).await.map_err(|problem| {
+    let text = fetch_text(url, MAX_PACK_BYTES).await.map_err(|problem| {
         vec![Issue { file: file.clone(), path: String::new(), problem }]
     })?;
     let mut pack = parse_region_pack(&file, &text, national_ids)?;
@@ -38,8 +38,8 @@ pub fn resolve(path: &str, base: Option<&str>) -> Option<String> {
     web_sys::Url::new_with_base(path, base.unwrap_or(&page)).ok().map(|url| url.href())
 }
 
-/// The text at `url`, refused when larger than a region pack may be.
-pub async fn fetch_text(url: &str) -> Result<String, Problem> {
+/// The text at `url`, refused when larger than `max` bytes.
+pub async fn fetch_text(url: &str, max: usize) -> Result<String, Problem> {
     let unreachable = Problem::NotLoaded { status: None };
     let window = web_sys::window().ok_or(unreachable.clone())?;
     let init = RequestInit::new();
@@ -56,8 +56,8 @@ pub async fn fetch_text(url: &str) -> Result<String, Problem> {
     }
     let declared = response.headers().get("content-length").ok().flatten();
     if let Some(size) = declared.and_then(|s| s.parse::<usize>().ok()) {
-        if size > MAX_PACK_BYTES {
-            return Err(Problem::TooLarge { size });
+        if size > max {
+            return Err(Problem::TooLarge { size, max });
         }
     }
     // Bytes, decoded here: a large sociale kaart arrives in wasm memory with one copy, where

@@ -56,7 +56,7 @@ pub async fn fetch_and_import(content: &Content) -> Option<(import::Import, Vec<
     for file in &sources.files {
         let url = crate::shell::region::resolve(&file.path, Some(base));
         let fetched = match url {
-            Some(url) => crate::shell::region::fetch_text(&url).await,
+            Some(url) => crate::shell::region::fetch_text(&url, crate::content::MAX_DATA_FILE_BYTES).await,
             None => Err(crate::content::Problem::NotLoaded { status: None }),
         };
         match fetched {

@@ -9,7 +9,7 @@
 //! mark a free service and one that needs a referral. Times are local; offsets are ignored.
 
 use super::{Checker, Import, Outcome, Problem, MAX_SERVICES};
-use crate::content::{Problem as PackProblem, MAX_PACK_BYTES};
+use crate::content::{Problem as PackProblem, MAX_DATA_FILE_BYTES};
 use crate::sociale_kaart::hours::{parse_day, parse_time};
 use crate::sociale_kaart::model::{
     Address, Location, Organization, Phone, Schedule, ServiceArea, ServiceAtLocation,
@@ -61,9 +61,9 @@ impl<'a> HsdsReader<'a> {
     /// Reads up to `services` more services; the whole import once the file is done.
     pub fn read(&mut self, services: usize) -> Option<Import> {
         let text = self.text;
-        if text.len() > MAX_PACK_BYTES {
+        if text.len() > MAX_DATA_FILE_BYTES {
             let check = self.check.take()?;
-            return Some(check.refuse("", Problem::Pack(PackProblem::TooLarge { size: text.len() })));
+            return Some(check.refuse("", Problem::Pack(PackProblem::TooLarge { size: text.len(), max: MAX_DATA_FILE_BYTES })));
         }
         let mut at = match self.at {
             Some(at) => at,
@@ -981,7 +981,7 @@ mod tests {
             assert_eq!(import.issues[0].outcome, Outcome::Refused);
             import.issues[0].problem.clone()
         };
-        let huge = " ".repeat(MAX_PACK_BYTES + 1);
+        let huge = " ".repeat(MAX_DATA_FILE_BYTES + 1);
         assert!(matches!(refused(import(&huge)), Problem::Pack(PackProblem::TooLarge { .. })));
         let many = format!("[{}]", vec!["{}"; MAX_SERVICES + 1].join(","));
         assert_eq!(refused(import(&many)), Problem::TooManyServices { count: MAX_SERVICES + 1 });

@@ -5,7 +5,7 @@
 //! [`parse_compact`]: `ma-vr 09:00-17:00; za 10:00-12:00` or `24/7`.
 
 use super::{Checker, Import, Outcome, Problem, MAX_SERVICES};
-use crate::content::{Problem as PackProblem, MAX_PACK_BYTES};
+use crate::content::{Problem as PackProblem, MAX_DATA_FILE_BYTES};
 use crate::sociale_kaart::hours::parse_compact;
 use crate::sociale_kaart::model::{
     Address, Location, Organization, ServiceArea, ServiceAtLocation, ServiceRecord, Taxonomy,
@@ -44,8 +44,8 @@ pub const TEMPLATE_COLUMNS: [&str; 26] = [
 
 pub fn import_csv(file: &str, text: &str, taxonomy: &Taxonomy) -> Import {
     let mut check = Checker::new(file, taxonomy);
-    if text.len() > MAX_PACK_BYTES {
-        return check.refuse("", Problem::Pack(PackProblem::TooLarge { size: text.len() }));
+    if text.len() > MAX_DATA_FILE_BYTES {
+        return check.refuse("", Problem::Pack(PackProblem::TooLarge { size: text.len(), max: MAX_DATA_FILE_BYTES }));
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut reader = csv::ReaderBuilder::new()
@@ -389,7 +389,7 @@ mod tests {
         let many = format!("id,naam\n{}", "a,b\n".repeat(MAX_SERVICES + 1));
         assert_eq!(refused(&many), Problem::TooManyServices { count: MAX_SERVICES + 1 });
         assert!(matches!(
-            refused(&" ".repeat(MAX_PACK_BYTES + 1)),
+            refused(&" ".repeat(MAX_DATA_FILE_BYTES + 1)),
             Problem::Pack(PackProblem::TooLarge { .. })
         ));
     }
