@@ -13,6 +13,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 const LANG_EVENT: &str = "meldwijzer-lang";
+/// On the app's root once the user has moved from the first screen.
+pub const NAVIGATED: &str = "data-meldwijzer-navigated";
 /// Sent when the slot data may have changed (a region pack arrived after the module mounted).
 const DATA_EVENT: &str = "meldwijzer-capability-data";
 
@@ -141,9 +143,10 @@ pub fn mount<V: IntoView + 'static>(name: &'static str, view: fn() -> V) {
         });
         MOUNTED.with(|m| m.borrow_mut().push(Box::new(handle)));
     }
-    // The user asked for this screen: start reading at its heading.
+    // The user moved to this screen: start reading at its heading. On the first screen of a
+    // page focus stays where the browser put it, so Tab reaches "Snel weg" first.
     if let Some(heading) = document
-        .query_selector(&format!("[data-meldwijzer-capability=\"{name}\"] h1"))
+        .query_selector(&format!(".meldwijzer[{NAVIGATED}] [data-meldwijzer-capability=\"{name}\"] h1"))
         .ok()
         .flatten()
         .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok())

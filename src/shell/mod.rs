@@ -125,6 +125,11 @@ pub fn App(config: MountConfig) -> impl IntoView {
             }
         }
         if previous.is_some_and(|p| p != here) {
+            // Marks the app as navigated: a capability module that arrives later focuses its
+            // heading too. Not on the first screen: there Tab must reach "Snel weg" first.
+            if let Some(root) = root.get_untracked() {
+                let _ = root.set_attribute(capability::NAVIGATED, "");
+            }
             request_animation_frame(move || focus_heading(root));
         }
         here
