@@ -1,6 +1,6 @@
 // "Snel weg": leave at once, by button or by pressing Shift three times, so Back does not return.
 import { test, expect } from '@playwright/test';
-import { appReady, NEUTRAL, stubNeutralSite } from './helpers.mjs';
+import { appReady, expectAccessible, NEUTRAL, stubNeutralSite, typeLikeAPerson } from './helpers.mjs';
 
 test('the button leaves for a neutral site, and Back does not return', async ({ page }) => {
   await stubNeutralSite(page);
@@ -34,4 +34,109 @@ test('leaving wipes what the app kept in session storage and nothing of the host
   await expect(page).toHaveURL('/host/left.html');
   const kept = await page.evaluate(() => ({ ...sessionStorage }));
   expect(kept).toEqual({ 'gemeente:winkelmand': 'blijft' });
+});
+
+const PROFILE = { sector: 'jeugdhulp', client: 'child', aandachtsfunctionaris: 'A. Visser', decider: 'Teamleider' };
+
+/** Still here: the app's page, not the exit site. */
+async function stillHere(page) {
+  await page.waitForTimeout(50);
+  expect(page.url()).toContain('127.0.0.1:4173');
+  await expect(page.getByRole('button', { name: 'Snel weg' })).toBeVisible();
+}
+
+test('typing capitals into every kind of field never leaves: casuscode, signal, consultation, textarea', async ({ page }) => {
+  await stubNeutralSite(page);
+  await page.goto('/');
+  await page.evaluate((profile) => localStorage.setItem('meldwijzer:meldcode:profile', JSON.stringify(profile)), PROFILE);
+  await page.goto('/#/meldcode');
+  await expect(page.getByRole('heading', { level: 1, name: 'Meldcode: de vijf stappen' })).toBeVisible();
+  await typeLikeAPerson(page, page.getByLabel('Casuscode'), 'VT-Jan-2026');
+  await page.getByRole('button', { name: 'Dossier aanmaken' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Dossier VT-Jan-2026' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Signaal toevoegen' }).click();
+  // Focus went to the new signal's first field.
+  await expect(page.getByLabel('Datum')).toBeFocused();
+  await typeLikeAPerson(page, page.getByLabel('Wat zag of hoorde u? (alleen feiten)'), 'Moeder Vertelde Dat Jan (7) "Bang" Is!');
+  await typeLikeAPerson(page, page.getByLabel('Wat denkt u dat het betekent?'), 'Mogelijk Huiselijk Geweld; Overleg Met AF?');
+  await stillHere(page);
+
+  await page.getByRole('navigation', { name: 'Stappen van de meldcode' }).getByRole('link', { name: /Collegiale consultatie/ }).click();
+  await page.getByRole('button', { name: 'Overleg toevoegen' }).click();
+  await expect(page.getByLabel('Met wie overlegde u?')).toBeFocused();
+  await typeLikeAPerson(page, page.getByLabel('Welk advies kreeg u?'), 'Bel Veilig Thuis Voor Advies, Mail J.deVries@Voorbeeld.NL');
+  await stillHere(page);
+  // Shift+Tab back through the form, many times: never a press.
+  for (let i = 0; i < 6; i++) {
+    await page.keyboard.down('Shift');
+    await page.keyboard.press('Tab');
+    await page.keyboard.up('Shift');
+  }
+  await stillHere(page);
+  await expect(page.getByLabel('Welk advies kreeg u?')).toHaveValue('Bel Veilig Thuis Voor Advies, Mail J.deVries@Voorbeeld.NL');
+});
+
+test('typing capitals into a postcode and a search never leaves; three lone Shift presses still do', async ({ page }) => {
+  await stubNeutralSite(page);
+  await page.goto('/voorbeeld.html#/zorgen/kind');
+  await appReady(page);
+  await typeLikeAPerson(page, page.getByLabel('Je postcode of wijk'), '3312 AB Noord');
+  await stillHere(page);
+  await page.goto('/voorbeeld.html#/sociale-kaart');
+  await appReady(page);
+  await typeLikeAPerson(page, page.getByLabel('Zoek hulp'), 'Buurtteam Noord OF Zuid');
+  await stillHere(page);
+  for (let i = 0; i < 2; i++) await page.keyboard.press('Shift');
+  await expect(page.locator('.mw-exit')).toContainText('nog 1 keer drukken');
+  await page.keyboard.press('Shift');
+  await expect(page).toHaveURL(NEUTRAL);
+});
+
+test('"Snel weg" is the first thing Tab reaches and stays in view at every scroll position', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 640 });
+  await stubNeutralSite(page);
+  await page.goto('/#/zorgen/kind');
+  await appReady(page);
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Snel weg' })).toBeFocused();
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  expect(height).toBeGreaterThan(2000);
+  for (const y of [600, 1500, height]) {
+    await page.evaluate((top) => window.scrollTo(0, top), y);
+    const box = await page.getByRole('button', { name: 'Snel weg' }).boundingBox();
+    expect(box.y, `at scroll ${y}`).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height, `at scroll ${y}`).toBeLessThanOrEqual(640);
+  }
+  // Focus moved backwards by the keyboard never hides under the sticky bar.
+  await page.getByRole('link', { name: 'Opnieuw beginnen' }).focus();
+  for (let i = 0; i < 8; i++) {
+    await page.keyboard.down('Shift');
+    await page.keyboard.press('Tab');
+    await page.keyboard.up('Shift');
+    const [focused, bar] = await page.evaluate(() => [document.activeElement.getBoundingClientRect().top,
+      document.querySelector('.mw-exit').getBoundingClientRect().bottom]);
+    if (await page.evaluate(() => document.activeElement.closest('.mw-exit') === null)) {
+      expect(focused, `focus ${i} under the exit bar`).toBeGreaterThanOrEqual(bar - 1);
+    }
+  }
+  await page.getByRole('button', { name: 'Snel weg' }).click();
+  await expect(page).toHaveURL(NEUTRAL);
+});
+
+test('a touch screen without a keyboard is not told to press Shift', async ({ browser }) => {
+  const phone = await browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 360, height: 640 } });
+  const page = await phone.newPage();
+  await page.goto('/#/zorgen');
+  await appReady(page);
+  await expect(page.getByRole('button', { name: 'Snel weg' })).toBeVisible();
+  await expect(page.getByText('of druk 3 keer op Shift')).toBeHidden();
+  await expectAccessible(page, 'zorgen on a phone');
+  await phone.close();
+
+  const laptop = await browser.newPage();
+  await laptop.goto('/#/zorgen');
+  await appReady(laptop);
+  await expect(laptop.getByText('of druk 3 keer op Shift')).toBeVisible();
+  await laptop.close();
 });
