@@ -1,6 +1,7 @@
 // Embedding: inside a gemeente's page, from a sub-path, with the host's CSS and links left alone.
 import { test, expect } from '@playwright/test';
-import { expectAccessible, trackRequests, appReady } from './helpers.mjs';
+import { expectAccessible, trackRequests, appReady, watchProblems } from './helpers.mjs';
+import { CDN, DATA } from './playwright.config.mjs';
 
 test('mounted in a host page, the app leaves the host\'s links, anchors and content alone', async ({ page }) => {
   const requests = trackRequests(page);
@@ -55,3 +56,61 @@ for (const path of ['/hulp/meldwijzer/', '/hulp/meldwijzer/index.html']) {
     expect(requests.outside()).toEqual([]);
   });
 }
+
+test('embedded from the gemeente\'s CDN under a strict CSP, every part runs without a violation or error', async ({ page }) => {
+  const problems = await watchProblems(page);
+  const requests = trackRequests(page);
+  await page.goto('/host/cdn.html');
+  await appReady(page);
+  const h1 = page.locator('.mw-screen h1');
+  await expect(h1).toHaveText('Is er nu direct gevaar?');
+  await page.getByRole('link', { name: 'Nee, maar ik maak me zorgen' }).click();
+  await page.getByRole('link', { name: 'Een kind', exact: true }).click();
+  await page.getByLabel('Je postcode of wijk').fill('3312');
+  await expect(page.getByRole('heading', { name: 'Buurtteam Noord' })).toBeVisible();
+  // axe adds <style> elements of its own, which the strict CSP rightly refuses: what the app
+  // did is checked before each scan, and the scan's own reports are dropped.
+  const scan = async (what) => {
+    expect(problems, what).toEqual([]);
+    await expectAccessible(page, what);
+    await page.waitForTimeout(50);
+    problems.length = 0;
+  };
+  await scan('cdn.html, zorgen');
+  // Every capability module and its stylesheet loads from the CDN.
+  for (const [hash, title] of [['#/sociale-kaart', 'Hulp in de buurt'], ['#/meldcode', /Meldcode/], ['#/zelftest', /Zelftest/]]) {
+    await page.evaluate((h) => { location.hash = h; }, hash);
+    await expect(h1).toHaveText(title);
+    await scan(`cdn.html ${hash}`);
+  }
+  const cdn = requests.urls.filter((url) => url.startsWith(CDN));
+  for (const file of ['embed.js', 'meldwijzer.js', 'meldwijzer_bg.wasm', 'meldwijzer.css', 'routekaart_bg.wasm', 'sociale-kaart_bg.wasm', 'meldcode_bg.wasm']) {
+    expect(cdn.some((url) => url.endsWith(`/meldwijzer/${file}`)), file).toBe(true);
+  }
+  expect(requests.outside().filter((url) => !url.startsWith(CDN) && !url.startsWith(DATA))).toEqual([]);
+});
+
+test('a visitor whose browser cannot start the app still sees 112 and Veilig Thuis', async ({ page }) => {
+  await page.route(`${CDN}/**/*.wasm`, (route) => route.abort());
+  await page.goto('/host/cdn.html');
+  const mount = page.locator('[data-meldwijzer]');
+  await expect(mount.getByRole('link', { name: '112' })).toHaveAttribute('href', 'tel:112');
+  await expect(mount.getByRole('link', { name: '0800-2000' })).toHaveAttribute('href', 'tel:08002000');
+  await page.waitForTimeout(500);
+  await expect(mount.getByRole('link', { name: '112' })).toBeVisible();
+  await expectAccessible(page, 'cdn.html without the app');
+});
+
+test('our own page runs every part under its strict CSP: no inline script, no violation, no error', async ({ page }) => {
+  const problems = await watchProblems(page);
+  await page.goto('/');
+  await appReady(page);
+  const h1 = page.locator('.mw-screen h1');
+  for (const [hash, title] of [['#/zorgen', 'Is er nu direct gevaar?'], ['#/sociale-kaart', 'Hulp in de buurt'], ['#/meldcode', /Meldcode/], ['#/zelftest', /Zelftest/], ['#/routekaart', /./]]) {
+    await page.evaluate((h) => { location.hash = h; }, hash);
+    await expect(h1).toHaveText(title);
+  }
+  const inline = await page.evaluate(() => [...document.scripts].filter((s) => !s.src).length);
+  expect(inline).toBe(0);
+  expect(problems).toEqual([]);
+});

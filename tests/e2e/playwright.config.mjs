@@ -4,6 +4,8 @@ import { defineConfig } from '@playwright/test';
 export const APP = 'http://127.0.0.1:4173';
 // A second origin standing in for a gemeente's data server.
 export const DATA = 'http://127.0.0.1:4174';
+// A third: the gemeente's CDN serving the app's files, with CORS as the README prescribes.
+export const CDN = 'http://127.0.0.1:4175';
 
 export default defineConfig({
   testDir: '.',
@@ -33,6 +35,11 @@ export default defineConfig({
     {
       command: 'node ../../scripts/serve.mjs --port 4174 --cors /=../../dist/regions',
       url: `${DATA}/voorbeeldstad.json`,
+      reuseExistingServer: false,
+    },
+    {
+      command: 'node ../../scripts/serve.mjs --port 4175 --cors /meldwijzer/=../../dist',
+      url: `${CDN}/meldwijzer/embed.js`,
       reuseExistingServer: false,
     },
   ],
