@@ -448,9 +448,14 @@ pub fn serving<'a>(records: &'a [ServiceRecord], theme: &str, postcode: u16) -> 
 impl Directory {
     /// Ids are unique after import; should two records share one, the first keeps it.
     pub fn new(records: Vec<ServiceRecord>, taxonomy: Taxonomy) -> Directory {
+        let index = SearchIndex::new(&records, &taxonomy);
+        Directory::with_index(records, taxonomy, index)
+    }
+
+    /// With an index built beforehand (a slice at a time: `search::IndexBuilder`).
+    pub fn with_index(records: Vec<ServiceRecord>, taxonomy: Taxonomy, index: SearchIndex) -> Directory {
         let mut by_id: Vec<u32> = (0..records.len() as u32).collect();
         by_id.sort_by(|&a, &b| records[a as usize].id.cmp(&records[b as usize].id));
-        let index = SearchIndex::new(&records, &taxonomy);
         Directory { records, taxonomy, by_id, index }
     }
 

@@ -248,55 +248,86 @@ pub struct SearchIndex {
     alphabetical: Vec<u32>,
 }
 
-impl SearchIndex {
-    pub fn new(records: &[ServiceRecord], taxonomy: &Taxonomy) -> SearchIndex {
-        // One pass over the records, without a list per word or per record: every
-        // (word, posting) pair goes into one list, sorted into place by word afterwards.
-        let mut word_ids: FxHashMap<Box<str>, u32> = FxHashMap::default();
-        let mut pairs: Vec<(u32, u32)> = Vec::new();
-        let mut in_record: Vec<(u32, Field)> = Vec::new();
-        let mut fields = Vec::new();
-        let mut folded = String::new();
-        // Folded names side by side in one string, for the alphabetical order.
-        let mut names = String::new();
-        let mut name_ends = Vec::with_capacity(records.len());
-        // The words of texts many records share (organisations, themes), found once.
-        let mut shared: FxHashMap<&str, Vec<u32>> = FxHashMap::default();
-        let mut words_of = |text: &str, folded: &mut String, ids: &mut Vec<u32>| {
-            fold_into(folded, text);
-            // Folded text splits words with ASCII spaces only.
-            for word in folded.split_ascii_whitespace() {
-                let id = match word_ids.get(word) {
-                    Some(&id) => id,
-                    None => {
-                        let id = word_ids.len() as u32;
-                        word_ids.insert(word.into(), id);
-                        id
-                    }
-                };
-                ids.push(id);
+/// Builds a [`SearchIndex`] a slice of records at a time, so the browser can answer its user
+/// in between (the quick exit never waits for a large region). One pass over the records,
+/// without a list per word or per record: every (word, posting) pair goes into one list,
+/// sorted into place by word at the end.
+pub struct IndexBuilder<'r> {
+    records: &'r [ServiceRecord],
+    taxonomy: &'r Taxonomy,
+    next: usize,
+    word_ids: FxHashMap<Box<str>, u32>,
+    pairs: Vec<(u32, u32)>,
+    /// Folded names side by side in one string, for the alphabetical order.
+    names: String,
+    name_ends: Vec<usize>,
+    /// The words of texts many records share (organisations, themes), found once.
+    shared: FxHashMap<&'r str, Vec<u32>>,
+    // Reused per record.
+    in_record: Vec<(u32, Field)>,
+    fields: Vec<(Field, &'r str)>,
+    folded: String,
+    own: Vec<u32>,
+}
+
+/// Appends the ids of the words of `text` (folded into `folded`), giving new words the next id.
+fn words_of(word_ids: &mut FxHashMap<Box<str>, u32>, text: &str, folded: &mut String, ids: &mut Vec<u32>) {
+    fold_into(folded, text);
+    // Folded text splits words with ASCII spaces only.
+    for word in folded.split_ascii_whitespace() {
+        let id = match word_ids.get(word) {
+            Some(&id) => id,
+            None => {
+                let id = word_ids.len() as u32;
+                word_ids.insert(word.into(), id);
+                id
             }
         };
-        // The words of this record's own name or description.
-        let mut own = Vec::new();
-        for (r, record) in records.iter().enumerate() {
+        ids.push(id);
+    }
+}
+
+impl<'r> IndexBuilder<'r> {
+    pub fn new(records: &'r [ServiceRecord], taxonomy: &'r Taxonomy) -> Self {
+        IndexBuilder {
+            records,
+            taxonomy,
+            next: 0,
+            word_ids: FxHashMap::default(),
+            pairs: Vec::new(),
+            names: String::new(),
+            name_ends: Vec::with_capacity(records.len()),
+            shared: FxHashMap::default(),
+            in_record: Vec::new(),
+            fields: Vec::new(),
+            folded: String::new(),
+            own: Vec::new(),
+        }
+    }
+
+    /// Indexes up to `count` more records; `true` once every record is in.
+    pub fn add(&mut self, count: usize) -> bool {
+        let end = self.records.len().min(self.next.saturating_add(count));
+        let IndexBuilder { records, taxonomy, word_ids, pairs, names, name_ends, shared, in_record, fields, folded, own, .. } = self;
+        for r in self.next..end {
+            let record = &records[r];
             in_record.clear();
-            texts(record, taxonomy, &mut fields);
-            for &(field, text) in &fields {
+            texts(record, taxonomy, fields);
+            for &(field, text) in fields.iter() {
                 let ids = match field {
                     Field::Organization | Field::Terms => shared.entry(text).or_insert_with(|| {
                         let mut ids = Vec::new();
-                        words_of(text, &mut folded, &mut ids);
+                        words_of(word_ids, text, folded, &mut ids);
                         ids
                     }),
                     Field::Name | Field::Description => {
                         own.clear();
-                        words_of(text, &mut folded, &mut own);
+                        words_of(word_ids, text, folded, own);
                         if field == Field::Name {
-                            names.push_str(&folded);
+                            names.push_str(folded);
                             name_ends.push(names.len());
                         }
-                        &own
+                        &*own
                     }
                 };
                 in_record.extend(ids.iter().map(|&id| (id, field)));
@@ -306,6 +337,13 @@ impl SearchIndex {
             in_record.dedup_by_key(|(id, _)| *id);
             pairs.extend(in_record.iter().map(|&(id, field)| (id, (r as u32) << 2 | field as u32)));
         }
+        self.next = end;
+        end == self.records.len()
+    }
+
+    /// The index, once [`IndexBuilder::add`] has taken every record.
+    pub fn finish(self) -> SearchIndex {
+        let IndexBuilder { records, word_ids, pairs, names, name_ends, .. } = self;
         let mut words: Vec<(Box<str>, u32)> = word_ids.into_iter().collect();
         words.sort_unstable();
         let (starts, postings) = postings_by_word(&words, pairs);
@@ -346,6 +384,14 @@ impl SearchIndex {
             name_order,
             alphabetical,
         }
+    }
+}
+
+impl SearchIndex {
+    pub fn new(records: &[ServiceRecord], taxonomy: &Taxonomy) -> SearchIndex {
+        let mut builder = IndexBuilder::new(records, taxonomy);
+        builder.add(usize::MAX);
+        builder.finish()
     }
 
     /// Indexes into `records`, best first; all listed records that pass the filters when the
@@ -907,6 +953,26 @@ mod tests {
             found_any += usize::from(!indexed.is_empty());
         }
         assert!(found_any > 60, "the generated queries should mostly find something: {found_any}");
+    }
+
+    #[test]
+    fn an_index_built_a_slice_at_a_time_finds_what_one_built_at_once_finds() {
+        let records = generated(1_000);
+        let taxonomy = Taxonomy::default();
+        let whole = SearchIndex::new(&records, &taxonomy);
+        let mut builder = IndexBuilder::new(&records, &taxonomy);
+        let mut slices = 1;
+        while !builder.add(37) {
+            slices += 1;
+        }
+        assert_eq!(slices, 1_000usize.div_ceil(37));
+        let sliced = builder.finish();
+        let filters = Filters { area: Area::parse("Noord"), ..Filters::default() };
+        for query in queries(&records, 60).iter().chain([&String::new()]) {
+            for filters in [&Filters::default(), &filters] {
+                assert_eq!(sliced.search(&records, query, filters), whole.search(&records, query, filters), "{query:?}");
+            }
+        }
     }
 
     #[test]
