@@ -1,5 +1,9 @@
 // "Snel weg": leave at once, by button or by pressing Shift three times, so Back does not return.
 import { test, expect } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { appReady, expectAccessible, NEUTRAL, stubNeutralSite, typeLikeAPerson } from './helpers.mjs';
 
 test('the button leaves for a neutral site, and Back does not return', async ({ page }) => {
@@ -139,4 +143,43 @@ test('a touch screen without a keyboard is not told to press Shift', async ({ br
   await appReady(laptop);
   await expect(laptop.getByText('of druk 3 keer op Shift')).toBeVisible();
   await laptop.close();
+});
+
+test('"Snel weg" leaves at once while the largest sociale kaart the app accepts is being read', async ({ page }) => {
+  test.setTimeout(90_000);
+  // 15,000 made-up services: 19.4 MB, just under the 20 MB a sociale kaart file may be.
+  const file = path.join(os.tmpdir(), 'meldwijzer-e2e-largest.json');
+  if (!fs.existsSync(file)) execFileSync('node', ['../../scripts/generate-sociale-kaart.mjs', file, '--count', '15000']);
+  const services = fs.readFileSync(file);
+  expect(services.length).toBeGreaterThan(19 * 1024 * 1024);
+  expect(services.length).toBeLessThan(20 * 1024 * 1024);
+  const pack = JSON.parse(fs.readFileSync('../../public/regions/voorbeeldstad.json', 'utf8'));
+  pack.social_map = { files: [{ format: 'hsds', path: 'kaart.json' }] };
+  const base = 'http://127.0.0.1:4173/host/largest';
+  await page.route(`${base}/regio.json`, (route) => route.fulfill({ json: pack }));
+  await page.route(`${base}/kaart.json`, (route) => route.fulfill({ body: services, contentType: 'application/json' }));
+  await page.route(`${base}/index.html`, (route) => route.fulfill({ contentType: 'text/html', body:
+    '<!doctype html><html lang="nl"><title>Groot</title><main><div data-meldwijzer data-region="regio.json" data-view="sociale-kaart"></div></main>'
+    + '<script type="module" src="/hulp/meldwijzer/embed.js"></script></html>' }));
+  // When results appear and when the exit site is asked for, as the browser reports them.
+  const events = [];
+  await page.exposeFunction('reportResults', () => events.push('results'));
+  await page.addInitScript(() => {
+    new MutationObserver(() => {
+      if (/\d+ diensten gevonden/.test(document.querySelector('.mw-results__count')?.textContent ?? '')) window.reportResults();
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  await page.route(`${NEUTRAL}**`, (route) => { events.push('left'); route.fulfill({ contentType: 'text/html', body: '<title>Weer</title>' }); });
+  // A phone's slower processor: the import takes long enough to click in the middle of it.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  const fetched = page.waitForResponse(`${base}/kaart.json`);
+  await page.goto(`${base}/index.html`);
+  await fetched;
+  await page.waitForTimeout(150);
+  expect(events, 'the import should still be running').toEqual([]);
+  await page.getByRole('button', { name: 'Snel weg' }).click();
+  await expect(page).toHaveURL(NEUTRAL);
+  // The browser asked for the exit site before the import could finish and show results.
+  expect(events[0]).toBe('left');
 });
