@@ -195,6 +195,7 @@ test('the print view follows the Veilig Thuis form and copy gives the same text'
   expect(text).toContain('Striemen op de rug.');
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('.mw-safety')).toBeHidden();
+  await expect(page.locator('.mw-exit')).toBeHidden();
   await expect(page.getByRole('button', { name: 'Kopieer als tekst' })).toBeHidden();
   await expect(doc).toBeVisible();
 });

@@ -143,6 +143,7 @@ test('the printed routekaart for a wijk: numbers, local team, steps, made and ch
   await expectAccessible(page, 'routekaart afdrukken');
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('.mw-safety')).toBeHidden();
+  await expect(page.locator('.mw-exit')).toBeHidden();
   await expect(page.getByRole('button', { name: 'Afdrukken of opslaan als pdf' })).toBeHidden();
   await expect(paper).toBeVisible();
 });

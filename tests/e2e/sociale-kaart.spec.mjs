@@ -122,6 +122,7 @@ test('mijn lijstje prints as A4 and is stored only when the user keeps it', asyn
   await expect(printed.getByRole('heading', { level: 2 })).toHaveText(['Schuldhulp Voorbeeldstad', 'Geldloket Noord']);
   await expect(printed).toContainText('dinsdag 13:00–16:00');
   await expect(page.locator('.mw-safety')).toBeHidden();
+  await expect(page.locator('.mw-exit')).toBeHidden();
   await expect(page.getByRole('button', { name: 'Afdrukken of opslaan als pdf' })).toBeHidden();
   await page.emulateMedia({ media: 'screen' });
 

@@ -48,6 +48,7 @@ test('organisation check: red/amber/green per theme and an action list in order 
   await expect(page.locator('.mw-self-check-result')).toBeVisible();
   await expect(page.locator('form.mw-form')).toBeHidden();
   await expect(page.locator('.mw-safety')).toBeHidden();
+  await expect(page.locator('.mw-exit')).toBeHidden();
 });
 
 test('save, retake and see what changed; export and import into a clean browser', async ({ page, browser }) => {
