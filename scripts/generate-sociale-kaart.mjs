@@ -52,7 +52,8 @@ function service(s) {
     ...s.themes.map((code) => term(code, 'thema')),
     ...(s.groups ?? []).map((code) => term(code, 'doelgroep')),
     ...(s.free ? [term('gratis', 'kenmerk')] : []),
-    ...(s.referral ? [term('verwijzing-nodig', 'kenmerk')] : []),
+    // Made-up data says either way, so the filter "Zonder verwijzing" has something to find.
+    term(s.referral ? 'verwijzing-nodig' : 'zonder-verwijzing', 'kenmerk'),
   ];
   const location = s.address && {
     id: `${s.id}-locatie`,

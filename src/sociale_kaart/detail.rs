@@ -1,15 +1,12 @@
 //! One service with everything known about it, and the ways to reach it (shared with the
 //! result list and the printed list).
 
-use super::model::{PhoneKind, ServiceRecord, Status, ALL_DAYS};
+use super::model::{CheckedStatement, CostStatement, PhoneKind, ReferralStatement, ServiceRecord, Status, ALL_DAYS};
 use super::my_list::ListToggle;
 use super::{use_social_map, MapState};
 use crate::i18n::{long_date, t, t_with, Lang};
 use crate::shell::{state, tr};
 use leptos::prelude::*;
-
-/// Older than this and the "laatst gecontroleerd" date gets a warning.
-const STALE_AFTER_DAYS: i64 = 365;
 
 /// Phone numbers as `tel:` links, e-mail and website. Addresses were checked on import
 /// (http and https only; numbers of digits and spaces), so every link here is safe.
@@ -112,11 +109,22 @@ fn Service(record: ServiceRecord) -> impl IntoView {
         move || codes.iter().map(|code| language_name(lang(), code)).collect::<Vec<_>>().join(", ")
     };
     let ages = age_range(&record);
-    let checked = record.assured_date;
-    let stale = move || checked.is_none_or(|date| (map.now.get().date() - date).num_days() > STALE_AFTER_DAYS);
-    let checked_text = move || match checked {
-        Some(date) => t_with(lang(), "social_map.checked", &[("date", &long_date(lang(), date))]),
-        None => t(lang(), "social_map.checked_unknown"),
+    let checked = {
+        let record = StoredValue::new(record.clone());
+        move || record.with_value(|r| r.checked_statement(map.now.get().date()))
+    };
+    let stale = move || matches!(checked(), CheckedStatement::Stale(_));
+    let checked_text = move || match checked() {
+        CheckedStatement::Recent(date) | CheckedStatement::Stale(date) => {
+            t_with(lang(), "social_map.checked", &[("date", &long_date(lang(), date))])
+        }
+        CheckedStatement::Unknown => t(lang(), "social_map.checked_unknown"),
+    };
+    let cost = record.cost_statement();
+    let referral = match record.referral_statement() {
+        ReferralStatement::Needed => "social_map.referral.needed",
+        ReferralStatement::NotNeeded => "social_map.referral.not_needed",
+        ReferralStatement::Unknown => "social_map.referral.unknown",
     };
     let areas: Vec<String> = record.area_names().map(str::to_string).collect();
     let status = record.status;
@@ -168,10 +176,7 @@ fn Service(record: ServiceRecord) -> impl IntoView {
                     view! {
                         <li class="mw-card">
                             {location.name.clone().map(|n| view! { <p class="mw-card__title">{n}</p> })}
-                            <p>{match address {
-                                Some(address) => address.into_any(),
-                                None => tr("social_map.address_unknown").into_any(),
-                            }}</p>
+                            {address.map(|address| view! { <p>{address}</p> })}
                             {location.accessibility.clone().map(|a| view! {
                                 <p><strong>{tr("social_map.accessibility")}</strong> " " {a}</p>
                             })}
@@ -183,23 +188,24 @@ fn Service(record: ServiceRecord) -> impl IntoView {
 
         <h2>{tr("social_map.details")}</h2>
         <dl class="mw-facts">
-            <dt>{tr("social_map.for_whom")}</dt>
-            <dd>{record.eligibility.clone().unwrap_or_else(|| t(app.lang.get_untracked(), "social_map.for_everyone"))}</dd>
+            {record.eligibility.clone().map(|text| view! { <dt>{tr("social_map.for_whom")}</dt><dd>{text}</dd> })}
             {ages.map(|(key, args)| view! {
                 <dt>{tr("social_map.age")}</dt>
                 <dd>{move || t_with(lang(), key, &args.iter().map(|(k, v)| (*k, v.as_str())).collect::<Vec<_>>())}</dd>
             })}
             {(!record.target_groups.is_empty()).then(|| view! { <dt>{tr("social_map.target_groups")}</dt><dd>{groups}</dd> })}
             {(!record.themes.is_empty()).then(|| view! { <dt>{tr("social_map.themes")}</dt><dd>{themes}</dd> })}
-            <dt>{tr("social_map.languages")}</dt>
-            <dd>{move || if languages().is_empty() { language_name(lang(), "nl") } else { languages() }}</dd>
-            <dt>{tr("social_map.cost")}</dt>
-            <dd>
-                {tr(if record.cost.free { "social_map.cost.free" } else { "social_map.cost.paid" })}
-                {record.cost.description.clone().map(|d| view! { " " {d} })}
-            </dd>
+            {(!record.languages.is_empty()).then(|| view! { <dt>{tr("social_map.languages")}</dt><dd>{languages}</dd> })}
+            {cost.map(|cost| view! {
+                <dt>{tr("social_map.cost")}</dt>
+                <dd>{match cost {
+                    CostStatement::Described(text) => text.into_any(),
+                    CostStatement::Free => tr("social_map.cost.free").into_any(),
+                    CostStatement::Paid => tr("social_map.cost.paid").into_any(),
+                }}</dd>
+            })}
             <dt>{tr("social_map.referral")}</dt>
-            <dd>{tr(if record.referral_required { "social_map.referral.needed" } else { "social_map.referral.not_needed" })}</dd>
+            <dd>{tr(referral)}</dd>
             {(!areas.is_empty()).then(|| view! { <dt>{tr("social_map.areas")}</dt><dd>{areas.join(", ")}</dd> })}
         </dl>
         <p class=move || if stale() { "mw-notice mw-notice--warning" } else { "mw-source" }>

@@ -206,10 +206,39 @@ impl Status {
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Cost {
-    /// Only true when the source says so; unknown counts as not free.
-    pub free: bool,
+    /// What the source says: free (`Some(true)`), not free, or nothing (`None`).
+    pub free: Option<bool>,
     pub description: Option<String>,
 }
+
+/// What the detail screen says about cost: the source's own text when it has one (never
+/// combined with a second, possibly contradicting one), else what its mark says, else nothing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CostStatement {
+    Described(String),
+    Free,
+    Paid,
+}
+
+/// Whether a referral is needed: always said, as "not known" when the source is silent,
+/// because a wrong "no referral needed" sends someone to a door that stays shut.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReferralStatement {
+    Needed,
+    NotNeeded,
+    Unknown,
+}
+
+/// "Laatst gecontroleerd": recent, older than [`STALE_AFTER_DAYS`], or not known.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CheckedStatement {
+    Recent(NaiveDate),
+    Stale(NaiveDate),
+    Unknown,
+}
+
+/// Older than this and the "laatst gecontroleerd" date gets a warning.
+pub const STALE_AFTER_DAYS: i64 = 365;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ServiceRecord {
@@ -228,13 +257,14 @@ pub struct ServiceRecord {
     pub schedules: Vec<Schedule>,
     pub locations: Vec<ServiceAtLocation>,
     pub areas: Vec<ServiceArea>,
-    /// ISO 639-1 codes; none listed means Dutch.
+    /// ISO 639-1 codes; none listed means the source does not say.
     pub languages: Vec<String>,
     pub eligibility: Option<String>,
     pub minimum_age: Option<u8>,
     pub maximum_age: Option<u8>,
     pub cost: Cost,
-    pub referral_required: bool,
+    /// Needs a referral (`Some(true)`), does not, or the source does not say.
+    pub referral: Option<bool>,
     /// Ids of [`Taxonomy::themes`].
     pub themes: Vec<String>,
     /// Ids of [`Taxonomy::target_groups`].
@@ -264,7 +294,7 @@ impl ServiceRecord {
             minimum_age: None,
             maximum_age: None,
             cost: Cost::default(),
-            referral_required: false,
+            referral: None,
             themes: Vec::new(),
             target_groups: Vec::new(),
             assured_date: None,
@@ -287,6 +317,31 @@ impl ServiceRecord {
 
     /// Every number to call: the service's own first, then its locations' and its
     /// organisation's; each number once.
+    pub fn cost_statement(&self) -> Option<CostStatement> {
+        match (&self.cost.description, self.cost.free) {
+            (Some(text), _) => Some(CostStatement::Described(text.clone())),
+            (None, Some(true)) => Some(CostStatement::Free),
+            (None, Some(false)) => Some(CostStatement::Paid),
+            (None, None) => None,
+        }
+    }
+
+    pub fn referral_statement(&self) -> ReferralStatement {
+        match self.referral {
+            Some(true) => ReferralStatement::Needed,
+            Some(false) => ReferralStatement::NotNeeded,
+            None => ReferralStatement::Unknown,
+        }
+    }
+
+    pub fn checked_statement(&self, today: NaiveDate) -> CheckedStatement {
+        match self.assured_date {
+            Some(date) if (today - date).num_days() > STALE_AFTER_DAYS => CheckedStatement::Stale(date),
+            Some(date) => CheckedStatement::Recent(date),
+            None => CheckedStatement::Unknown,
+        }
+    }
+
     pub fn all_phones(&self) -> Vec<&Phone> {
         let at_locations = self.locations.iter().flat_map(|at| at.phones.iter().chain(&at.location.phones));
         let organization = self.organization.iter().flat_map(|o| &o.phones);
@@ -483,6 +538,45 @@ impl Directory {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The detail screen's statements about a record with nothing but a name: nothing is
+    /// claimed that the data does not say.
+    #[test]
+    fn a_service_the_data_says_little_about_is_said_little_about() {
+        let bare = ServiceRecord::new("x", "Alleen een naam");
+        let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        assert_eq!(bare.cost_statement(), None, "no cost line at all");
+        assert_eq!(bare.referral_statement(), ReferralStatement::Unknown, "never 'geen verwijzing nodig'");
+        assert_eq!(bare.checked_statement(today), CheckedStatement::Unknown, "unknown, not 'more than a year ago'");
+        assert!(bare.languages.is_empty() && bare.eligibility.is_none(), "no 'Nederlands', no 'voor iedereen'");
+    }
+
+    #[test]
+    fn cost_says_the_source_s_own_text_once_or_what_its_mark_says() {
+        let mut record = ServiceRecord::new("x", "Dienst");
+        record.cost = Cost { free: Some(true), description: Some("Gratis".into()) };
+        assert_eq!(record.cost_statement(), Some(CostStatement::Described("Gratis".into())), "not 'Gratis. Gratis.'");
+        record.cost = Cost { free: Some(false), description: Some("Gratis".into()) };
+        assert_eq!(record.cost_statement(), Some(CostStatement::Described("Gratis".into())), "not 'Er kunnen kosten zijn. Gratis.'");
+        record.cost = Cost { free: Some(true), description: None };
+        assert_eq!(record.cost_statement(), Some(CostStatement::Free));
+        record.cost = Cost { free: Some(false), description: None };
+        assert_eq!(record.cost_statement(), Some(CostStatement::Paid));
+    }
+
+    #[test]
+    fn referral_and_checked_date_say_what_the_source_says() {
+        let mut record = ServiceRecord::new("x", "Dienst");
+        record.referral = Some(true);
+        assert_eq!(record.referral_statement(), ReferralStatement::Needed);
+        record.referral = Some(false);
+        assert_eq!(record.referral_statement(), ReferralStatement::NotNeeded);
+        let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        record.assured_date = NaiveDate::from_ymd_opt(2025, 12, 1);
+        assert_eq!(record.checked_statement(today), CheckedStatement::Recent(record.assured_date.unwrap()));
+        record.assured_date = NaiveDate::from_ymd_opt(2025, 11, 30);
+        assert_eq!(record.checked_statement(today), CheckedStatement::Stale(record.assured_date.unwrap()));
+    }
 
     fn area(name: &str, ranges: &[&str]) -> ServiceArea {
         ServiceArea {

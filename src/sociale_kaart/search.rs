@@ -219,8 +219,10 @@ fn passes(
         && has(&record.target_groups, &filters.target_group)
         && filters.age.is_none_or(|age| record.serves_age(age))
         && filters.language.as_deref().is_none_or(|language| record.speaks(language))
-        && (!filters.free || record.cost.free)
-        && (!filters.without_referral || !record.referral_required)
+        // Only what the source says: an unknown cost is not "free", an unknown referral
+        // is not "without referral".
+        && (!filters.free || record.cost.free == Some(true))
+        && (!filters.without_referral || record.referral == Some(false))
         && match &filters.area {
             Some(Area::Postcode(postcode)) => record.coverage_of(*postcode).is_some(),
             Some(Area::Named(_)) => in_named_area(),
@@ -667,7 +669,8 @@ mod tests {
         youth.minimum_age = Some(12);
         youth.maximum_age = Some(23);
         youth.languages = vec!["nl".into(), "en".into()];
-        youth.cost = Cost { free: true, description: None };
+        youth.cost = Cost { free: Some(true), description: None };
+        youth.referral = Some(false);
         youth.schedules = parse_compact("ma-vr 09:00-17:00").unwrap();
         youth.areas = vec![ServiceArea {
             name: Some("Noord".into()),
@@ -677,7 +680,7 @@ mod tests {
         shelter.themes = vec!["vrouwenopvang".into()];
         shelter.target_groups = vec!["slachtoffers".into()];
         shelter.minimum_age = Some(18);
-        shelter.referral_required = true;
+        shelter.referral = Some(true);
         shelter.schedules = vec![Schedule::day_and_night()];
         shelter.areas = vec![ServiceArea {
             name: Some("Gemeente Voorbeeldstad".into()),
@@ -705,10 +708,8 @@ mod tests {
             ["closed", "shelter", "youth"]
         );
         assert_eq!(filtered(&records, Filters { free: true, ..f() }), ["youth"]);
-        assert_eq!(
-            filtered(&records, Filters { without_referral: true, ..f() }),
-            ["closed", "youth"]
-        );
+        // Only what the data says: "closed" says nothing about a referral.
+        assert_eq!(filtered(&records, Filters { without_referral: true, ..f() }), ["youth"]);
 
         let saturday = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap().and_hms_opt(12, 0, 0);
         let monday = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap().and_hms_opt(12, 0, 0);
@@ -867,8 +868,8 @@ mod tests {
                 if next(5) > 0 {
                     r.schedules = parse_compact(hours[next(hours.len())]).unwrap();
                 }
-                r.cost.free = next(2) == 0;
-                r.referral_required = next(4) == 0;
+                r.cost.free = [None, Some(true), Some(false)][next(3) as usize];
+                r.referral = [None, Some(true), Some(false)][next(3) as usize];
                 r.status = [
                     Status::Active,
                     Status::Active,

@@ -148,7 +148,7 @@ mod tests {
         let record = &import.records[0];
         assert_eq!(record.name, "Buurtteam Noord");
         assert_eq!(record.themes, ["wijkteam", "opvoeden", "huiselijk-geweld"]);
-        assert!(record.cost.free && !record.referral_required);
+        assert!(record.cost.free == Some(true) && record.referral == Some(false));
         assert!(!record.hours().is_empty());
     }
 }

@@ -1,5 +1,6 @@
 // Sociale kaart: finding local help in the example region's HSDS data, in seconds.
 import { test, expect } from '@playwright/test';
+import fs from 'node:fs';
 import { expectAccessible, trackRequests, appReady } from './helpers.mjs';
 
 test.use({ timezoneId: 'Europe/Amsterdam' });
@@ -210,4 +211,29 @@ test('leaving the sociale kaart and coming back does not fetch and index it agai
   await page.getByRole('link', { name: /Hulp in de buurt zoeken/ }).click();
   await expect(results(page)).toHaveCount(20);
   expect(requests.urls.filter((url) => url.endsWith('voorbeeldstad-sociale-kaart.json'))).toHaveLength(1);
+});
+
+test('a service the data says little about: the app says no more than the data', async ({ page }) => {
+  const base = 'http://127.0.0.1:4173/host/stil';
+  const pack = JSON.parse(fs.readFileSync('../../public/regions/voorbeeldstad.json', 'utf8'));
+  pack.social_map = { files: [{ format: 'hsds', path: 'kaart.json' }] };
+  // Valid HSDS with a name, a phone and a location without an address: nothing else.
+  const services = [{ id: 'stille-dienst', name: 'Stille dienst', phones: [{ number: '010-5550199' }],
+    service_at_locations: [{ location: { id: 'loc-1', name: 'Inloop' } }] }];
+  await page.route(`${base}/regio.json`, (route) => route.fulfill({ json: pack }));
+  await page.route(`${base}/kaart.json`, (route) => route.fulfill({ json: services }));
+  await page.route(`${base}/index.html`, (route) => route.fulfill({ contentType: 'text/html', body:
+    '<!doctype html><html lang="nl"><title>Stil</title><main><div data-meldwijzer data-region="regio.json"></div></main>'
+    + '<script type="module" src="/hulp/meldwijzer/embed.js"></script></html>' }));
+  await page.goto(`${base}/index.html#/sociale-kaart/dienst/stille-dienst`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Stille dienst' })).toBeVisible();
+  const screen = page.locator('.mw-screen');
+  for (const invented of ['Voor iedereen', 'Talen', 'Nederlands', 'Gratis', 'kosten', 'Geen verwijzing nodig',
+    'Bel voor een afspraak', 'meer dan een jaar']) {
+    await expect(screen, invented).not.toContainText(invented);
+  }
+  await expect(page.locator('.mw-facts')).toContainText('VerwijzingNiet bekend. Vraag het na voordat je gaat.');
+  await expect(screen).toContainText('Niet bekend wanneer deze gegevens zijn gecontroleerd.');
+  await expect(page.getByRole('link', { name: '010-5550199' })).toHaveAttribute('href', 'tel:0105550199');
+  await expectAccessible(page, 'a service with little data');
 });

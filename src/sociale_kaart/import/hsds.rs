@@ -475,7 +475,8 @@ fn service(check: &mut Checker, raw: RawService<'_>) -> Option<ServiceRecord> {
     record.cost.description = check.text("fees_description", raw.fees_description.as_deref());
     let amounts: Vec<f64> =
         raw.cost_options.unwrap_or_default().iter().filter_map(|c| c.amount).collect();
-    record.cost.free = !amounts.is_empty() && amounts.iter().all(|a| *a == 0.0);
+    // Amounts say free or not; no amounts say nothing.
+    record.cost.free = (!amounts.is_empty()).then(|| amounts.iter().all(|a| *a == 0.0));
     record.assured_date = check.date("assured_date", raw.assured_date.as_deref());
     record.organization = raw.organization.and_then(|org| organization(check, org));
     record.phones = phones(check, At::top("phones"), raw.phones);
@@ -517,8 +518,9 @@ fn term(check: &mut Checker, at: At, raw: RawTerm<'_>, record: &mut ServiceRecor
     let Some(value) = raw.code.or(raw.name) else { return };
     let field = at.field("code");
     match &*super::slug(&value) {
-        "gratis" => record.cost.free = true,
-        "verwijzing-nodig" => record.referral_required = true,
+        "gratis" => record.cost.free = Some(true),
+        "verwijzing-nodig" => record.referral = Some(true),
+        "zonder-verwijzing" | "geen-verwijzing-nodig" => record.referral = Some(false),
         _ => {
             let taxonomy = raw.taxonomy.as_deref().map(super::slug);
             let is_group = matches!(taxonomy.as_deref(), Some("doelgroep" | "doelgroepen"))
@@ -840,8 +842,8 @@ mod tests {
         assert_eq!(shelter.open_state(monday_ten), Some(OpenState::OpenDayAndNight));
         assert!(shelter.locations.iter().all(|l| l.location.address.is_none()), "secret address");
         assert!(import.records.iter().any(|r| r.phones.iter().any(|p| p.kind == PhoneKind::Text)));
-        assert!(import.records.iter().any(|r| r.cost.free && !r.referral_required));
-        assert!(import.records.iter().any(|r| r.referral_required));
+        assert!(import.records.iter().any(|r| r.cost.free == Some(true) && r.referral != Some(true)));
+        assert!(import.records.iter().any(|r| r.referral == Some(true)));
         assert!(import
             .records
             .iter()

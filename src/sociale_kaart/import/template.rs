@@ -200,7 +200,7 @@ fn service<'c>(
     record.eligibility = check.text("voorwaarden", cell("voorwaarden"));
     record.cost.free = yes_no(check, "gratis", cell("gratis"));
     record.cost.description = check.text("kosten", cell("kosten"));
-    record.referral_required = yes_no(check, "verwijzing_nodig", cell("verwijzing_nodig"));
+    record.referral = yes_no(check, "verwijzing_nodig", cell("verwijzing_nodig"));
     for language in list(cell("talen")) {
         record
             .languages
@@ -230,13 +230,15 @@ fn service<'c>(
 }
 
 /// Empty is no; spreadsheets also mark yes with an x.
-fn yes_no(check: &mut Checker, field: &str, value: Option<&str>) -> bool {
+/// An empty cell says nothing, so it is `None`, not "no".
+fn yes_no(check: &mut Checker, field: &str, value: Option<&str>) -> Option<bool> {
     match value.map(str::to_lowercase).as_deref() {
-        None | Some("nee" | "n" | "no" | "onwaar" | "false" | "0") => false,
-        Some("ja" | "j" | "yes" | "y" | "waar" | "true" | "1" | "x") => true,
+        None => None,
+        Some("nee" | "n" | "no" | "onwaar" | "false" | "0") => Some(false),
+        Some("ja" | "j" | "yes" | "y" | "waar" | "true" | "1" | "x") => Some(true),
         Some(other) => {
             check.report(field, Problem::BadYesNo { value: other.into() }, Outcome::Dropped);
-            false
+            None
         }
     }
 }
@@ -291,7 +293,7 @@ mod tests {
         assert!(team.eligibility.is_some() && team.locations[0].location.accessibility.is_some());
         assert_eq!(team.areas[0].postcodes[0].to_string(), "3311-3313");
         assert_eq!(team.assured_date, NaiveDate::from_ymd_opt(2026, 11, 1));
-        assert!(team.cost.free && !team.referral_required);
+        assert!(team.cost.free == Some(true) && team.referral == Some(false));
         let debt = &import.records[1];
         assert_eq!(
             debt.assured_date,
@@ -305,7 +307,7 @@ mod tests {
         );
         let shelter = &import.records[2];
         assert_eq!(shelter.schedules, vec![crate::sociale_kaart::model::Schedule::day_and_night()]);
-        assert!(shelter.referral_required && shelter.locations.is_empty());
+        assert!(shelter.referral == Some(true) && shelter.locations.is_empty());
         let youth = &import.records[3];
         assert_eq!((youth.minimum_age, youth.maximum_age), (Some(12), Some(23)));
         assert_eq!(youth.status, Status::TemporarilyClosed);
