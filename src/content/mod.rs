@@ -38,12 +38,26 @@ impl PhoneNumber {
     }
 }
 
+/// The digits a phone dials for `number`, as a `tel:` link. Dutch numbers are written
+/// "+31 (0)10 555 0101": the "(0)" is dialled only from within the country, so after a
+/// country code it is left out (`tel:+31105550101`, not `+310105550101`, which does not connect).
 pub fn tel_uri(number: &str) -> String {
+    let number = number.trim();
+    let international = number.starts_with('+');
     let mut uri = String::from("tel:");
-    for (i, c) in number.trim().chars().enumerate() {
-        if c.is_ascii_digit() || (c == '+' && i == 0) {
+    if international {
+        uri.push('+');
+    }
+    let mut rest = number.trim_start_matches('+');
+    while let Some(c) = rest.chars().next() {
+        if international && rest.starts_with("(0)") {
+            rest = &rest[3..];
+            continue;
+        }
+        if c.is_ascii_digit() {
             uri.push(c);
         }
+        rest = &rest[c.len_utf8()..];
     }
     uri
 }
@@ -249,6 +263,9 @@ mod tests {
         assert_eq!(tel_uri("+31 70 311 9007"), "tel:+31703119007");
         assert_eq!(tel_uri("0800-2000"), "tel:08002000");
         assert_eq!(tel_uri("112\"><script>"), "tel:112");
+        assert_eq!(tel_uri("+31 (0)10 555 0101"), "tel:+31105550101");
+        assert_eq!(tel_uri("(010) 555 01 01"), "tel:0105550101");
+        assert_eq!(tel_uri("020 – 557 33 38"), "tel:0205573338");
     }
 
     #[test]

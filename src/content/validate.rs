@@ -215,34 +215,52 @@ pub(crate) fn is_web_url(url: &str) -> bool {
         _ => return false,
     };
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    // No user info ("https://www.voorbeeldstad.nl@evil.example/"): a link goes where it says.
     !host.is_empty()
+        && !host.contains('@')
         && url.len() <= MAX_URL_CHARS
         && !has_char_outside_link(url, b"<>\"'`\\")
 }
 
-/// Digits, spaces, hyphens, parentheses and a leading plus: nothing that could break out of
-/// a `tel:` link.
+/// A number a Dutch phone can dial: digits, spaces, hyphens or dashes ("020 – 557 33 38"),
+/// a leading plus, and at most one pair of parentheses around digits ("(010)", or "(0)" after
+/// a country code). Nothing that could break out of a `tel:` link, and no "(0)(0)(0)112".
 pub(crate) fn is_phone(number: &str) -> bool {
+    let number = number.trim();
     let digits = number.chars().filter(char::is_ascii_digit).count();
-    let allowed = number
-        .trim()
-        .chars()
-        .enumerate()
-        .all(|(i, c)| c.is_ascii_digit() || " -()".contains(c) || (c == '+' && i == 0));
-    allowed && (3..=15).contains(&digits)
+    let allowed = number.chars().enumerate().all(|(i, c)| {
+        c.is_ascii_digit() || " -()\u{2010}\u{2011}\u{2012}\u{2013}\u{2014}".contains(c) || (c == '+' && i == 0)
+    });
+    // One pair of parentheses at most, with only digits inside.
+    let groups = number.matches('(').count();
+    let parentheses = match (number.find('('), number.find(')')) {
+        (None, None) => true,
+        (Some(open), Some(close)) => {
+            groups == 1
+                && number.matches(')').count() == 1
+                && open < close
+                && close > open + 1
+                && number[open + 1..close].chars().all(|c| c.is_ascii_digit())
+        }
+        _ => false,
+    };
+    // "(0)" only after a country code, where the Dutch leave it out when dialling.
+    let zero = !number.contains("(0)") || number.starts_with('+');
+    allowed && parentheses && zero && (3..=15).contains(&digits)
 }
 
 pub(crate) fn is_email(email: &str) -> bool {
     let Some((local, domain)) = email.split_once('@') else {
         return false;
     };
+    // A plain address: nothing that would make `mailto:` carry more ("?bcc=…&subject=…").
     email.len() <= MAX_URL_CHARS
         && !local.is_empty()
         && domain.contains('.')
         && !domain.starts_with('.')
         && !domain.ends_with('.')
         && !domain.contains('@')
-        && !has_char_outside_link(email, b"<>\"'(),;:[]\\")
+        && !has_char_outside_link(email, b"<>\"'(),;:[]\\?#%&=/")
 }
 
 /// Whitespace, control characters or one of `forbidden`: what could break out of a link.
@@ -263,12 +281,18 @@ fn has_char_outside_link(text: &str, forbidden: &[u8]) -> bool {
 }
 
 /// Text that would be markup if anyone rendered it as HTML, or holds invisible characters.
-/// Control characters are C0 and DEL, or C1 (`C2 80`–`C2 9F` in UTF-8).
+/// Control characters are C0 and DEL, or C1 (`C2 80`–`C2 9F` in UTF-8); invisible ones are
+/// the format characters that hide or reorder text: zero-width ones and bidi controls
+/// (a right-to-left override turns "Buurtteam" into something else on screen).
 pub(crate) fn has_markup(text: &str) -> bool {
     let bytes = text.as_bytes();
-    // Most text has none of these bytes: one quick look settles it.
-    if !bytes.iter().any(|&b| b < 0x20 || b == b'<' || b == 0x7f || b == 0xc2) {
+    // Most text has none of these bytes: one quick look settles it. `E2` and `EF` start the
+    // invisible characters (and some visible ones, such as "–" and "€").
+    if !bytes.iter().any(|&b| b < 0x20 || b == b'<' || b == 0x7f || b == 0xc2 || b == 0xe2 || b == 0xef) {
         return false;
+    }
+    if text.chars().any(is_invisible) {
+        return true;
     }
     let next = |i: usize| bytes.get(i + 1).copied().unwrap_or(0);
     bytes.iter().enumerate().any(|(i, &b)| match b {
@@ -278,6 +302,11 @@ pub(crate) fn has_markup(text: &str) -> bool {
         0xc2 => (0x80..=0x9f).contains(&next(i)),
         _ => false,
     })
+}
+
+/// Zero-width characters, bidi controls and the byte order mark inside text.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
 }
 
 /// What a pack names in the national routes and zelftest: route node ids, check and theme ids.
@@ -515,6 +544,8 @@ pub(crate) mod tests {
             "https://a.nl/\u{a0}x",
             "https://a.nl/\u{85}",
             "https://café.nl/<b>",
+            "https://www.voorbeeldstad.nl@evil.example/login",
+            "https://user:pass@voorbeeldstad.nl/",
         ] {
             assert!(!is_web_url(bad), "{bad}");
         }
@@ -523,7 +554,7 @@ pub(crate) mod tests {
 
     #[test]
     fn phone_numbers_make_safe_links() {
-        for good in ["010-5550101", "+31 10 555 0101", "(010) 555 01 01", "112"] {
+        for good in ["010-5550101", "+31 10 555 0101", "(010) 555 01 01", "112", "020 – 557 33 38", "+31 (0)10 555 0101"] {
             assert!(is_phone(good), "{good}");
         }
         for bad in [
@@ -533,6 +564,11 @@ pub(crate) mod tests {
             "tel:112",
             "010+5550101",
             "1234567890123456",
+            "(0)(0)(0)112",
+            "(0)10 555 0101",
+            "010) 555 (0101",
+            "() 112",
+            "(01(0)) 555",
         ] {
             assert!(!is_phone(bad), "{bad}");
         }
@@ -541,9 +577,15 @@ pub(crate) mod tests {
     #[test]
     fn emails_and_markup() {
         assert!(is_email("noord@buurtteam.voorbeeldstad.nl"));
-        for bad in ["geen", "a@b", "a@b.nl\"><script>", "@b.nl", "a@@b.nl", "a b@c.nl"] {
+        for bad in ["geen", "a@b", "a@b.nl\"><script>", "@b.nl", "a@@b.nl", "a b@c.nl",
+                    "info@voorbeeldstad.nl?bcc=spy%40evil.example&subject=x", "a@b.nl#x", "a/b@c.nl"] {
             assert!(!is_email(bad), "{bad}");
         }
+        assert!(is_email("j.de-vries+meldcode@voorbeeldstad.nl"));
+        for hidden in ["Buurt\u{202e}maet", "Buurt\u{200b}team", "\u{feff}Buurtteam", "Buurt\u{2066}team\u{2069}"] {
+            assert!(has_markup(hidden), "{hidden:?}");
+        }
+        assert!(!has_markup("Buurtteam – wijk ’t Zand, € 5"));
         assert!(is_email("info@bürgerhaus.nl") && !is_email("a\u{2003}b@c.nl"));
         assert!(has_markup("<b>hoi</b>") && has_markup("a\u{0}b") && has_markup("a\u{85}"));
         assert!(has_markup("é\u{9f}") && !has_markup("één ¬ é\u{a0}é <3"));
@@ -694,6 +736,28 @@ pub(crate) mod tests {
             && matches!(pr, Problem::DuplicateId { .. })));
         assert!(problems.contains(&("contacts[2].areas[0].postcodes[0]", &Problem::BadPostcode)));
         assert!(problems.contains(&("contacts[3].checked", &Problem::CheckedInFuture)));
+    }
+
+    #[test]
+    fn a_crafted_pack_with_links_that_lie_is_refused_field_by_field() {
+        let text = example_with(|v| {
+            v["contacts"][0]["email"] = "noord@buurtteam.voorbeeldstad.nl?bcc=spy%40evil.example&subject=x".into();
+            v["contacts"][0]["website"] = "https://www.voorbeeldstad.nl@evil.example/login".into();
+            v["contacts"][0]["phone"] = "(0)(0)(0)112".into();
+            v["contacts"][1]["name"] = "Buurtteam \u{202e}dorN".into();
+            v["contacts"][1]["description"]["nl"] = "Hulp\u{200b} bij opvoeden".into();
+        });
+        let found = issues(&text);
+        let problems: Vec<_> = found.iter().map(|i| (i.path.as_str(), &i.problem)).collect();
+        for expected in [
+            ("contacts[0].email", &Problem::BadEmail),
+            ("contacts[0].website", &Problem::BadUrl),
+            ("contacts[0].phone", &Problem::BadPhone),
+            ("contacts[1].name", &Problem::Markup),
+            ("contacts[1].description.nl", &Problem::Markup),
+        ] {
+            assert!(problems.contains(&expected), "{expected:?} in {problems:?}");
+        }
     }
 
     #[test]
