@@ -30,6 +30,39 @@ const MAX_AGE: i64 = 120;
 pub struct Import {
     pub records: Vec<ServiceRecord>,
     pub issues: Vec<ImportIssue>,
+    /// Themes and target groups the data uses beyond the default list, under the names the
+    /// data gives them: kept, shown and searchable like the others.
+    pub new_terms: NewTerms,
+}
+
+/// Terms found in the data that the default [`Taxonomy`] lacks.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct NewTerms {
+    pub themes: Vec<Term>,
+    pub target_groups: Vec<Term>,
+}
+
+impl Import {
+    /// Adds what `other` read after what this one read; a new term both know is kept once.
+    pub fn extend(&mut self, other: Import) {
+        self.records.extend(other.records);
+        self.issues.extend(other.issues);
+        for (mine, theirs) in [(&mut self.new_terms.themes, other.new_terms.themes), (&mut self.new_terms.target_groups, other.new_terms.target_groups)] {
+            for term in theirs {
+                if !mine.iter().any(|t| t.id == term.id) {
+                    mine.push(term);
+                }
+            }
+        }
+    }
+
+    /// The default taxonomy with the terms this import found.
+    pub fn taxonomy(&self) -> Taxonomy {
+        let mut taxonomy = Taxonomy::default();
+        taxonomy.themes.extend(self.new_terms.themes.iter().cloned());
+        taxonomy.target_groups.extend(self.new_terms.target_groups.iter().cloned());
+        taxonomy
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -105,13 +138,12 @@ pub enum Problem {
     BadLanguage {
         value: String,
     },
+    /// A theme the default list does not have: kept under its own name (reported once).
     UnknownTheme {
         value: String,
-        known: String,
     },
     UnknownTargetGroup {
         value: String,
-        known: String,
     },
 }
 
@@ -150,16 +182,8 @@ impl Problem {
             Problem::BadYesNo { value: v } => value("social_map.problem.bad_yes_no", v),
             Problem::BadStatus { value: v } => value("social_map.problem.bad_status", v),
             Problem::BadLanguage { value: v } => value("social_map.problem.bad_language", v),
-            Problem::UnknownTheme { value, known } => t_with(
-                lang,
-                "social_map.problem.unknown_theme",
-                &[("value", value), ("known", known)],
-            ),
-            Problem::UnknownTargetGroup { value, known } => t_with(
-                lang,
-                "social_map.problem.unknown_target_group",
-                &[("value", value), ("known", known)],
-            ),
+            Problem::UnknownTheme { value: v } => value("social_map.problem.unknown_theme", v),
+            Problem::UnknownTargetGroup { value: v } => value("social_map.problem.unknown_target_group", v),
         }
     }
 }
@@ -531,21 +555,36 @@ impl<'a> Checker<'a> {
     }
 
     fn theme(&mut self, field: impl Display + Copy, value: &str) -> Option<String> {
-        let found = self.themes.find(value).map(str::to_string);
-        if found.is_none() {
-            let (value, known) = (value.trim().into(), self.themes.ids.clone());
-            self.report(field, Problem::UnknownTheme { value, known }, Outcome::Dropped);
-        }
-        found
+        self.term(field, value, false)
     }
 
     fn target_group(&mut self, field: impl Display + Copy, value: &str) -> Option<String> {
-        let found = self.target_groups.find(value).map(str::to_string);
-        if found.is_none() {
-            let (value, known) = (value.trim().into(), self.target_groups.ids.clone());
-            self.report(field, Problem::UnknownTargetGroup { value, known }, Outcome::Dropped);
+        self.term(field, value, true)
+    }
+
+    /// A known theme or target group by any of its names; an unknown one is kept under the
+    /// name the data gives it, and told to the editor once per file, not once per record.
+    fn term(&mut self, field: impl Display + Copy, value: &str, group: bool) -> Option<String> {
+        let terms = if group { &self.target_groups } else { &self.themes };
+        if let Some(id) = terms.find(value) {
+            return Some(id.to_string());
         }
-        found
+        let label = value.trim();
+        let id = slug(label).into_owned();
+        if id.is_empty() || has_markup(label) || label.chars().count() > 100 {
+            self.report(field, Problem::Pack(PackProblem::Markup), Outcome::Dropped);
+            return None;
+        }
+        let term = Term { id: id.clone(), label: crate::i18n::Text { nl: label.to_string(), en: None } };
+        let (terms, found, problem) = if group {
+            (&mut self.target_groups, &mut self.import.new_terms.target_groups, Problem::UnknownTargetGroup { value: label.into() })
+        } else {
+            (&mut self.themes, &mut self.import.new_terms.themes, Problem::UnknownTheme { value: label.into() })
+        };
+        terms.add(&term);
+        found.push(term);
+        self.report(field, problem, Outcome::Kept);
+        Some(id)
     }
 }
 
@@ -562,21 +601,22 @@ fn iso_date(text: &str) -> Option<NaiveDate> {
 /// geweld" and "Domestic violence" are one theme.
 struct Terms {
     by_slug: FxHashMap<String, String>,
-    /// For messages: the ids to choose from.
-    ids: String,
 }
 
 impl Terms {
     fn new(terms: &[Term]) -> Terms {
-        let mut by_slug = FxHashMap::default();
+        let mut found = Terms { by_slug: FxHashMap::default() };
         for term in terms {
-            let labels = [Some(term.label.nl.as_str()), term.label.en.as_deref()];
-            for name in labels.into_iter().flatten().chain([term.id.as_str()]) {
-                by_slug.entry(slug(name).into_owned()).or_insert_with(|| term.id.clone());
-            }
+            found.add(term);
         }
-        let ids = terms.iter().map(|term| term.id.as_str()).collect::<Vec<_>>().join(", ");
-        Terms { by_slug, ids }
+        found
+    }
+
+    fn add(&mut self, term: &Term) {
+        let labels = [Some(term.label.nl.as_str()), term.label.en.as_deref()];
+        for name in labels.into_iter().flatten().chain([term.id.as_str()]) {
+            self.by_slug.entry(slug(name).into_owned()).or_insert_with(|| term.id.clone());
+        }
     }
 
     fn find(&self, value: &str) -> Option<&str> {

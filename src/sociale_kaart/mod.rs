@@ -42,7 +42,8 @@ pub enum MapState {
 /// Fetches and imports every file a region pack names, next to the pack, and indexes them.
 pub async fn load(content: &Content) -> Option<Loaded> {
     let (import, unread) = fetch_and_import(content).await?;
-    let taxonomy = Taxonomy::default();
+    // The default themes and target groups, and those the region's data adds.
+    let taxonomy = import.taxonomy();
     let mut builder = search::IndexBuilder::new(&import.records, &taxonomy);
     while !builder.add(INDEX_SLICE) {
         crate::shell::browser::next_task().await;

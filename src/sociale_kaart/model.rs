@@ -387,15 +387,14 @@ impl ServiceRecord {
     }
 
     /// How narrowly this service covers `postcode`: the width of the smallest of its areas
-    /// that contains it (0 for a single postcode). A service that names no area covers the
-    /// postcodes of its own locations.
+    /// that contains it (0 for a single postcode). A service always covers the postcodes of
+    /// its own locations: as narrowly as can be when it names no area, and least narrowly
+    /// when its areas do not contain its own address (most real data names an area without
+    /// postcodes), so a gemeente-wide service never outranks the wijkteam of its street.
     pub fn coverage_of(&self, postcode: u16) -> Option<u16> {
+        let at_own_address = self.locations.iter().any(|at| at.location.postcode() == Some(postcode));
         if self.areas.is_empty() {
-            return self
-                .locations
-                .iter()
-                .any(|at| at.location.postcode() == Some(postcode))
-                .then_some(0);
+            return at_own_address.then_some(0);
         }
         self.areas
             .iter()
@@ -403,6 +402,7 @@ impl ServiceRecord {
             .filter(|range| range.contains(postcode))
             .map(|range| range.width())
             .min()
+            .or(at_own_address.then_some(u16::MAX))
     }
 
     /// The names of the areas this service is for; the cities of its locations when it
@@ -671,6 +671,40 @@ mod tests {
         assert_eq!(practice.coverage_of(3313), None);
         assert_eq!(practice.area_names().collect::<Vec<_>>(), ["Voorbeeldstad"]);
         assert!(!practice.hours().is_empty(), "location hours apply when the service has none");
+    }
+
+    #[test]
+    fn a_service_is_found_by_its_own_address_when_its_area_names_no_postcodes() {
+        let mut team = ServiceRecord::new("buurtteam-west", "Buurtteam West");
+        team.themes = vec!["wijkteam".into()];
+        team.areas = vec![ServiceArea { name: Some("West".into()), postcodes: Vec::new() }];
+        team.locations.push(ServiceAtLocation {
+            description: None,
+            phones: Vec::new(),
+            schedules: Vec::new(),
+            location: Location {
+                id: None,
+                name: None,
+                address: Some(Address { street: Some("Westsingel 1".into()), postal_code: Some("3316 KL".into()), city: None }),
+                accessibility: None,
+                latitude: None,
+                longitude: None,
+                phones: Vec::new(),
+                schedules: Vec::new(),
+            },
+        });
+        assert_eq!(team.coverage_of(3316), Some(u16::MAX), "its front door");
+        assert_eq!(team.coverage_of(3317), None);
+        // A gemeente-wide service at that address does not outrank the wijk's own team.
+        let mut city_wide = team.clone();
+        city_wide.id = "gemeente".into();
+        city_wide.areas = vec![area("Gemeente", &["3311-3319"])];
+        let mut local = ServiceRecord::new("wijkteam-3316", "Wijkteam 3316");
+        local.themes = vec!["wijkteam".into()];
+        local.areas = vec![area("Wijk", &["3316"])];
+        let records = [city_wide.clone(), local];
+        assert_eq!(serving(&records, "wijkteam", 3316).map(|r| r.id.as_str()), Some("wijkteam-3316"));
+        assert_eq!(city_wide.coverage_of(3316), Some(8), "its area's width, not its address");
     }
 
     #[test]

@@ -92,8 +92,7 @@ impl<'a> ImportReader<'a> {
                 },
             };
             self.current = None;
-            self.all.records.extend(import.records);
-            self.all.issues.extend(import.issues);
+            self.all.extend(import);
         }
         None
     }

@@ -924,6 +924,27 @@ mod tests {
     }
 
     #[test]
+    fn themes_beyond_the_default_list_are_kept_found_and_told_once() {
+        let service = |id: &str, theme: &str| serde_json::json!({ "id": id, "name": format!("Dienst {id}"),
+            "attributes": [{ "taxonomy_term": { "code": theme, "taxonomy": "thema" } }] });
+        let text = serde_json::json!([service("a", "Mantelzorg"), service("b", "mantelzorg"), service("c", "Ontmoeten"),
+            service("d", "Huiselijk geweld")]).to_string();
+        let import = import(&text);
+        let themes: Vec<_> = import.records.iter().map(|r| r.themes.clone()).collect();
+        assert_eq!(themes, [vec!["mantelzorg"], vec!["mantelzorg"], vec!["ontmoeten"], vec!["huiselijk-geweld"]]);
+        let told: Vec<_> = import.issues.iter().map(|i| (&i.problem, i.outcome)).collect();
+        assert_eq!(told, [(&Problem::UnknownTheme { value: "Mantelzorg".into() }, Outcome::Kept),
+                          (&Problem::UnknownTheme { value: "Ontmoeten".into() }, Outcome::Kept)]);
+        // Searchable by the name the data gives, and offered as a theme.
+        let taxonomy = import.taxonomy();
+        assert_eq!(taxonomy.theme("mantelzorg").map(|t| t.label.nl.as_str()), Some("Mantelzorg"));
+        let directory = crate::sociale_kaart::model::Directory::new(import.records, taxonomy);
+        let found: Vec<_> = directory.search("mantelzorg", &Default::default()).into_iter()
+            .map(|i| directory.records()[i].id.clone()).collect();
+        assert_eq!(found, ["a", "b"]);
+    }
+
+    #[test]
     fn hostile_input_is_kept_as_text_or_dropped() {
         let long = "x".repeat(6_000);
         let text = serde_json::json!([{
@@ -950,9 +971,10 @@ mod tests {
         assert_eq!((record.website.as_deref(), record.email.as_deref()), (None, None));
         assert_eq!(record.phones.len(), 1);
         assert_eq!(record.areas[0].postcodes.len(), 1);
-        assert!(
-            record.schedules.is_empty() && record.languages.is_empty() && record.themes.is_empty()
-        );
+        assert!(record.schedules.is_empty() && record.languages.is_empty());
+        // A theme outside the default list is kept, under its own name.
+        assert_eq!(record.themes, ["ruimtevaart"]);
+        assert_eq!(import.new_terms.themes[0].label.nl, "ruimtevaart");
         assert_eq!(record.assured_date, None);
         assert_eq!(record.organization.as_ref().unwrap().website, None);
         let found = |field: &str| issue(&import, 0, field).map(|i| (i.problem.clone(), i.outcome));

