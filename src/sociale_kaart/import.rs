@@ -555,22 +555,23 @@ impl<'a> Checker<'a> {
     }
 
     fn theme(&mut self, field: impl Display + Copy, value: &str) -> Option<String> {
-        self.term(field, value, false)
+        self.term(field, value, None, false)
     }
 
     fn target_group(&mut self, field: impl Display + Copy, value: &str) -> Option<String> {
-        self.term(field, value, true)
+        self.term(field, value, None, true)
     }
 
     /// A known theme or target group by any of its names; an unknown one is kept under the
-    /// name the data gives it, and told to the editor once per file, not once per record.
-    fn term(&mut self, field: impl Display + Copy, value: &str, group: bool) -> Option<String> {
+    /// name the data gives it (`label`, else `value`), and told to the editor once per file,
+    /// not once per record.
+    fn term(&mut self, field: impl Display + Copy, value: &str, label: Option<&str>, group: bool) -> Option<String> {
         let terms = if group { &self.target_groups } else { &self.themes };
         if let Some(id) = terms.find(value) {
             return Some(id.to_string());
         }
-        let label = value.trim();
-        let id = slug(label).into_owned();
+        let id = slug(value.trim()).into_owned();
+        let label = label.unwrap_or(value).trim();
         if id.is_empty() || has_markup(label) || label.chars().count() > 100 {
             self.report(field, Problem::Pack(PackProblem::Markup), Outcome::Dropped);
             return None;

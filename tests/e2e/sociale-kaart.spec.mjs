@@ -237,3 +237,34 @@ test('a service the data says little about: the app says no more than the data',
   await expect(page.getByRole('link', { name: '010-5550199' })).toHaveAttribute('href', 'tel:0105550199');
   await expectAccessible(page, 'a service with little data');
 });
+
+test('real data: a theme of the gemeente\'s own is found, and a service by the postcode of its own address', async ({ page }) => {
+  const base = 'http://127.0.0.1:4173/host/eigen';
+  const pack = JSON.parse(fs.readFileSync('../../public/regions/voorbeeldstad.json', 'utf8'));
+  pack.social_map = { files: [{ format: 'hsds', path: 'kaart.json' }] };
+  // As directory data is often published: a named area without postcodes, a theme outside
+  // the default list, the address only on the location.
+  const services = [
+    { id: 'mantelzorg-west', name: 'Steunpunt Mantelzorg West', service_areas: [{ name: 'Wijk West' }],
+      attributes: [{ taxonomy_term: { code: 'mantelzorg', name: 'Mantelzorg', taxonomy: 'thema' } }],
+      service_at_locations: [{ location: { id: 'l1', addresses: [{ address_1: 'Westsingel 1', postal_code: '3316 KL', city: 'Voorbeeldstad' }] } }] },
+    { id: 'elders', name: 'Steunpunt Elders', service_areas: [{ name: 'Elders' }],
+      attributes: [{ taxonomy_term: { code: 'mantelzorg', taxonomy: 'thema' } }] },
+  ];
+  await page.route(`${base}/regio.json`, (route) => route.fulfill({ json: pack }));
+  await page.route(`${base}/kaart.json`, (route) => route.fulfill({ json: services }));
+  await page.route(`${base}/index.html`, (route) => route.fulfill({ contentType: 'text/html', body:
+    '<!doctype html><html lang="nl"><title>Eigen</title><main><div data-meldwijzer data-region="regio.json"></div></main>'
+    + '<script type="module" src="/hulp/meldwijzer/embed.js"></script></html>' }));
+  await page.goto(`${base}/index.html#/sociale-kaart`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Hulp in de buurt' })).toBeVisible();
+  await page.getByLabel('Zoek hulp').fill('mantelzorg');
+  await expect(page.locator('.mw-results__count')).toContainText('2 diensten gevonden');
+  await page.getByLabel('Zoek hulp').fill('');
+  await page.getByLabel('Onderwerp').selectOption({ label: 'Mantelzorg' });
+  await expect(page.locator('.mw-results__count')).toContainText('2 diensten gevonden');
+  await page.getByLabel('Postcode, wijk of gemeente').fill('3316 KL');
+  await expect(page.locator('.mw-results__count')).toContainText('1 dienst gevonden');
+  await expect(page.getByRole('link', { name: 'Steunpunt Mantelzorg West' })).toBeVisible();
+  await expectAccessible(page, 'sociale kaart with a theme of its own');
+});

@@ -515,7 +515,15 @@ fn age(check: &mut Checker, field: &str, value: &Scalar) -> Option<u8> {
 
 /// A theme, a target group, or one of the two marks.
 fn term(check: &mut Checker, at: At, raw: RawTerm<'_>, record: &mut ServiceRecord) {
-    let Some(value) = raw.code.or(raw.name) else { return };
+    // A term with its own code and a name: known by either, and shown by its name.
+    let name = raw.name.filter(|name| !name.trim().is_empty());
+    let known = |check: &Checker, text: &str| check.themes.find(text).or(check.target_groups.find(text)).is_some();
+    let value = match (raw.code, name.as_deref()) {
+        (Some(code), Some(name)) if !known(check, &code) && known(check, name) => name.to_string(),
+        (Some(code), _) => code.to_string(),
+        (None, Some(name)) => name.to_string(),
+        (None, None) => return,
+    };
     let field = at.field("code");
     match &*super::slug(&value) {
         "gratis" => record.cost.free = Some(true),
@@ -526,11 +534,8 @@ fn term(check: &mut Checker, at: At, raw: RawTerm<'_>, record: &mut ServiceRecor
             let is_group = matches!(taxonomy.as_deref(), Some("doelgroep" | "doelgroepen"))
                 || (check.themes.find(&value).is_none()
                     && check.target_groups.find(&value).is_some());
-            let (list, found) = if is_group {
-                (&mut record.target_groups, check.target_group(&field, &value))
-            } else {
-                (&mut record.themes, check.theme(&field, &value))
-            };
+            let found = check.term(&field, &value, name.as_deref(), is_group);
+            let list = if is_group { &mut record.target_groups } else { &mut record.themes };
             if let Some(id) = found.filter(|id| !list.contains(id)) {
                 list.push(id);
             }
@@ -942,6 +947,14 @@ mod tests {
         let found: Vec<_> = directory.search("mantelzorg", &Default::default()).into_iter()
             .map(|i| directory.records()[i].id.clone()).collect();
         assert_eq!(found, ["a", "b"]);
+
+        // A term with a code of its own and a name: known by its name, shown by its name.
+        let coded = |code: &str, name: &str| serde_json::json!([{ "id": "x", "name": "X",
+            "attributes": [{ "taxonomy_term": { "code": code, "name": name } }] }]).to_string();
+        assert_eq!(super::import_hsds("k.json", &coded("HG-01", "Huiselijk geweld"), &Taxonomy::default()).records[0].themes, ["huiselijk-geweld"]);
+        let respite = super::import_hsds("k.json", &coded("MZ-7", "Mantelzorg en respijt"), &Taxonomy::default());
+        assert_eq!(respite.records[0].themes, ["mz-7"]);
+        assert_eq!(respite.new_terms.themes[0].label.nl, "Mantelzorg en respijt");
     }
 
     #[test]
