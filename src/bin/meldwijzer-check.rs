@@ -107,6 +107,10 @@ fn check_social_map(pack_path: &Path, pack: &RegionPack, lang: Lang) -> bool {
         valid &= issue.is_warning();
         println!("  - {}", issue.message(lang));
     }
+    if import.more_issues > 0 {
+        valid = false;
+        println!("  {}", t_with(lang, "social_map.more_issues", &[("count", &import.more_issues.to_string())]));
+    }
     valid
 }
 

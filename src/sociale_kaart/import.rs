@@ -23,6 +23,9 @@ use std::fmt::Display;
 
 /// Twice the 10,000 services a large region has.
 pub const MAX_SERVICES: usize = 20_000;
+/// Issues kept per file; the rest are counted. A broken file of a megabyte can have half a
+/// million, and keeping (and showing) every one took the browser tab down.
+pub const MAX_ISSUES_PER_FILE: usize = 300;
 pub const MAX_TEXT_CHARS: usize = 5_000;
 const MAX_AGE: i64 = 120;
 
@@ -33,6 +36,8 @@ pub struct Import {
     /// Themes and target groups the data uses beyond the default list, under the names the
     /// data gives them: kept, shown and searchable like the others.
     pub new_terms: NewTerms,
+    /// Issues past [`MAX_ISSUES_PER_FILE`] in a file: counted, not kept.
+    pub more_issues: usize,
 }
 
 /// Terms found in the data that the default [`Taxonomy`] lacks.
@@ -47,6 +52,7 @@ impl Import {
     pub fn extend(&mut self, other: Import) {
         self.records.extend(other.records);
         self.issues.extend(other.issues);
+        self.more_issues += other.more_issues;
         for (mine, theirs) in [(&mut self.new_terms.themes, other.new_terms.themes), (&mut self.new_terms.target_groups, other.new_terms.target_groups)] {
             for term in theirs {
                 if !mine.iter().any(|t| t.id == term.id) {
@@ -292,6 +298,10 @@ impl<'a> Checker<'a> {
     }
 
     fn report(&mut self, field: impl Display + Copy, problem: Problem, outcome: Outcome) {
+        if self.import.issues.len() >= MAX_ISSUES_PER_FILE {
+            self.import.more_issues += 1;
+            return;
+        }
         self.import.issues.push(ImportIssue {
             file: self.file.to_string(),
             record: self.record.map(|(index, row)| RecordRef {

@@ -29,6 +29,8 @@ pub struct Loaded {
     pub issues: Vec<ImportIssue>,
     /// Files that could not be fetched.
     pub unread: Vec<Issue>,
+    /// Issues past the number kept per file.
+    pub more_issues: usize,
 }
 
 #[derive(Clone)]
@@ -50,7 +52,7 @@ pub async fn load(content: &Content) -> Option<Loaded> {
     }
     let index = builder.finish();
     crate::shell::browser::next_task().await;
-    Some(Loaded { directory: Directory::with_index(import.records, taxonomy, index), issues: import.issues, unread })
+    Some(Loaded { directory: Directory::with_index(import.records, taxonomy, index), issues: import.issues, more_issues: import.more_issues, unread })
 }
 
 /// The region's records without a search index, for parts that only look services up (the

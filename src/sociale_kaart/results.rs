@@ -52,10 +52,11 @@ fn NoMap() -> impl IntoView {
 fn ImportNotice(loaded: Arc<super::Loaded>) -> impl IntoView {
     let app = state();
     let problems: Vec<_> = loaded.issues.iter().filter(|i| !i.is_warning()).cloned().collect();
-    if problems.is_empty() && loaded.unread.is_empty() {
+    if problems.is_empty() && loaded.unread.is_empty() && loaded.more_issues == 0 {
         return None;
     }
     let unread = loaded.unread.clone();
+    let more = loaded.more_issues.to_string();
     Some(view! {
         <div class="mw-notice mw-notice--warning">
             <p>{tr("social_map.import_problems")}</p>
@@ -70,6 +71,7 @@ fn ImportNotice(loaded: Arc<super::Loaded>) -> impl IntoView {
                             .collect_view()
                     }}
                 </ul>
+                {(more != "0").then(|| view! { <p>{move || t_with(app.lang.get(), "social_map.more_issues", &[("count", &more)])}</p> })}
             </details>
         </div>
     })

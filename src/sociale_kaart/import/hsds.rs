@@ -958,6 +958,17 @@ mod tests {
     }
 
     #[test]
+    fn a_file_full_of_bad_values_keeps_a_few_hundred_issues_and_counts_the_rest() {
+        let services: Vec<_> = (0..1_000)
+            .map(|i| serde_json::json!({ "id": format!("s-{i}"), "name": "Dienst", "url": "javascript:x", "email": "geen" }))
+            .collect();
+        let import = import(&Value::from(services).to_string());
+        assert_eq!(import.records.len(), 1_000, "a bad field drops the field, not the service");
+        assert_eq!(import.issues.len(), super::super::MAX_ISSUES_PER_FILE);
+        assert_eq!(import.issues.len() + import.more_issues, 2_000);
+    }
+
+    #[test]
     fn hostile_input_is_kept_as_text_or_dropped() {
         let long = "x".repeat(6_000);
         let text = serde_json::json!([{
