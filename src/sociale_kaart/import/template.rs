@@ -53,12 +53,12 @@ pub fn import_csv(file: &str, text: &str, taxonomy: &Taxonomy) -> Import {
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
-    let mut rows = reader.records();
-    let header = match rows.next() {
-        Some(Ok(header)) => header,
-        Some(Err(_)) => return check.refuse("", Problem::UnreadableRow),
-        None => return check.refuse("", Problem::Pack(PackProblem::Empty)),
-    };
+    let mut header = csv::StringRecord::new();
+    match reader.read_record(&mut header) {
+        Ok(true) => {}
+        Ok(false) => return check.refuse("", Problem::Pack(PackProblem::Empty)),
+        Err(_) => return check.refuse("", Problem::UnreadableRow),
+    }
     // Where each known column is; unknown columns are named once and left out.
     let mut position = [None; TEMPLATE_COLUMNS.len()];
     for (i, name) in header.iter().enumerate() {
@@ -74,19 +74,29 @@ pub fn import_csv(file: &str, text: &str, taxonomy: &Taxonomy) -> Import {
             return check.refuse("", Problem::Pack(problem));
         }
     }
-    let rows: Vec<_> = rows.collect();
-    if rows.len() > MAX_SERVICES {
-        return check.refuse("", Problem::TooManyServices { count: rows.len() });
-    }
-    for (index, row) in rows.into_iter().enumerate() {
-        let row = match row {
-            Ok(row) => row,
+    // One row at a time in one reused record: memory stays the size of the widest row, not
+    // every row kept with the bounds of the widest (a 185 KB file once took 5 GB).
+    let mut row = csv::StringRecord::new();
+    let mut count = 0;
+    let mut lines = Lines { text: text.as_bytes(), at: 0, line: 1 };
+    loop {
+        let index = count;
+        match reader.read_record(&mut row) {
+            Ok(false) => break,
+            Ok(true) => count += 1,
             Err(e) => {
-                check.start_record(index, e.position().map(|p| p.line()), None);
-                check.report("", Problem::UnreadableRow, Outcome::Skipped);
+                count += 1;
+                if index < MAX_SERVICES {
+                    check.start_record(index, e.position().map(|p| lines.of(p.byte())), None);
+                    check.report("", Problem::UnreadableRow, Outcome::Skipped);
+                }
                 continue;
             }
-        };
+        }
+        // Past the limit only counted, for the message.
+        if index >= MAX_SERVICES {
+            continue;
+        }
         // Spreadsheets leave rows of empty cells below the data.
         if row.iter().all(|cell| cell.trim().is_empty()) {
             continue;
@@ -95,11 +105,7 @@ pub fn import_csv(file: &str, text: &str, taxonomy: &Taxonomy) -> Import {
             let at = column(name).and_then(|c| position[c]);
             at.and_then(|i| row.get(i)).map(str::trim).filter(|c| !c.is_empty())
         };
-        check.start_record(
-            index,
-            row.position().map(|p| p.line()),
-            cell("id"),
-        );
+        check.start_record(index, row.position().map(|p| lines.of(p.byte())), cell("id"));
         if row.len() != header.len() {
             let problem = Problem::CellCount { found: row.len(), expected: header.len() };
             check.report("", problem, Outcome::Skipped);
@@ -109,7 +115,33 @@ pub fn import_csv(file: &str, text: &str, taxonomy: &Taxonomy) -> Import {
             check.accept(record);
         }
     }
+    if count > MAX_SERVICES {
+        return check.refuse("", Problem::TooManyServices { count });
+    }
     check.finish()
+}
+
+/// The spreadsheet's row number of a byte offset, counted as rows are read (offsets only go
+/// up), so naming rows stays linear. After a CRLF line ending (what Excel writes) the csv
+/// reader puts a record's start on the `\n` before it, and its own line count is one short.
+struct Lines<'t> {
+    text: &'t [u8],
+    at: usize,
+    line: u64,
+}
+
+impl Lines<'_> {
+    fn of(&mut self, byte: u64) -> u64 {
+        let mut to = (byte as usize).min(self.text.len());
+        if self.text.get(to) == Some(&b'\n') {
+            to += 1;
+        }
+        if to > self.at {
+            self.line += self.text[self.at..to].iter().filter(|&&b| b == b'\n').count() as u64;
+            self.at = to;
+        }
+        self.line
+    }
 }
 
 fn column(name: &str) -> Option<usize> {
@@ -264,6 +296,31 @@ mod tests {
 
     fn import(text: &str) -> Import {
         import_csv("kaart.csv", text, &Taxonomy::default())
+    }
+
+    #[test]
+    fn one_very_wide_row_costs_memory_once_and_is_named() {
+        let header = TEMPLATE_COLUMNS.join(";");
+        let narrow = |i: usize| {
+            let mut cells = vec![String::new(); TEMPLATE_COLUMNS.len()];
+            cells[0] = format!("dienst-{i}");
+            cells[1] = "Dienst".into();
+            cells.join(";")
+        };
+        // Kept as the rows were read, this took gigabytes: every row with the wide row's bounds.
+        let wide = format!("breed{}", ";".repeat(60_000));
+        let rows: Vec<String> = (0..3_000).map(narrow).collect();
+        let text = format!("{header}\n{wide}\n{}\n", rows.join("\n"));
+        let import = import(&text);
+        assert_eq!(import.records.len(), 3_000);
+        assert_eq!(import.issues.len(), 1);
+        assert!(matches!(import.issues[0].problem, Problem::CellCount { found: 60_001, .. }));
+        assert_eq!(import.issues[0].record.as_ref().and_then(|r| r.row), Some(2));
+
+        // Excel writes CRLF: the row named is still the row the spreadsheet shows.
+        let crlf = format!("{header}\r\n{}\r\n{wide}\r\n{}\r\n", narrow(1), narrow(2));
+        let import = super::import_csv("kaart.csv", &crlf, &Taxonomy::default());
+        assert_eq!(import.issues[0].record.as_ref().and_then(|r| r.row), Some(3), "{:?}", import.issues);
     }
 
     #[test]
