@@ -144,6 +144,9 @@ pub enum Problem {
     BadLanguage {
         value: String,
     },
+    /// A field of another shape than HSDS gives it (text where a number belongs, a list
+    /// where one value belongs).
+    BadShape,
     /// A theme the default list does not have: kept under its own name (reported once).
     UnknownTheme {
         value: String,
@@ -188,6 +191,7 @@ impl Problem {
             Problem::BadYesNo { value: v } => value("social_map.problem.bad_yes_no", v),
             Problem::BadStatus { value: v } => value("social_map.problem.bad_status", v),
             Problem::BadLanguage { value: v } => value("social_map.problem.bad_language", v),
+            Problem::BadShape => t(lang, "social_map.problem.bad_shape"),
             Problem::UnknownTheme { value: v } => value("social_map.problem.unknown_theme", v),
             Problem::UnknownTargetGroup { value: v } => value("social_map.problem.unknown_target_group", v),
         }
@@ -533,10 +537,21 @@ impl<'a> Checker<'a> {
     }
 
     /// An ISO 639-1 code, lower case.
+    /// ISO 639-1 ("nl") or ISO 639-2/3 ("nld", "pap"), also with a region ("nl-NL"). A
+    /// three-letter code with a two-letter one is stored as that ("nld" is "nl"), so a filter
+    /// finds both; the pairs are those of the ISO 639-2 code list (Library of Congress,
+    /// https://www.loc.gov/standards/iso639-2/php/code_list.php, checked 2026-12-01).
     fn language(&mut self, field: impl Display + Copy, value: &str) -> Option<String> {
-        let code = value.trim().to_ascii_lowercase();
-        if code.len() == 2 && code.chars().all(|c| c.is_ascii_lowercase()) {
-            Some(code)
+        const TWO_LETTERS: [(&str, &str); 24] = [
+            ("nld", "nl"), ("dut", "nl"), ("eng", "en"), ("tur", "tr"), ("ara", "ar"), ("deu", "de"),
+            ("ger", "de"), ("fra", "fr"), ("fre", "fr"), ("spa", "es"), ("pol", "pl"), ("por", "pt"),
+            ("ron", "ro"), ("rum", "ro"), ("rus", "ru"), ("ukr", "uk"), ("bul", "bg"), ("som", "so"),
+            ("tir", "ti"), ("fas", "fa"), ("per", "fa"), ("urd", "ur"), ("zho", "zh"), ("fry", "fy"),
+        ];
+        let primary = value.trim().split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        if (2..=3).contains(&primary.len()) && primary.chars().all(|c| c.is_ascii_lowercase()) {
+            let two = TWO_LETTERS.iter().find(|(three, _)| *three == primary).map(|(_, two)| two.to_string());
+            Some(two.unwrap_or(primary))
         } else {
             self.report(
                 field,

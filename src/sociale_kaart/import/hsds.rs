@@ -126,7 +126,7 @@ fn skip_space(text: &str, at: usize) -> Option<(usize, u8)> {
 /// Every service of the file as a JSON value first, naming each record of the wrong shape.
 fn careful(file: &str, text: &str, taxonomy: &Taxonomy) -> Import {
     let mut check = Checker::new(file, taxonomy);
-    let services: Vec<Result<RawService, Shape>> = match values(text) {
+    let services: Vec<Result<(RawService, Vec<String>), Shape>> = match values(text) {
         Ok(values) => values.into_iter().map(typed).collect(),
         Err(problem) => return check.refuse("", problem),
     };
@@ -135,11 +135,18 @@ fn careful(file: &str, text: &str, taxonomy: &Taxonomy) -> Import {
     }
     for (index, parsed) in services.into_iter().enumerate() {
         match parsed {
-            Ok(raw) => read_service(&mut check, index, raw),
-            Err(Shape { id, path, detail }) => {
+            Ok((raw, dropped)) => {
+                check.start_record(index, None, raw.id.as_ref().and_then(Scalar::text));
+                for path in dropped {
+                    check.report(&path, Problem::BadShape, Outcome::Dropped);
+                }
+                if let Some(record) = service(&mut check, raw) {
+                    check.accept(record);
+                }
+            }
+            Err(Shape { id, path }) => {
                 check.start_record(index, None, id.as_deref());
-                let problem = Problem::Pack(PackProblem::WrongType { detail });
-                check.report(&path, problem, Outcome::Skipped);
+                check.report(&path, Problem::BadShape, Outcome::Skipped);
             }
         }
     }
@@ -176,20 +183,61 @@ fn values(text: &str) -> Result<Vec<Value>, Problem> {
     }
 }
 
-/// Where a record has the wrong shape, in serde's words.
+/// Where a record has a shape that cannot be a service (a list, or an id or name that is
+/// not text).
 struct Shape {
     id: Option<String>,
     path: String,
-    detail: String,
 }
 
-fn typed(value: Value) -> Result<RawService<'static>, Shape> {
+/// A service read field by field: a field of the wrong shape is taken out and named, and the
+/// rest read again, so one mistyped field never costs the whole service.
+fn typed(mut value: Value) -> Result<(RawService<'static>, Vec<String>), Shape> {
     let id = value.get("id").and_then(|id| Scalar::deserialize(id).ok()?.text().map(str::to_string));
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = e.path().to_string();
-        let path = if path == "." { String::new() } else { path };
-        Shape { id, path, detail: e.into_inner().to_string() }
-    })
+    let mut dropped = Vec::new();
+    // Each round takes one field out; a service has a few dozen at most.
+    for _ in 0..64 {
+        match serde_path_to_error::deserialize::<_, RawService>(value.clone()) {
+            Ok(raw) => return Ok((raw, dropped)),
+            Err(e) => {
+                let segments: Vec<_> = e.path().iter().cloned().collect();
+                let path = e.path().to_string();
+                // Without an id and a name it is not a service.
+                let essential = matches!(path.as_str(), "." | "id" | "name");
+                if essential || !take_out(&mut value, &segments) {
+                    return Err(Shape { id, path: if path == "." { String::new() } else { path } });
+                }
+                dropped.push(path);
+            }
+        }
+    }
+    Err(Shape { id, path: String::new() })
+}
+
+/// Removes the value at `path` (an object's key, a list's item); `false` when there is none.
+fn take_out(value: &mut Value, path: &[serde_path_to_error::Segment]) -> bool {
+    use serde_path_to_error::Segment;
+    let Some((last, parents)) = path.split_last() else { return false };
+    let mut at = value;
+    for segment in parents {
+        let next = match segment {
+            Segment::Seq { index } => at.get_mut(*index),
+            Segment::Map { key } => at.get_mut(key.as_str()),
+            _ => None,
+        };
+        match next {
+            Some(next) => at = next,
+            None => return false,
+        }
+    }
+    match (last, at) {
+        (Segment::Map { key }, Value::Object(map)) => map.remove(key.as_str()).is_some(),
+        (Segment::Seq { index }, Value::Array(list)) if *index < list.len() => {
+            list.remove(*index);
+            true
+        }
+        _ => false,
+    }
 }
 
 /// An id or number as published: a JSON string or number, borrowed from the file where it
@@ -398,7 +446,9 @@ struct RawLocation<'a> {
     addresses: Option<Vec<RawAddress<'a>>>,
     #[serde(borrow)]
     accessibility: Option<Vec<RawAccessibility<'a>>>,
+    #[serde(default, deserialize_with = "lenient_number")]
     latitude: Option<f64>,
+    #[serde(default, deserialize_with = "lenient_number")]
     longitude: Option<f64>,
     #[serde(borrow)]
     phones: Option<Vec<RawPhone<'a>>>,
@@ -428,15 +478,52 @@ struct RawAccessibility<'a> {
     details: Option<Str<'a>>,
 }
 
-#[derive(Deserialize)]
+/// A language as HSDS gives it (`{"code": "nl"}`), or as many files do: just `"nl"`.
 struct RawLanguage<'a> {
-    #[serde(borrow)]
     code: Option<Str<'a>>,
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for RawLanguage<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Object<'a> {
+            #[serde(borrow)]
+            code: Option<Str<'a>>,
+        }
+        struct Read<'a>(std::marker::PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> Visitor<'de> for Read<'a> {
+            type Value = RawLanguage<'a>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a language")
+            }
+            fn visit_borrowed_str<E: serde::de::Error>(self, v: &'de str) -> Result<RawLanguage<'a>, E> {
+                Ok(RawLanguage { code: Some(Str(Cow::Borrowed(v))) })
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<RawLanguage<'a>, E> {
+                Ok(RawLanguage { code: Some(Str(Cow::Owned(v.to_string()))) })
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<RawLanguage<'a>, A::Error> {
+                let object = Object::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(RawLanguage { code: object.code })
+            }
+        }
+        deserializer.deserialize_any(Read(std::marker::PhantomData))
+    }
 }
 
 #[derive(Deserialize)]
 struct RawCostOption {
+    #[serde(default, deserialize_with = "lenient_number")]
     amount: Option<f64>,
+}
+
+/// A number, or a number written as text ("0.00", "52.37"), as many exports write them.
+fn lenient_number<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<f64>, D::Error> {
+    match Option::<Scalar>::deserialize(deserializer)? {
+        None => Ok(None),
+        Some(Scalar::Text(text)) => text.trim().parse::<f64>().map(Some).map_err(|_| serde::de::Error::custom("not a number")),
+        Some(Scalar::Other(_)) => Err(serde::de::Error::custom("not a number")),
+    }
 }
 
 #[derive(Deserialize)]
@@ -915,7 +1002,10 @@ mod tests {
         let wrong = issue(&import, 1, "name").unwrap();
         assert_eq!(wrong.outcome, Outcome::Skipped);
         assert_eq!(wrong.record.as_ref().unwrap().id.as_deref(), Some("kapot"));
-        assert!(matches!(wrong.problem, Problem::Pack(PackProblem::WrongType { .. })));
+        assert_eq!(wrong.problem, Problem::BadShape);
+        // In plain words, without the parser's ("invalid type: integer `42`, expected …").
+        let message = wrong.message(crate::i18n::Lang::Nl);
+        assert!(message.contains("niet de vorm") && !message.contains("invalid type") && !message.contains("expected"), "{message}");
         assert_eq!(
             issue(&import, 2, "id").unwrap().problem,
             Problem::Pack(PackProblem::MissingField { field: "id".into() })
@@ -926,6 +1016,33 @@ mod tests {
         ));
         assert_eq!(issue(&import, 4, "minimum_age").unwrap().problem, Problem::AgeOrder);
         assert_eq!(import.records[1].minimum_age, None);
+    }
+
+    #[test]
+    fn one_mistyped_field_drops_that_field_never_the_service() {
+        let text = serde_json::json!([{
+            "id": "inloop", "name": "Inloop", "description": "Open inloop.",
+            "languages": ["nl", {"code": "tr"}],
+            "cost_options": [{"amount": "0.00"}],
+            "service_at_locations": [{ "location": { "id": "l", "latitude": "52.1", "longitude": 5,
+                "addresses": [{ "address_1": "Plein 1", "postal_code": "3311 AA", "city": "Voorbeeldstad" }] } }],
+            "phones": {"number": "010-5550101"},
+            "schedules": [{"byday": "MO", "opens_at": 9, "closes_at": "12:00"}]
+        }]).to_string();
+        let import = import(&text);
+        assert_eq!(import.records.len(), 1, "{:?}", import.issues);
+        let record = &import.records[0];
+        assert_eq!(record.languages, ["nl", "tr"], "languages as plain strings read");
+        let codes = serde_json::json!([{ "id": "t", "name": "Talen", "languages": [{"code": "nld"}, {"code": "tur"}, {"code": "pap"}, {"code": "nl-NL"}, {"code": "x1"}] }]);
+        let read = super::import_hsds("k.json", &codes.to_string(), &Taxonomy::default());
+        assert_eq!(read.records[0].languages, ["nl", "tr", "pap"], "ISO 639-3 read, the same language once");
+        assert_eq!(read.issues.len(), 1, "only x1 is not a language code");
+        assert_eq!(record.cost.free, Some(true), "an amount \"0.00\" is zero");
+        assert_eq!(record.description.as_deref(), Some("Open inloop."));
+        assert_eq!(record.locations[0].location.postcode(), Some(3311));
+        let dropped: Vec<_> = import.issues.iter().map(|i| (i.field.as_str(), &i.problem, i.outcome)).collect();
+        assert!(dropped.contains(&("phones", &Problem::BadShape, Outcome::Dropped)), "{dropped:?}");
+        assert!(dropped.iter().any(|(field, p, o)| field.starts_with("schedules[0]") && **p == Problem::BadShape && *o == Outcome::Dropped), "{dropped:?}");
     }
 
     #[test]
@@ -983,7 +1100,7 @@ mod tests {
             "schedules": [{"freq": "MONTHLY", "byday": "2MO", "opens_at": "09:00", "closes_at": "12:00"},
                           {"byday": "MO,XX", "opens_at": "09:00", "closes_at": "12:00"},
                           {"byday": "TU", "opens_at": "9 uur", "closes_at": "12:00"}],
-            "languages": [{"code": "nld"}],
+            "languages": [{"code": "n1d"}],
             "attributes": [{"taxonomy_term": {"code": "ruimtevaart"}}],
             "assured_date": "2999-01-01"
         }])
