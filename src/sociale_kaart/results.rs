@@ -77,6 +77,31 @@ fn ImportNotice(loaded: Arc<super::Loaded>) -> impl IntoView {
     })
 }
 
+/// Nothing found: the themes this sociale kaart has, as searches, and who to call anyway.
+#[component]
+fn NothingFound(directory: Arc<super::Loaded>) -> impl IntoView {
+    let app = state();
+    let records = directory.directory.records();
+    let themes: Vec<Term> = directory.directory.taxonomy().themes.iter()
+        .filter(|term| records.iter().any(|r| r.themes.contains(&term.id)))
+        .cloned()
+        .collect();
+    let numbers = app.content.with_untracked(|c| ["veilig-thuis", "112"].iter().filter_map(|id| c.number(id).cloned()).collect::<Vec<_>>());
+    view! {
+        <div class="mw-notice">
+            <h3>{tr("social_map.none.themes")}</h3>
+            <ul class="mw-actions mw-none-themes">
+                {themes.into_iter().map(|term| {
+                    let href = SearchQuery { theme: Some(term.id.clone()), ..SearchQuery::default() }.href();
+                    view! { <li><a href=href>{move || term.label.get(app.lang.get()).to_string()}</a></li> }
+                }).collect_view()}
+            </ul>
+            <h3>{tr("social_map.none.call")}</h3>
+            <crate::shell::NumberList numbers=numbers/>
+        </div>
+    }
+}
+
 #[component]
 fn Search(loaded: Arc<super::Loaded>) -> impl IntoView {
     let map = use_social_map();
@@ -119,10 +144,12 @@ fn Search(loaded: Arc<super::Loaded>) -> impl IntoView {
         });
     };
     let directory = loaded.clone();
+    let directory_for_help = loaded.clone();
     view! {
         <SearchForm directory=loaded.clone()/>
         <h2 class="mw-results__heading">{tr("social_map.results")}</h2>
         <p role="status" class="mw-results__count">{count}</p>
+        {move || results.with(Vec::is_empty).then(|| view! { <NothingFound directory=directory_for_help.clone()/> })}
         <ol class="mw-list mw-results" node_ref=list_ref>
             {move || {
                 let records = directory.directory.records();

@@ -91,30 +91,94 @@ fn splits_words(c: char) -> bool {
 }
 
 /// Words too common to require in a finished query ("hulp bij schulden").
-const STOPWORDS: &[&str] = &[
-    "de", "het", "een", "en", "van", "voor", "bij", "in", "op", "met", "te", "aan", "of", "om",
-    "naar", "over", "uit", "je", "u", "ik", "mijn", "is", "die", "dat", "er", "the", "and", "for",
-    "to", "with",
-];
+/// The words people use and the words of the themes they mean, kept as content
+/// (`content/sociale-kaart-zoekwoorden.json`) so an editor can add to them.
+#[derive(serde::Deserialize)]
+struct SearchWords {
+    stop_words: Vec<String>,
+    phrases: Vec<Phrase>,
+    synonyms: Vec<Synonyms>,
+    compound_parts: Vec<String>,
+}
+
+#[derive(serde::Deserialize)]
+struct Phrase {
+    phrase: String,
+    means: Vec<String>,
+}
+
+#[derive(serde::Deserialize)]
+struct Synonyms {
+    words: Vec<String>,
+    means: Vec<String>,
+}
+
+fn search_words() -> &'static SearchWords {
+    static WORDS: std::sync::OnceLock<SearchWords> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        serde_json::from_str(include_str!("../../content/sociale-kaart-zoekwoorden.json"))
+            .expect("content/sociale-kaart-zoekwoorden.json is checked by cargo test")
+    })
+}
 
 struct Word {
     text: String,
     letters: usize,
 }
 
-fn query_words(query: &str) -> Vec<Word> {
+impl Word {
+    fn new(text: &str) -> Word {
+        Word { text: text.to_string(), letters: text.chars().count() }
+    }
+}
+
+/// One thing the user asked for, in the ways it can be found: each alternative is a set of
+/// words that must all match. The first is what was typed; the others are what it means (a
+/// synonym, or the parts of a compound: "opvoedsteun" is also "opvoed" and "steun").
+type Group = Vec<Vec<Word>>;
+
+fn query_words(query: &str) -> Vec<Group> {
+    let words_list = search_words();
     let folded = fold(query);
     let words: Vec<&str> = folded.split_whitespace().collect();
     // The word being typed may become "bijstand"; only finished words are dropped.
     let typing = !query.ends_with(char::is_whitespace);
     let last = words.len().saturating_sub(1);
-    words
-        .iter()
-        .enumerate()
-        .filter(|&(i, word)| !STOPWORDS.contains(word) || (typing && i == last))
-        .map(|(_, word)| Word { text: word.to_string(), letters: word.chars().count() })
-        .collect()
+    let mut groups = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        // A phrase people say ("blijf van mijn lijf") stands for its meaning as a whole.
+        let phrase = words_list.phrases.iter().find(|p| {
+            let parts: Vec<&str> = p.phrase.split(' ').collect();
+            words[i..].starts_with(&parts)
+        });
+        if let Some(phrase) = phrase {
+            groups.push(vec![phrase.means.iter().map(|w| Word::new(w)).collect()]);
+            i += phrase.phrase.split(' ').count();
+            continue;
+        }
+        let word = words[i];
+        i += 1;
+        if words_list.stop_words.iter().any(|s| s == word) && !(typing && i - 1 == last) {
+            continue;
+        }
+        let mut group = vec![vec![Word::new(word)]];
+        for synonyms in words_list.synonyms.iter().filter(|s| s.words.iter().any(|w| w == word)) {
+            group.push(synonyms.means.iter().map(|w| Word::new(w)).collect());
+        }
+        let compound = words_list.compound_parts.iter().find(|part| {
+            word.len() >= part.len() + 4 && word.ends_with(part.as_str())
+        });
+        if let Some(part) = compound {
+            group.push(vec![Word::new(&word[..word.len() - part.len()]), Word::new(part)]);
+        }
+        groups.push(group);
+    }
+    groups
 }
+
+/// Found through what a word means rather than the word itself: ranked after it.
+const MEANT: u16 = 1;
 
 /// Where in a record a word was found; lower ranks first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -402,17 +466,31 @@ impl SearchIndex {
         // Per record: the sum of each word's best score, u16::MAX once a word is missing.
         let mut total = vec![0u16; records.len()];
         let mut best = vec![u8::MAX; records.len()];
-        for word in query_words(query) {
-            best.fill(u8::MAX);
-            self.each_match(&word, |w, fit| {
-                let range = self.starts[w] as usize..self.starts[w + 1] as usize;
-                for &posting in &self.postings[range] {
-                    let (r, field) = ((posting >> 2) as usize, FIELDS[(posting & 3) as usize]);
-                    best[r] = best[r].min(score(field, fit));
+        let mut group_best = vec![u16::MAX; records.len()];
+        let mut alternative_total = vec![0u16; records.len()];
+        for group in query_words(query) {
+            group_best.fill(u16::MAX);
+            for (a, alternative) in group.iter().enumerate() {
+                alternative_total.fill(if a == 0 { 0 } else { MEANT });
+                for word in alternative {
+                    best.fill(u8::MAX);
+                    self.each_match(word, |w, fit| {
+                        let range = self.starts[w] as usize..self.starts[w + 1] as usize;
+                        for &posting in &self.postings[range] {
+                            let (r, field) = ((posting >> 2) as usize, FIELDS[(posting & 3) as usize]);
+                            best[r] = best[r].min(score(field, fit));
+                        }
+                    });
+                    for (sum, &best) in alternative_total.iter_mut().zip(&best) {
+                        *sum = if best == u8::MAX { u16::MAX } else { sum.saturating_add(best as u16) };
+                    }
                 }
-            });
-            for (total, &best) in total.iter_mut().zip(&best) {
-                *total = if best == u8::MAX { u16::MAX } else { total.saturating_add(best as u16) };
+                for (group, &sum) in group_best.iter_mut().zip(&alternative_total) {
+                    *group = (*group).min(sum);
+                }
+            }
+            for (total, &best) in total.iter_mut().zip(&group_best) {
+                *total = if best == u16::MAX || *total == u16::MAX { u16::MAX } else { total.saturating_add(best) };
             }
         }
         let named_area = named_area_key(filters).and_then(|key| self.areas.id(&key));
@@ -544,15 +622,25 @@ pub fn linear_search(
         let folded: Vec<(Field, String)> =
             fields.into_iter().map(|(field, text)| (field, fold(text))).collect();
         let mut total = 0u16;
-        let all_found = words.iter().all(|word| {
-            let best = folded
+        let best_of = |word: &Word| {
+            folded
                 .iter()
                 .flat_map(|(field, text)| {
                     text.split_whitespace()
-                        .filter_map(|token| fit(word, token).map(|f| score(*field, f)))
+                        .filter_map(|token| fit(word, token).map(|f| score(*field, f) as u16))
+                })
+                .min()
+        };
+        let all_found = words.iter().all(|group| {
+            let best = group
+                .iter()
+                .enumerate()
+                .filter_map(|(a, alternative)| {
+                    let start = if a == 0 { 0 } else { MEANT };
+                    alternative.iter().try_fold(start, |sum, word| best_of(word).map(|b| sum + b))
                 })
                 .min();
-            best.inspect(|&best| total += best as u16).is_some()
+            best.inspect(|&best| total += best).is_some()
         });
         if all_found {
             hits.push((total, fold(&record.name), r));
@@ -974,6 +1062,57 @@ mod tests {
                 assert_eq!(sliced.search(&records, query, filters), whole.search(&records, query, filters), "{query:?}");
             }
         }
+    }
+
+    #[test]
+    fn the_search_words_are_written_as_the_search_reads_them_and_mean_words_of_themes() {
+        let words = search_words();
+        let labels: Vec<String> = Taxonomy::default().themes.iter().map(|t| fold(&t.label.nl)).collect();
+        let in_a_label = |w: &String| labels.iter().any(|l| l.split(' ').any(|part| part == w));
+        for word in words.stop_words.iter().chain(&words.compound_parts).chain(words.synonyms.iter().flat_map(|s| &s.words)) {
+            assert_eq!(&fold(word), word, "{word:?} must be lower case, without accents or hyphens");
+            assert!(!word.contains(' '), "{word:?}: one word");
+        }
+        for phrase in &words.phrases {
+            assert_eq!(fold(&phrase.phrase), phrase.phrase);
+            assert!(phrase.means.iter().all(in_a_label), "{:?}", phrase.means);
+        }
+        for synonyms in &words.synonyms {
+            assert!(synonyms.means.iter().all(in_a_label), "{:?} must be words of a theme's name", synonyms.means);
+        }
+    }
+
+    #[test]
+    fn people_find_help_with_the_words_they_use() {
+        let records = crate::sociale_kaart::import::import_hsds(
+            "kaart.json",
+            include_str!("../../public/regions/voorbeeldstad-sociale-kaart.json"),
+            &Taxonomy::default(),
+        )
+        .records;
+        let taxonomy = Taxonomy::default();
+        let index = SearchIndex::new(&records, &taxonomy);
+        let themes_of = |query: &str| {
+            let found = index.search(&records, query, &Filters::default());
+            assert_eq!(found, linear_search(&records, &taxonomy, query, &Filters::default()), "{query}");
+            found.into_iter().map(|r| records[r].themes.clone()).collect::<Vec<_>>()
+        };
+        for (query, theme) in [
+            ("ik word geslagen", "huiselijk-geweld"),
+            ("blijf van mijn lijf", "vrouwenopvang"),
+            ("Blijf-van-mijn-lijf", "vrouwenopvang"),
+            ("opvoedsteun", "opvoeden"),
+            ("mishandeling", "huiselijk-geweld"),
+            ("geen geld", "schulden"),
+        ] {
+            let found = themes_of(query);
+            assert!(!found.is_empty(), "{query:?} finds nothing");
+            assert!(found.iter().all(|themes| themes.iter().any(|t| t == theme)) || found[0].iter().any(|t| t == theme),
+                "{query:?} should find {theme} first: {found:?}");
+        }
+        // What was typed ranks before what it means.
+        let literal = index.search(&records, "buurtteam", &Filters::default());
+        assert!(records[literal[0]].name.to_lowercase().contains("buurtteam"));
     }
 
     #[test]

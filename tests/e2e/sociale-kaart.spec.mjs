@@ -1,7 +1,7 @@
 // Sociale kaart: finding local help in the example region's HSDS data, in seconds.
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
-import { expectAccessible, trackRequests, appReady } from './helpers.mjs';
+import { expectAccessible, trackRequests, appReady, typeLikeAPerson } from './helpers.mjs';
 
 test.use({ timezoneId: 'Europe/Amsterdam' });
 
@@ -267,4 +267,27 @@ test('real data: a theme of the gemeente\'s own is found, and a service by the p
   await expect(page.locator('.mw-results__count')).toContainText('1 dienst gevonden');
   await expect(page.getByRole('link', { name: 'Steunpunt Mantelzorg West' })).toBeVisible();
   await expectAccessible(page, 'sociale kaart with a theme of its own');
+});
+
+test('people find help with the words they use, and nothing found still gives a way on', async ({ page }) => {
+  await openMap(page);
+  const search = page.getByLabel('Zoek hulp');
+  for (const [typed, expected] of [
+    ['Ik word geslagen', 'Steunpunt Huiselijk Geweld'],
+    ['Blijf van mijn lijf', 'Vrouwenopvang De Vuurtoren'],
+    ['Opvoedsteun', 'Opvoedpunt'],
+  ]) {
+    await search.fill('');
+    await typeLikeAPerson(page, search, typed);
+    await expect(results(page), typed).toContainText([expected]);
+  }
+  await search.fill('');
+  await typeLikeAPerson(page, search, 'Ruimtevaart');
+  await expect(page.getByRole('status').filter({ hasText: 'Geen diensten gevonden' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Zoek op een onderwerp' })).toBeVisible();
+  await expect(page.locator('.mw-none-themes').getByRole('link', { name: 'Wijkteam' })).toHaveAttribute('href', /thema=wijkteam/);
+  await expect(page.locator('.mw-notice a[href="tel:08002000"]')).toBeVisible();
+  await expectAccessible(page, 'sociale kaart, nothing found');
+  await page.locator('.mw-none-themes').getByRole('link', { name: 'Wijkteam' }).click();
+  await expect(results(page).first()).toBeVisible();
 });
