@@ -8,7 +8,7 @@ mod hsds;
 mod template;
 
 pub use hsds::{import_hsds, HsdsReader};
-pub use template::{import_csv, TEMPLATE_COLUMNS};
+pub use template::{import_csv, import_csv_after, TEMPLATE_COLUMNS};
 
 use super::model::{
     postcode4, Phone, PhoneKind, PostcodeRange, ServiceRecord, Status, Taxonomy, Term,
@@ -292,6 +292,11 @@ impl<'a> Checker<'a> {
     }
 
     /// Keeps a record whose id and name passed.
+    /// Ids the files read before this one have: a service in two files is shown once.
+    fn known_ids(&mut self, ids: FxHashSet<String>) {
+        self.ids = ids;
+    }
+
     fn accept(&mut self, record: ServiceRecord) {
         self.ids.insert(record.id.clone());
         self.import.records.push(record);
@@ -362,13 +367,14 @@ impl<'a> Checker<'a> {
         self.checked_text(field, value, Outcome::Skipped)
     }
 
-    /// Lower-case letters, digits and hyphens, unique in the file. Upper case is lowered:
+    /// Lower-case letters, digits, hyphens and underscores (valid in HSDS and safe in a
+    /// link), unique in the file and in the files read before it. Upper case is lowered:
     /// some publishers write their UUIDs that way.
     fn id(&mut self, field: impl Display + Copy, value: Option<&str>) -> Option<String> {
         let mut id = self.required(field, value)?;
         id.make_ascii_lowercase();
         if !(1..=64).contains(&id.len())
-            || !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            || !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
         {
             self.pack(field, PackProblem::BadId, Outcome::Skipped);
             return None;

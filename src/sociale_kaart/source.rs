@@ -2,7 +2,7 @@
 //! JSON or the spreadsheet template. Paths only, never other sites: the app fetches nothing
 //! beyond the pack's own server.
 
-use super::import::{import_csv, HsdsReader, Import};
+use super::import::{import_csv_after, HsdsReader, Import};
 use super::model::Taxonomy;
 use serde::{Deserialize, Serialize};
 
@@ -64,6 +64,11 @@ pub struct ImportReader<'a> {
 }
 
 impl<'a> ImportReader<'a> {
+    /// The ids of the services read so far: a service in two of a region's files is shown once.
+    fn known_ids(&self) -> rustc_hash::FxHashSet<String> {
+        self.all.records.iter().map(|r| r.id.clone()).collect()
+    }
+
     pub fn new(files: Vec<(&'a SourceFile, &'a str)>, taxonomy: &'a Taxonomy) -> Self {
         ImportReader { files: files.into_iter(), current: None, taxonomy, all: Import::default() }
     }
@@ -81,12 +86,12 @@ impl<'a> ImportReader<'a> {
                     None => return Some(std::mem::take(&mut self.all)),
                     Some((file, text)) => match file.format {
                         FileFormat::Hsds => {
-                            self.current = Some(HsdsReader::new(file.name(), text, self.taxonomy));
+                            self.current = Some(HsdsReader::new(file.name(), text, self.taxonomy).after(self.known_ids()));
                             continue;
                         }
                         FileFormat::Csv => {
                             left = left.saturating_sub(1);
-                            import_csv(file.name(), text, self.taxonomy)
+                            import_csv_after(file.name(), text, self.taxonomy, self.known_ids())
                         }
                     },
                 },
@@ -101,6 +106,8 @@ impl<'a> ImportReader<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::Problem as PackProblem;
+    use crate::sociale_kaart::import::{Outcome, Problem};
 
     #[test]
     fn only_paths_next_to_the_pack_are_accepted() {
@@ -129,11 +136,29 @@ mod tests {
         let json = include_str!("../../tests/fixtures/sociale-kaart/hsds-example.json");
         let sheet = include_str!("../../tests/fixtures/sociale-kaart/template.csv");
         let taxonomy = Taxonomy::default();
-        let alone = hsds.import(json, &taxonomy).records.len() + csv.import(sheet, &taxonomy).records.len();
+        let mut ids: Vec<String> = hsds.import(json, &taxonomy).records.into_iter().chain(csv.import(sheet, &taxonomy).records).map(|r| r.id).collect();
+        ids.sort();
+        ids.dedup();
         let both = import_all([(&hsds, json), (&csv, sheet)], &taxonomy);
-        assert_eq!(both.records.len(), alone);
-        assert!(alone > 0);
+        assert_eq!(both.records.len(), ids.len(), "each service once, also when both files have it");
+        assert!(!ids.is_empty());
         assert!(both.issues.iter().all(|issue| issue.file == "kaart.json" || issue.file == "extra.csv"));
+    }
+
+    #[test]
+    fn a_service_in_two_of_a_region_s_files_is_shown_once_and_reported() {
+        let hsds = SourceFile { format: FileFormat::Hsds, path: "kaart.json".into() };
+        let json = include_str!("../../tests/fixtures/sociale-kaart/hsds-example.json");
+        let taxonomy = Taxonomy::default();
+        let both = import_all([(&hsds, json), (&hsds, json)], &taxonomy);
+        let alone = import_all([(&hsds, json)], &taxonomy);
+        assert_eq!(both.records, alone.records, "the second copy adds nothing");
+        let repeated: Vec<_> = both.issues.iter().filter(|i| matches!(i.problem, Problem::Pack(PackProblem::DuplicateId { .. }))).collect();
+        assert_eq!(repeated.len(), alone.records.len(), "each repeated id is named");
+        assert!(repeated.iter().all(|i| i.file == "kaart.json" && i.outcome == Outcome::Skipped));
+        // Ids with underscores, as HSDS allows.
+        let underscored = import_all([(&hsds, r#"[{"id": "team_noord_01", "name": "Team"}]"#)], &taxonomy);
+        assert_eq!(underscored.records[0].id, "team_noord_01");
     }
 
     #[test]

@@ -43,6 +43,8 @@ pub struct HsdsReader<'a> {
     /// Where the next service starts; `None` before the list's `[` was found.
     at: Option<usize>,
     count: usize,
+    /// Ids of files read before, for the careful path's fresh start.
+    known: rustc_hash::FxHashSet<String>,
 }
 
 /// What the next bytes of the list hold.
@@ -55,7 +57,16 @@ enum Next {
 
 impl<'a> HsdsReader<'a> {
     pub fn new(file: &'a str, text: &'a str, taxonomy: &'a Taxonomy) -> Self {
-        HsdsReader { file, text, taxonomy, check: Some(Checker::new(file, taxonomy)), at: None, count: 0 }
+        HsdsReader { file, text, taxonomy, check: Some(Checker::new(file, taxonomy)), at: None, count: 0, known: Default::default() }
+    }
+
+    /// Read after other files with the services `known`: a repeated id is reported, not shown twice.
+    pub fn after(mut self, known: rustc_hash::FxHashSet<String>) -> Self {
+        if let Some(check) = &mut self.check {
+            check.known_ids(known.clone());
+        }
+        self.known = known;
+        self
     }
 
     /// Reads up to `services` more services; the whole import once the file is done.
@@ -69,7 +80,7 @@ impl<'a> HsdsReader<'a> {
             Some(at) => at,
             None => match skip_space(text, 0) {
                 Some((at, b'[')) => at + 1,
-                _ => return Some(careful(self.file, text, self.taxonomy)),
+                _ => return Some(careful(self.file, text, self.taxonomy, std::mem::take(&mut self.known))),
             },
         };
         for _ in 0..services {
@@ -94,7 +105,7 @@ impl<'a> HsdsReader<'a> {
                         check.finish()
                     });
                 }
-                Next::Other => return Some(careful(self.file, text, self.taxonomy)),
+                Next::Other => return Some(careful(self.file, text, self.taxonomy, std::mem::take(&mut self.known))),
                 Next::Service(start) => {
                     let check = self.check.as_mut()?;
                     let mut stream = serde_json::Deserializer::from_str(&text[start..]);
@@ -105,7 +116,7 @@ impl<'a> HsdsReader<'a> {
                         IgnoredAny::deserialize(&mut stream).map(|_| ())
                     };
                     if read.is_err() {
-                        return Some(careful(self.file, text, self.taxonomy));
+                        return Some(careful(self.file, text, self.taxonomy, std::mem::take(&mut self.known)));
                     }
                     at = start + stream.into_iter::<IgnoredAny>().byte_offset();
                     self.count += 1;
@@ -124,8 +135,9 @@ fn skip_space(text: &str, at: usize) -> Option<(usize, u8)> {
 }
 
 /// Every service of the file as a JSON value first, naming each record of the wrong shape.
-fn careful(file: &str, text: &str, taxonomy: &Taxonomy) -> Import {
+fn careful(file: &str, text: &str, taxonomy: &Taxonomy, known: rustc_hash::FxHashSet<String>) -> Import {
     let mut check = Checker::new(file, taxonomy);
+    check.known_ids(known);
     let services: Vec<Result<(RawService, Vec<String>), Shape>> = match values(text) {
         Ok(values) => values.into_iter().map(typed).collect(),
         Err(problem) => return check.refuse("", problem),

@@ -43,7 +43,13 @@ pub const TEMPLATE_COLUMNS: [&str; 26] = [
 ];
 
 pub fn import_csv(file: &str, text: &str, taxonomy: &Taxonomy) -> Import {
+    import_csv_after(file, text, taxonomy, Default::default())
+}
+
+/// As [`import_csv`], after other files with the services `known` (a repeated id is reported).
+pub fn import_csv_after(file: &str, text: &str, taxonomy: &Taxonomy, known: rustc_hash::FxHashSet<String>) -> Import {
     let mut check = Checker::new(file, taxonomy);
+    check.known_ids(known);
     if text.len() > MAX_DATA_FILE_BYTES {
         return check.refuse("", Problem::Pack(PackProblem::TooLarge { size: text.len(), max: MAX_DATA_FILE_BYTES }));
     }
