@@ -146,8 +146,8 @@ fn Service(record: ServiceRecord) -> impl IntoView {
         <h2>{tr("social_map.reach")}</h2>
         <Reach record=record.clone()/>
 
+        {(!hours.is_empty() || !record.hours_notes.is_empty()).then(|| view! { <h2>{tr("social_map.hours")}</h2> })}
         {(!hours.is_empty()).then(|| view! {
-            <h2>{tr("social_map.hours")}</h2>
             <table class="mw-hours">
                 <caption class="mw-visually-hidden">{tr("social_map.hours")}</caption>
                 <tbody>
@@ -164,6 +164,8 @@ fn Service(record: ServiceRecord) -> impl IntoView {
                 </tbody>
             </table>
         })}
+        // What the data says in words where a week's hours cannot ("Op afspraak").
+        {record.hours_notes.iter().map(|note| view! { <p class="mw-hours__note">{note.clone()}</p> }).collect_view()}
 
         {(!record.locations.is_empty()).then(|| view! {
             <h2>{tr("social_map.locations")}</h2>

@@ -123,6 +123,8 @@ pub enum Problem {
         value: String,
     },
     NotWeekly,
+    /// Hours valid only before or after today.
+    NotCurrent,
     BadDate {
         value: String,
     },
@@ -180,6 +182,7 @@ impl Problem {
             ),
             Problem::BadHours { value: v } => value("social_map.problem.bad_hours", v),
             Problem::NotWeekly => t(lang, "social_map.problem.not_weekly"),
+            Problem::NotCurrent => t(lang, "social_map.problem.not_current"),
             Problem::BadDate { value: v } => value("social_map.problem.bad_date", v),
             Problem::NotANumber { value: v } => value("social_map.problem.not_a_number", v),
             Problem::OutOfRange { value, min, max } => t_with(
@@ -257,6 +260,8 @@ struct Checker<'a> {
     record: Option<(usize, Option<u64>)>,
     record_id: String,
     ids: FxHashSet<String>,
+    /// The record's texts about when it can be reached, beside its hours.
+    notes: Vec<String>,
     import: Import,
     /// Tomorrow: one day of slack for time zones between an editor and a user. Read once,
     /// as the clock is a call into JavaScript in the browser.
@@ -272,6 +277,7 @@ impl<'a> Checker<'a> {
             record: None,
             record_id: String::new(),
             ids: FxHashSet::default(),
+            notes: Vec::new(),
             import: Import::default(),
             latest_check: chrono::Local::now().date_naive() + chrono::Days::new(1),
         }
@@ -286,12 +292,30 @@ impl<'a> Checker<'a> {
     }
 
     fn start_record(&mut self, index: usize, row: Option<u64>, id: Option<&str>) {
+        self.notes.clear();
         self.record = Some((index, row));
         self.record_id.clear();
         self.record_id.push_str(id.unwrap_or_default());
     }
 
     /// Keeps a record whose id and name passed.
+    /// Today, as the importer sees it (the clock is read once per file).
+    fn today(&self) -> NaiveDate {
+        self.latest_check - chrono::Days::new(1)
+    }
+
+    /// A text about when a service can be reached that is not a week's hours ("Op afspraak",
+    /// "elke tweede maandag van de maand"): shown as it is.
+    fn note(&mut self, text: String) {
+        if !self.notes.contains(&text) {
+            self.notes.push(text);
+        }
+    }
+
+    fn take_notes(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.notes)
+    }
+
     /// Ids the files read before this one have: a service in two files is shown once.
     fn known_ids(&mut self, ids: FxHashSet<String>) {
         self.ids = ids;
@@ -521,7 +545,18 @@ impl<'a> Checker<'a> {
     }
 
     /// ISO dates, or the Dutch day-month-year a spreadsheet shows. Not in the future.
+    /// A "laatst gecontroleerd" date: never in the future.
     fn date(&mut self, field: impl Display + Copy, value: Option<&str>) -> Option<NaiveDate> {
+        let date = self.any_date(field, value)?;
+        if date > self.latest_check {
+            self.pack(field, PackProblem::CheckedInFuture, Outcome::Dropped);
+            return None;
+        }
+        Some(date)
+    }
+
+    /// A date in any of the forms files use, past or future.
+    fn any_date(&mut self, field: impl Display + Copy, value: Option<&str>) -> Option<NaiveDate> {
         let value = value.map(str::trim).filter(|v| !v.is_empty())?;
         // HSDS may give a full timestamp; the day is what "laatst gecontroleerd" shows.
         let day = value.split(['T', ' ']).next().unwrap_or(value);
@@ -531,15 +566,10 @@ impl<'a> Checker<'a> {
                 .iter()
                 .find_map(|format| NaiveDate::parse_from_str(day, format).ok())
         });
-        let Some(date) = parsed else {
+        if parsed.is_none() {
             self.report(field, Problem::BadDate { value: value.into() }, Outcome::Dropped);
-            return None;
-        };
-        if date > self.latest_check {
-            self.pack(field, PackProblem::CheckedInFuture, Outcome::Dropped);
-            return None;
         }
-        Some(date)
+        parsed
     }
 
     /// An ISO 639-1 code, lower case.

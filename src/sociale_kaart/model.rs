@@ -255,6 +255,10 @@ pub struct ServiceRecord {
     pub phones: Vec<Phone>,
     /// When the service can be reached; when empty, its locations' hours apply.
     pub schedules: Vec<Schedule>,
+    /// When it can be reached in words, where a week's hours cannot say it ("Op afspraak",
+    /// "elke tweede maandag van de maand"). Never turned into "Nu open".
+    #[serde(default)]
+    pub hours_notes: Vec<String>,
     pub locations: Vec<ServiceAtLocation>,
     pub areas: Vec<ServiceArea>,
     /// ISO 639-1 codes; none listed means the source does not say.
@@ -287,6 +291,7 @@ impl ServiceRecord {
             email: None,
             phones: Vec::new(),
             schedules: Vec::new(),
+            hours_notes: Vec::new(),
             locations: Vec::new(),
             areas: Vec::new(),
             languages: Vec::new(),

@@ -416,6 +416,17 @@ struct RawPhone<'a> {
 struct RawSchedule<'a> {
     #[serde(borrow)]
     freq: Option<Str<'a>>,
+    interval: Option<Scalar<'a>>,
+    #[serde(borrow)]
+    bymonthday: Option<Scalar<'a>>,
+    #[serde(borrow)]
+    byweekno: Option<Scalar<'a>>,
+    #[serde(borrow)]
+    valid_from: Option<Str<'a>>,
+    #[serde(borrow)]
+    valid_to: Option<Str<'a>>,
+    #[serde(borrow)]
+    until: Option<Str<'a>>,
     #[serde(borrow)]
     byday: Option<Str<'a>>,
     #[serde(borrow)]
@@ -599,6 +610,7 @@ fn service(check: &mut Checker, raw: RawService<'_>) -> Option<ServiceRecord> {
             term(check, at.field("taxonomy_term"), raw_term, &mut record);
         }
     }
+    record.hours_notes = check.take_notes();
     passed.then_some(record)
 }
 
@@ -689,8 +701,32 @@ fn schedules(check: &mut Checker, at: At, raw: Option<Vec<RawSchedule<'_>>>) -> 
 }
 
 fn schedule(check: &mut Checker, at: At, raw: RawSchedule<'_>) -> Option<Schedule> {
-    if raw.freq.as_deref().is_some_and(|freq| !freq.trim().eq_ignore_ascii_case("weekly")) {
-        check.report(format_args!("{at}.freq"), Problem::NotWeekly, Outcome::Dropped);
+    let description = check.text(format_args!("{at}.description"), raw.description.as_deref());
+    // Hours that do not hold today (expired, or not yet begun) are not today's hours: an
+    // expired schedule must never say "Nu open".
+    let date = |check: &mut Checker, name: &str, value: &Option<Str>| check.any_date(format_args!("{at}.{name}"), value.as_deref());
+    let from = date(check, "valid_from", &raw.valid_from);
+    let to = [date(check, "valid_to", &raw.valid_to), date(check, "until", &raw.until)].into_iter().flatten().min();
+    if from.is_some_and(|from| from > check.today()) || to.is_some_and(|to| to < check.today()) {
+        check.report(at, Problem::NotCurrent, Outcome::Dropped);
+        return None;
+    }
+    // What a week table cannot show (every other week, the second Monday of the month, week
+    // numbers) is shown as the data's own text, never as hours.
+    let ordinal = raw.byday.as_deref().is_some_and(|days| days.split(',').any(|d| d.trim().starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '+')));
+    let every_week = raw.freq.as_deref().is_none_or(|freq| freq.trim().eq_ignore_ascii_case("weekly"))
+        && raw.interval.as_ref().and_then(Scalar::text).is_none_or(|n| n.trim() == "1")
+        && raw.bymonthday.is_none()
+        && raw.byweekno.is_none()
+        && !ordinal;
+    let no_times = raw.opens_at.as_deref().is_none_or(|t| t.trim().is_empty())
+        && raw.closes_at.as_deref().is_none_or(|t| t.trim().is_empty());
+    if !every_week || no_times {
+        match description {
+            Some(text) => check.note(text),
+            None if !every_week => check.report(format_args!("{at}.freq"), Problem::NotWeekly, Outcome::Dropped),
+            None => {}
+        }
         return None;
     }
     // Without days the hours hold every day (RFC 5545 would take the weekday of `dtstart`,
@@ -724,7 +760,6 @@ fn schedule(check: &mut Checker, at: At, raw: RawSchedule<'_>) -> Option<Schedul
         }
     };
     let (opens_at, closes_at) = (time("opens_at", raw.opens_at), time("closes_at", raw.closes_at));
-    let description = check.text(format_args!("{at}.description"), raw.description.as_deref());
     Some(Schedule { days, opens_at: opens_at?, closes_at: closes_at?, description })
 }
 
@@ -953,11 +988,50 @@ mod tests {
             .iter()
             .any(|r| r.status == Status::TemporarilyClosed && r.alert.is_some()));
         assert!(import.records.iter().any(|r| r.languages.contains(&"ar".to_string())));
-        // The example keeps two real-world oddities; each is named and left out alone.
+        // A monthly evening hour cannot be a week's hours: it is shown as its own text.
+        assert!(import.records.iter().any(|r| r.hours_notes == ["Avondspreekuur elke tweede dinsdag van de maand."]));
+        // The example keeps a real-world oddity; it is named and left out alone.
         let fields: Vec<&str> = import.issues.iter().map(|i| i.field.as_str()).collect();
-        let at = "service_at_locations[0]";
-        assert_eq!(fields, [format!("{at}.schedules[1].freq"), format!("{at}.location.latitude")]);
+        assert_eq!(fields, ["service_at_locations[0].location.latitude"]);
         assert!(import.issues.iter().all(|i| i.outcome == Outcome::Dropped));
+    }
+
+    #[test]
+    fn hours_that_do_not_hold_today_or_every_week_never_say_open() {
+        let today = chrono::Local::now().date_naive();
+        let day = |days: i64| (today + chrono::Duration::days(days)).to_string();
+        let service = |schedule: Value| serde_json::json!({ "id": "s", "name": "S", "schedules": [schedule] });
+        let read = |schedule: Value| super::import_hsds("k.json", &Value::from(vec![service(schedule)]).to_string(), &Taxonomy::default());
+        let always = serde_json::json!({ "freq": "WEEKLY", "byday": "MO,TU,WE,TH,FR,SA,SU", "opens_at": "00:00", "closes_at": "00:00" });
+        let with = |extra: Value| {
+            let mut schedule = always.clone();
+            schedule.as_object_mut().unwrap().extend(extra.as_object().unwrap().clone());
+            schedule
+        };
+        assert!(!read(always.clone()).records[0].schedules.is_empty(), "the plain case holds");
+        for (case, extra) in [
+            ("expired", serde_json::json!({ "valid_to": day(-1) })),
+            ("ended by until", serde_json::json!({ "until": day(-3) })),
+            ("not yet begun", serde_json::json!({ "valid_from": day(2) })),
+        ] {
+            let import = read(with(extra));
+            assert!(import.records[0].schedules.is_empty(), "{case}");
+            assert_eq!(import.issues[0].problem, Problem::NotCurrent, "{case}");
+        }
+        assert!(!read(with(serde_json::json!({ "valid_from": day(-10), "valid_to": day(10) }))).records[0].schedules.is_empty());
+        for (case, extra) in [
+            ("every other week", serde_json::json!({ "interval": 2, "description": "Om de week op maandag." })),
+            ("month days", serde_json::json!({ "freq": "MONTHLY", "bymonthday": 1, "description": "De eerste van de maand." })),
+            ("week numbers", serde_json::json!({ "byweekno": "1,2", "description": "In de eerste twee weken van het jaar." })),
+        ] {
+            let import = read(with(extra.clone()));
+            let record = &import.records[0];
+            assert!(record.schedules.is_empty(), "{case}: not as hours");
+            assert_eq!(record.hours_notes, [extra["description"].as_str().unwrap()], "{case}: as its text");
+        }
+        let by_appointment = read(serde_json::json!({ "description": "Op afspraak" }));
+        assert_eq!(by_appointment.records[0].hours_notes, ["Op afspraak"]);
+        assert!(by_appointment.issues.is_empty(), "a schedule with only a description is valid HSDS");
     }
 
     #[test]
