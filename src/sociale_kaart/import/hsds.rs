@@ -19,6 +19,7 @@ use serde::de::{IgnoredAny, SeqAccess, Visitor};
 use serde::Deserialize;
 use std::borrow::Cow;
 use serde_json::Value;
+use rustc_hash::FxHashMap;
 
 pub fn import_hsds(file: &str, text: &str, taxonomy: &Taxonomy) -> Import {
     let mut reader = HsdsReader::new(file, text, taxonomy);
@@ -111,11 +112,18 @@ impl<'a> HsdsReader<'a> {
                     let mut stream = serde_json::Deserializer::from_str(&text[start..]);
                     // Past the limit only counted, for the message.
                     let read = if self.count < MAX_SERVICES {
-                        next_service(&mut stream).map(|raw| read_service(check, self.count, raw))
+                        next_service(&mut stream).map(|raw| {
+                            // Not a service but a record holding some: the careful path reads those.
+                            let holder = raw.service.is_some() || raw.services.is_some();
+                            if !holder {
+                                read_service(check, self.count, raw);
+                            }
+                            holder
+                        })
                     } else {
-                        IgnoredAny::deserialize(&mut stream).map(|_| ())
+                        IgnoredAny::deserialize(&mut stream).map(|_| false)
                     };
-                    if read.is_err() {
+                    if !matches!(read, Ok(false)) {
                         return Some(careful(self.file, text, self.taxonomy, std::mem::take(&mut self.known)));
                     }
                     at = start + stream.into_iter::<IgnoredAny>().byte_offset();
@@ -183,16 +191,64 @@ fn next_service<'de>(json: &mut serde_json::Deserializer<serde_json::de::StrRead
 
 /// The services of a list, an API page (`{"contents": [...]}`) or a single service.
 fn values(text: &str) -> Result<Vec<Value>, Problem> {
-    match serde_json::from_str(text) {
-        Ok(Value::Array(services)) => Ok(services),
+    let records = match serde_json::from_str(text) {
+        Ok(Value::Array(records)) => records,
         Ok(Value::Object(mut page)) => match page.remove("contents") {
-            Some(Value::Array(services)) => Ok(services),
-            _ if page.contains_key("name") => Ok(vec![Value::Object(page)]),
-            _ => Err(Problem::NotAServiceList),
+            Some(Value::Array(records)) => records,
+            _ if page.contains_key("name") || page.contains_key("service") => vec![Value::Object(page)],
+            _ => return Err(Problem::NotAServiceList),
         },
-        Ok(_) => Err(Problem::NotAServiceList),
-        Err(e) => Err(Problem::Pack(PackProblem::NotJson { line: e.line(), column: e.column() })),
+        Ok(_) => return Err(Problem::NotAServiceList),
+        Err(e) => return Err(Problem::Pack(PackProblem::NotJson { line: e.line(), column: e.column() })),
+    };
+    Ok(services_of(records))
+}
+
+/// The services in HSDS records of any of the published kinds: a service; an `organization`
+/// with its `services` (each gets the organisation, without its list); a
+/// `service_at_location` with its `service` and `location` (the service gets that place,
+/// and several records of one service give it all their places).
+fn services_of(records: Vec<Value>) -> Vec<Value> {
+    let mut services: Vec<Value> = Vec::new();
+    let mut by_id: FxHashMap<String, usize> = FxHashMap::default();
+    let mut add = |services: &mut Vec<Value>, service: Value, place: Option<Value>| {
+        let id = service.get("id").and_then(Value::as_str).map(str::to_string);
+        let at = match id.as_ref().and_then(|id| by_id.get(id)) {
+            Some(&at) if place.is_some() => at,
+            _ => {
+                services.push(service);
+                if let Some(id) = id {
+                    by_id.entry(id).or_insert(services.len() - 1);
+                }
+                services.len() - 1
+            }
+        };
+        if let (Some(place), Some(Value::Object(service))) = (place, services.get_mut(at)) {
+            let list = service.entry("service_at_locations").or_insert_with(|| Value::Array(Vec::new()));
+            if let Value::Array(list) = list {
+                list.push(place);
+            }
+        }
+    };
+    for record in records {
+        match record {
+            Value::Object(mut object) if object.contains_key("services") => {
+                let Some(Value::Array(list)) = object.remove("services") else { continue };
+                for mut service in list {
+                    if let Value::Object(service) = &mut service {
+                        service.entry("organization").or_insert_with(|| Value::Object(object.clone()));
+                    }
+                    add(&mut services, service, None);
+                }
+            }
+            Value::Object(mut object) if object.get("service").is_some_and(Value::is_object) => {
+                let service = object.remove("service").unwrap_or_default();
+                add(&mut services, service, Some(Value::Object(object)));
+            }
+            other => add(&mut services, other, None),
+        }
     }
+    services
 }
 
 /// Where a record has a shape that cannot be a service (a list, or an id or name that is
@@ -344,6 +400,10 @@ impl<'de: 'a, 'a> Visitor<'de> for ReadStr<'a> {
 
 #[derive(Deserialize)]
 struct RawService<'a> {
+    /// Present on a `service_at_location` or an `organization` record, which the fast path
+    /// leaves to [`services_of`].
+    service: Option<IgnoredAny>,
+    services: Option<IgnoredAny>,
     #[serde(borrow)]
     id: Option<Scalar<'a>>,
     #[serde(borrow)]
@@ -1032,6 +1092,50 @@ mod tests {
         let by_appointment = read(serde_json::json!({ "description": "Op afspraak" }));
         assert_eq!(by_appointment.records[0].hours_notes, ["Op afspraak"]);
         assert!(by_appointment.issues.is_empty(), "a schedule with only a description is valid HSDS");
+    }
+
+    #[test]
+    fn organisation_and_service_at_location_files_give_their_services() {
+        let organisation = serde_json::json!({
+            "id": "org-1", "name": "Stichting Welzijn West", "website": "https://welzijnwest.example.nl",
+            "services": [{ "id": "maatjes", "name": "Maatjesproject" }, { "id": "mantelzorg", "name": "Mantelzorgsteunpunt" }]
+        });
+        let read = import(&organisation.to_string());
+        assert_eq!(read.records.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), ["maatjes", "mantelzorg"]);
+        assert!(read.records.iter().all(|r| r.organization.as_ref().is_some_and(|o| o.name == "Stichting Welzijn West")));
+        let page = serde_json::json!({ "total_items": 1, "contents": [organisation] });
+        assert_eq!(import(&page.to_string()).records.len(), 2, "an API page of organisations");
+
+        let at = |id: &str, postcode: &str| serde_json::json!({
+            "id": id, "service": { "id": "inloop", "name": "Inloopspreekuur" },
+            "location": { "id": format!("loc-{id}"), "addresses": [{ "address_1": "Plein 1", "postal_code": postcode, "city": "Almelo" }] },
+            "schedules": [{ "freq": "WEEKLY", "byday": "MO", "opens_at": "09:00", "closes_at": "12:00" }]
+        });
+        let places = import(&Value::from(vec![at("a", "7601 AA"), at("b", "7602 BB")]).to_string());
+        assert_eq!(places.records.len(), 1, "one service, two places: {:?}", places.issues);
+        let record = &places.records[0];
+        assert_eq!(record.locations.len(), 2);
+        assert_eq!((record.coverage_of(7601), record.coverage_of(7602)), (Some(0), Some(0)));
+        assert!(!record.hours().is_empty());
+        assert_eq!(import(&at("c", "7603 CC").to_string()).records.len(), 1, "a single service_at_location file");
+    }
+
+    /// Open Referral's own examples, where `../shared/hsds` is present (a user's clone has
+    /// none: then this says so and passes).
+    #[test]
+    fn open_referral_s_own_examples_read_as_services() {
+        let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/hsds/3.0/examples");
+        if !folder.is_dir() {
+            eprintln!("skipped: {} is absent", folder.display());
+            return;
+        }
+        for (file, at_least) in [("service_full.json", 1), ("service_list.json", 1), ("organization_full.json", 1),
+                                 ("service_at_location_full.json", 1), ("service_at_location_list.json", 1)] {
+            let text = std::fs::read_to_string(folder.join(file)).unwrap();
+            let read = import(&text);
+            assert!(read.records.len() >= at_least, "{file}: {:?}", read.issues);
+            assert!(read.issues.iter().all(|i| i.outcome != Outcome::Refused), "{file}: {:?}", read.issues);
+        }
     }
 
     #[test]
