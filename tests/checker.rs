@@ -64,7 +64,7 @@ fn the_sociale_kaart_files_of_a_pack_are_checked_too() {
     assert_eq!(code, 1, "a skipped service or missing file fails the check: {text}");
     assert!(text.contains("bestaat-niet.csv: het bestand kon niet worden gelezen"), "{text}");
     assert!(text.contains("hostile-map.json, dienst 2 (vals-loket), veld url: dit is geen geldig webadres"), "{text}");
-    assert!(text.contains("dienst 4 (fout-type), veld name: deze waarde heeft de verkeerde vorm"), "{text}");
+    assert!(text.contains("dienst 4 (fout-type), veld name: dit veld heeft niet de vorm die HSDS ervoor gebruikt"), "{text}");
     assert!(text.contains("Deze dienst is niet overgenomen."), "{text}");
 }
 
