@@ -7,6 +7,7 @@ use meldwijzer::content::{
     cross_references, parse_region_pack, Issue, NationalContent, Problem, RegionPack, MAX_DATA_FILE_BYTES, MAX_PACK_BYTES,
 };
 use meldwijzer::i18n::{t, t_with, Lang};
+use meldwijzer::sociale_kaart::import::{group_issues, summary};
 use meldwijzer::sociale_kaart::{model::Taxonomy, source::import_all};
 use std::path::Path;
 use std::process::ExitCode;
@@ -103,6 +104,22 @@ fn check_social_map(pack_path: &Path, pack: &RegionPack, lang: Lang) -> bool {
     let files = map.files.iter().map(|f| f.path.as_str()).collect::<Vec<_>>().join(", ");
     let count = import.records.len().to_string();
     println!("{}", t_with(lang, "check.social_map", &[("count", &count), ("files", &files)]));
+    if !import.issues.is_empty() {
+        // First what to fix, grouped with counts and examples; then every issue.
+        println!("  {}", summary(import.records.len(), &import.issues, lang));
+        for group in group_issues(&import.issues) {
+            let first = group.examples[0];
+            let count = group.count.to_string();
+            let args = [("count", count.as_str()), ("file", &first.file), ("field", &first.field),
+                        ("problem", &first.problem.message(lang)), ("outcome", &first.outcome.message(lang))];
+            println!("  * {}", t_with(lang, "social_map.report.group", &args));
+            let records: Vec<String> = group.examples.iter().filter_map(|i| i.record_name(lang)).collect();
+            if !records.is_empty() {
+                println!("    {}", t_with(lang, "social_map.report.examples", &[("records", &records.join(", "))]));
+            }
+        }
+        println!("  {}", t(lang, "check.all_issues"));
+    }
     for issue in &import.issues {
         valid &= issue.is_warning();
         println!("  - {}", issue.message(lang));

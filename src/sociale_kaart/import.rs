@@ -248,6 +248,72 @@ impl ImportIssue {
         let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
         t_with(lang, key, &args)
     }
+
+    /// The record this issue is about, as the messages name it ("dienst 3 (vals-loket)").
+    pub fn record_name(&self, lang: Lang) -> Option<String> {
+        let record = self.record.as_ref()?;
+        let number = |key: &str, n: String| t_with(lang, key, &[("number", &n)]);
+        let name = match record.row {
+            Some(row) => number("social_map.issue.row", row.to_string()),
+            None => number("social_map.issue.service", (record.index + 1).to_string()),
+        };
+        Some(match &record.id {
+            Some(id) => format!("{name} ({id})"),
+            None => name,
+        })
+    }
+}
+
+/// Issues of one kind: the same problem, with the same outcome, in the same field of the
+/// same file (`phones[0]` and `phones[3]` are one field), for an editor to fix in one go.
+pub struct IssueGroup<'a> {
+    pub count: usize,
+    /// The first few, in file order.
+    pub examples: Vec<&'a ImportIssue>,
+}
+
+/// Examples kept per group.
+const EXAMPLES: usize = 3;
+
+/// The issues grouped by kind: whole files refused first, then skipped services, dropped
+/// fields and warnings; within each, the largest group first. Linear in the issues.
+pub fn group_issues(issues: &[ImportIssue]) -> Vec<IssueGroup<'_>> {
+    let mut groups: Vec<IssueGroup> = Vec::new();
+    let mut by_key: FxHashMap<(String, String, std::mem::Discriminant<Problem>, u8), usize> = FxHashMap::default();
+    for issue in issues {
+        let field: String = issue.field.chars().filter(|c| !c.is_ascii_digit()).collect();
+        let key = (issue.file.clone(), field, std::mem::discriminant(&issue.problem), issue.outcome as u8);
+        let at = *by_key.entry(key).or_insert_with(|| {
+            groups.push(IssueGroup { count: 0, examples: Vec::new() });
+            groups.len() - 1
+        });
+        let group = &mut groups[at];
+        group.count += 1;
+        if group.examples.len() < EXAMPLES {
+            group.examples.push(issue);
+        }
+    }
+    let weight = |outcome: Outcome| match outcome {
+        Outcome::Refused => 0,
+        Outcome::Skipped => 1,
+        Outcome::Dropped => 2,
+        Outcome::Kept => 3,
+    };
+    groups.sort_by_key(|g| (weight(g.examples[0].outcome), std::cmp::Reverse(g.count)));
+    groups
+}
+
+/// "312 diensten gelezen, 4 niet, 27 velden weggelaten": the first line of a report.
+pub fn summary(read: usize, issues: &[ImportIssue], lang: Lang) -> String {
+    let count = |outcome: Outcome| issues.iter().filter(|i| i.outcome == outcome).count();
+    let args = [
+        ("read", read.to_string()),
+        ("skipped", count(Outcome::Skipped).to_string()),
+        ("dropped", count(Outcome::Dropped).to_string()),
+        ("warnings", count(Outcome::Kept).to_string()),
+    ];
+    let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    t_with(lang, "social_map.report.summary", &args)
 }
 
 /// Checks the fields of one record after another, collecting the good records and the issues.
@@ -705,6 +771,21 @@ fn slug(text: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_report_groups_issues_by_kind_with_counts_and_first_examples() {
+        let services: Vec<_> = (0..40)
+            .map(|i| serde_json::json!({ "id": format!("s-{i}"), "name": if i == 7 { serde_json::json!(3) } else { serde_json::json!("Dienst") },
+                "phones": [{ "number": "geen" }, { "number": "ook geen" }], "email": if i % 10 == 0 { "x" } else { "a@b.nl" } }))
+            .collect();
+        let import = import_hsds("kaart.json", &serde_json::Value::from(services).to_string(), &Taxonomy::default());
+        let groups = group_issues(&import.issues);
+        let kinds: Vec<_> = groups.iter().map(|g| (g.examples[0].field.as_str(), g.count, g.examples[0].outcome)).collect();
+        assert_eq!(kinds, [("name", 1, Outcome::Skipped), ("phones[0].number", 78, Outcome::Dropped), ("email", 4, Outcome::Dropped)]);
+        assert!(groups.iter().all(|g| g.examples.len() <= 3));
+        assert_eq!(summary(import.records.len(), &import.issues, Lang::Nl), "39 diensten gelezen, 1 niet, 82 velden weggelaten, 0 waarschuwingen.");
+        assert_eq!(groups[0].examples[0].record_name(Lang::Nl).as_deref(), Some("dienst 8 (s-7)"));
+    }
 
     #[test]
     fn dates_read_as_iso_or_as_a_spreadsheet_shows_them() {

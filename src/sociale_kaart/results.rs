@@ -4,6 +4,7 @@
 use super::detail::{language_name, OpenNow, Reach};
 use super::model::{Directory, Term};
 use super::my_list::ListToggle;
+use super::import::{group_issues, summary};
 use super::query::SearchQuery;
 use super::{use_social_map, MapState};
 use crate::i18n::{t, t_with, Lang, Text};
@@ -47,30 +48,54 @@ fn NoMap() -> impl IntoView {
     }
 }
 
-/// What the import left out, for the gemeente's editor; users see that some data is missing.
+/// What the import left out, for the gemeente's editor, folded away: a summary, the problems
+/// grouped by kind with counts and the first examples, and the full report as a download.
+/// Users see that some data is missing.
 #[component]
 fn ImportNotice(loaded: Arc<super::Loaded>) -> impl IntoView {
     let app = state();
-    let problems: Vec<_> = loaded.issues.iter().filter(|i| !i.is_warning()).cloned().collect();
-    if problems.is_empty() && loaded.unread.is_empty() && loaded.more_issues == 0 {
+    let has_problems = loaded.issues.iter().any(|i| !i.is_warning());
+    if !has_problems && loaded.unread.is_empty() && loaded.more_issues == 0 {
         return None;
     }
     let unread = loaded.unread.clone();
     let more = loaded.more_issues.to_string();
+    let report = loaded.clone();
+    let download = move |_| {
+        let lang = app.lang.get_untracked();
+        let lines: Vec<String> = std::iter::once(summary(report.directory.records().len(), &report.issues, lang))
+            .chain(report.unread.iter().map(|i| i.message(lang)))
+            .chain(report.issues.iter().map(|i| i.message(lang)))
+            .collect();
+        crate::shell::browser::download("sociale-kaart-verslag.txt", "text/plain;charset=utf-8", &(lines.join("\n") + "\n"));
+    };
     Some(view! {
         <div class="mw-notice mw-notice--warning">
             <p>{tr("social_map.import_problems")}</p>
             <details>
                 <summary>{tr("social_map.import_details")}</summary>
-                <ul>
+                <p>{{
+                    let loaded = loaded.clone();
+                    move || summary(loaded.directory.records().len(), &loaded.issues, app.lang.get())
+                }}</p>
+                <ul class="mw-report">
                     {move || {
                         let lang = app.lang.get();
-                        unread.iter().map(|i| i.message(lang))
-                            .chain(problems.iter().map(|i| i.message(lang)))
-                            .map(|m| view! { <li>{m}</li> })
-                            .collect_view()
+                        let unread = unread.iter().map(|i| view! { <li>{i.message(lang)}</li> }.into_any());
+                        let groups = group_issues(&loaded.issues).into_iter().map(|group| {
+                            let first = group.examples[0];
+                            let header = t_with(lang, "social_map.report.group", &[
+                                ("count", &group.count.to_string()), ("file", &first.file), ("field", &first.field),
+                                ("problem", &first.problem.message(lang)), ("outcome", &first.outcome.message(lang)),
+                            ]);
+                            let records: Vec<String> = group.examples.iter().filter_map(|i| i.record_name(lang)).collect();
+                            let examples = (!records.is_empty()).then(|| t_with(lang, "social_map.report.examples", &[("records", &records.join(", "))]));
+                            view! { <li>{header} {examples.map(|e| view! { <br/> {e} })}</li> }.into_any()
+                        });
+                        unread.chain(groups).collect_view()
                     }}
                 </ul>
+                <button type="button" class="mw-button mw-button--secondary" on:click=download>{tr("social_map.report.download")}</button>
                 {(more != "0").then(|| view! { <p>{move || t_with(app.lang.get(), "social_map.more_issues", &[("count", &more)])}</p> })}
             </details>
         </div>
