@@ -144,7 +144,15 @@ test('hostile sociale kaart data shows as text, drops bad links, and one bad rec
   const notice = page.locator('.mw-notice--warning', { hasText: 'Niet alle gegevens' });
   await notice.getByText('Wat er is weggelaten').click();
   await expect(notice).toContainText('bestaat-niet.csv: het bestand kon niet worden opgehaald');
-  await expect(notice).toContainText('hostile-map.json, dienst 4 (fout-type), veld name');
+  // The editor's report: a summary, then the problems grouped with counts and examples.
+  await expect(notice).toContainText('4 diensten gelezen, 1 niet, 5 velden weggelaten');
+  await expect(notice.locator('.mw-report li', { hasText: 'veld name: dit veld heeft niet de vorm' })).toContainText('1 keer in hostile-map.json, veld name');
+  await expect(notice.locator('.mw-report li', { hasText: 'veld name: dit veld heeft niet de vorm' })).toContainText('Bijvoorbeeld: dienst 4 (fout-type).');
+  const download = page.waitForEvent('download');
+  await notice.getByRole('button', { name: 'Download het volledige verslag' }).click();
+  const report = fs.readFileSync(await (await download).path(), 'utf8');
+  expect(report).toContain('hostile-map.json, dienst 4 (fout-type), veld name');
+  expect(report).toContain('hostile-map.json, dienst 2 (vals-loket), veld url');
   await expect(results(page)).toHaveText(['<img src=x onerror=alert(1)>Vals loket', 'Oud loket', 'Te lange tekst', 'Wijkteam Kapotstad']);
   await expect(page.locator('.meldwijzer img')).toHaveCount(0);
   await page.getByRole('link', { name: /Vals loket/ }).click();
