@@ -4,7 +4,7 @@
 
 use super::model::{Schedule, ALL_DAYS};
 use crate::i18n::{t, t_with, Lang};
-use chrono::{Datelike, NaiveDateTime, NaiveTime, Timelike, Weekday};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Weekday};
 
 const DAY: u16 = 24 * 60;
 const WEEK: u16 = 7 * DAY;
@@ -182,10 +182,14 @@ fn day_and_time(minute: u16) -> (Weekday, NaiveTime) {
 
 /// "09:00", "9.30", "24:00" (midnight at the end of a day).
 pub fn parse_time(text: &str) -> Option<NaiveTime> {
+    parse_time_with_offset(text).map(|(time, _)| time)
+}
+
+/// A time as HSDS writes it, with its offset from UTC in minutes when it has one
+/// ("09:00:00", "09:00+01:00", "09:00Z").
+pub fn parse_time_with_offset(text: &str) -> Option<(NaiveTime, Option<i32>)> {
     let (hours, rest) = text.trim().split_once([':', '.'])?;
     let minutes = rest.get(..2)?;
-    // HSDS adds seconds and an offset ("09:00:00", "09:00+01:00", "09:00Z"). The offset is
-    // left out: Dutch publishers mean local time, and summer time would otherwise shift it.
     let tail = &rest[2..];
     let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
     if !(1..=2).contains(&hours.len()) || !digits(hours) || !digits(minutes) {
@@ -194,10 +198,44 @@ pub fn parse_time(text: &str) -> Option<NaiveTime> {
     if !(tail.is_empty() || tail.starts_with([':', '+', '-', 'Z'])) {
         return None;
     }
-    match (hours.parse().ok()?, minutes.parse().ok()?) {
-        (24, 0) => Some(NaiveTime::MIN),
-        (hours, minutes) => NaiveTime::from_hms_opt(hours, minutes, 0),
-    }
+    let time = match (hours.parse().ok()?, minutes.parse().ok()?) {
+        (24, 0) => NaiveTime::MIN,
+        (hours, minutes) => NaiveTime::from_hms_opt(hours, minutes, 0)?,
+    };
+    // Seconds, then the offset.
+    let offset = tail.trim_start_matches(|c: char| c == ':' || c.is_ascii_digit());
+    let offset = match offset {
+        "" => None,
+        "Z" | "z" => Some(0),
+        _ => {
+            let sign = if offset.starts_with('-') { -1 } else { 1 };
+            let (h, m) = offset.get(1..)?.split_once(':').unwrap_or((offset.get(1..3)?, offset.get(3..).unwrap_or("00")));
+            let (h, m): (i32, i32) = (h.parse().ok()?, if m.is_empty() { 0 } else { m.parse().ok()? });
+            if h > 14 || m >= 60 {
+                return None;
+            }
+            Some(sign * (h * 60 + m))
+        }
+    };
+    Some((time, offset))
+}
+
+/// The Netherlands' offset from UTC on `date`, in minutes: +2 hours from the last Sunday of
+/// March to the last Sunday of October, +1 otherwise (EU summer time, Directive 2000/84/EC,
+/// articles 2 and 3; by date, so the switch day counts as after the switch).
+pub fn netherlands_offset(date: NaiveDate) -> i32 {
+    let last_sunday = |month: u32| {
+        let next = if month == 12 { NaiveDate::from_ymd_opt(date.year() + 1, 1, 1) } else { NaiveDate::from_ymd_opt(date.year(), month + 1, 1) };
+        let last = next.and_then(|d| d.pred_opt()).unwrap_or(date);
+        last - chrono::Duration::days(last.weekday().num_days_from_sunday() as i64)
+    };
+    if date >= last_sunday(3) && date < last_sunday(10) { 120 } else { 60 }
+}
+
+/// `time` written with `offset` (minutes from UTC) as Dutch local time on `date`.
+pub fn to_netherlands_time(time: NaiveTime, offset: i32, date: NaiveDate) -> NaiveTime {
+    let shift = netherlands_offset(date) - offset;
+    time.overflowing_add_signed(chrono::Duration::minutes(shift as i64)).0
 }
 
 /// An RFC 5545 day code ("MO"), a Dutch abbreviation ("ma") or a full Dutch day name.
@@ -274,6 +312,26 @@ fn parse_days(text: &str) -> Option<Vec<Weekday>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn times_with_an_offset_become_dutch_local_time_with_summer_time() {
+        let date = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+        // Summer time 2026: from Sunday 29 March to Sunday 25 October.
+        for (day, offset) in [(date(3, 28), 60), (date(3, 29), 120), (date(10, 24), 120), (date(10, 25), 60), (date(12, 1), 60)] {
+            assert_eq!(netherlands_offset(day), offset, "{day}");
+        }
+        let local = |text: &str, day| {
+            let (time, offset) = parse_time_with_offset(text).unwrap();
+            offset.map_or(time, |offset| to_netherlands_time(time, offset, day)).format("%H:%M").to_string()
+        };
+        assert_eq!(local("09:00Z", date(12, 1)), "10:00");
+        assert_eq!(local("09:00Z", date(7, 1)), "11:00");
+        assert_eq!(local("09:00+01:00", date(12, 1)), "09:00");
+        assert_eq!(local("09:00:00+01:00", date(7, 1)), "10:00");
+        assert_eq!(local("09:00:00-0500", date(12, 1)), "15:00");
+        assert_eq!(local("09:00", date(7, 1)), "09:00", "no offset: local time as written");
+        assert_eq!(parse_time_with_offset("09:00+99:00"), None);
+    }
     use chrono::NaiveDate;
 
     fn time(text: &str) -> NaiveTime {

@@ -10,7 +10,7 @@
 
 use super::{Checker, Import, Outcome, Problem, MAX_SERVICES};
 use crate::content::{Problem as PackProblem, MAX_DATA_FILE_BYTES};
-use crate::sociale_kaart::hours::{parse_day, parse_time};
+use crate::sociale_kaart::hours::{parse_day, parse_time_with_offset, to_netherlands_time};
 use crate::sociale_kaart::model::{
     Address, Location, Organization, Phone, Schedule, ServiceArea, ServiceAtLocation,
     ServiceRecord, Taxonomy, ALL_DAYS,
@@ -811,7 +811,12 @@ fn schedule(check: &mut Checker, at: At, raw: RawSchedule<'_>) -> Option<Schedul
             None
         }
         Some(text) => {
-            let parsed = parse_time(text);
+            // A time with an offset ("09:00Z") is converted to Dutch local time as of today.
+            let today = check.today();
+            let parsed = parse_time_with_offset(text).map(|(time, offset)| match offset {
+                Some(offset) => to_netherlands_time(time, offset, today),
+                None => time,
+            });
             if parsed.is_none() {
                 let problem = Problem::BadHours { value: text.into() };
                 check.report(format_args!("{at}.{name}"), problem, Outcome::Dropped);
