@@ -30,6 +30,7 @@ pub fn Reach(record: ServiceRecord, #[prop(optional)] compact: bool) -> impl Int
                     <li>
                         {tr("social_map.phone")} " "
                         <a href=phone.tel_uri()>{phone.number.clone()}</a>
+                        {phone.extension.clone().map(|extension| view! { " " {move || t_with(state().lang.get(), "social_map.phone.extension", &[("extension", &extension)])} })}
                         {kind.map(|key| view! { " (" {tr(key)} ")" })}
                         {phone.description.clone().map(|d| view! { " – " {d} })}
                     </li>
@@ -188,6 +189,21 @@ fn Service(record: ServiceRecord) -> impl IntoView {
             </ul>
         })}
 
+        {record.application_process.clone().map(|text| view! {
+            <h2>{tr("social_map.apply")}</h2>
+            <p>{text}</p>
+        })}
+        {(!record.required_documents.is_empty()).then(|| view! {
+            <h2>{tr("social_map.bring")}</h2>
+            <ul>{record.required_documents.iter().map(|d| view! { <li>{d.clone()}</li> }).collect_view()}</ul>
+        })}
+        {(!record.links.is_empty()).then(|| view! {
+            <h2>{tr("social_map.links")}</h2>
+            <ul>{record.links.iter().map(|link| {
+                let text = link.title.clone().unwrap_or_else(|| link.url.clone());
+                view! { <li><a href=link.url.clone()>{text}</a></li> }
+            }).collect_view()}</ul>
+        })}
         <h2>{tr("social_map.details")}</h2>
         <dl class="mw-facts">
             {record.eligibility.clone().map(|text| view! { <dt>{tr("social_map.for_whom")}</dt><dd>{text}</dd> })}

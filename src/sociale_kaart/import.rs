@@ -529,7 +529,7 @@ impl<'a> Checker<'a> {
         .into_iter()
         .find_map(|(name, phone_kind)| kind.eq_ignore_ascii_case(name).then_some(phone_kind))
         .unwrap_or(PhoneKind::Voice);
-        Some(Phone { number: number.to_string(), kind, description })
+        Some(Phone { number: number.to_string(), kind, description, extension: None })
     }
 
     /// "3311 AB" in that form; None with an issue for anything else.

@@ -42,6 +42,17 @@ pub struct Phone {
     pub number: String,
     pub kind: PhoneKind,
     pub description: Option<String>,
+    /// The extension to ask for ("toestel 100"): digits only.
+    #[serde(default)]
+    pub extension: Option<String>,
+}
+
+/// A web page about the service beside its own site: "Aanmeldformulier".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Link {
+    pub title: Option<String>,
+    /// Checked on import: http or https, nothing that could break out of a link.
+    pub url: String,
 }
 
 impl Phone {
@@ -267,6 +278,14 @@ pub struct ServiceRecord {
     pub minimum_age: Option<u8>,
     pub maximum_age: Option<u8>,
     pub cost: Cost,
+    /// How to apply, in the data's words.
+    #[serde(default)]
+    pub application_process: Option<String>,
+    /// What to bring ("Legitimatiebewijs").
+    #[serde(default)]
+    pub required_documents: Vec<String>,
+    #[serde(default)]
+    pub links: Vec<Link>,
     /// Needs a referral (`Some(true)`), does not, or the source does not say.
     pub referral: Option<bool>,
     /// Ids of [`Taxonomy::themes`].
@@ -299,6 +318,9 @@ impl ServiceRecord {
             minimum_age: None,
             maximum_age: None,
             cost: Cost::default(),
+            application_process: None,
+            required_documents: Vec::new(),
+            links: Vec::new(),
             referral: None,
             themes: Vec::new(),
             target_groups: Vec::new(),
@@ -739,7 +761,7 @@ mod tests {
 
     #[test]
     fn ways_to_reach_a_service_fall_back_to_its_organisation() {
-        let phone = |number: &str| Phone { number: number.into(), kind: PhoneKind::Voice, description: None };
+        let phone = |number: &str| Phone { number: number.into(), kind: PhoneKind::Voice, description: None, extension: None };
         let mut record = ServiceRecord::new("a", "A");
         record.phones = vec![phone("010-555 0101")];
         record.organization = Some(Organization {

@@ -12,6 +12,7 @@ use super::{Checker, Import, Outcome, Problem, MAX_SERVICES};
 use crate::content::{Problem as PackProblem, MAX_DATA_FILE_BYTES};
 use crate::sociale_kaart::hours::{parse_day, parse_time_with_offset, to_netherlands_time};
 use crate::sociale_kaart::model::{
+    Link,
     Address, Location, Organization, Phone, Schedule, ServiceArea, ServiceAtLocation,
     ServiceRecord, Taxonomy, ALL_DAYS,
 };
@@ -405,6 +406,14 @@ struct RawService<'a> {
     service: Option<IgnoredAny>,
     services: Option<IgnoredAny>,
     #[serde(borrow)]
+    application_process: Option<Str<'a>>,
+    #[serde(borrow)]
+    required_documents: Option<Vec<RawDocument<'a>>>,
+    #[serde(borrow)]
+    additional_urls: Option<Vec<RawUrl<'a>>>,
+    #[serde(borrow)]
+    contacts: Option<Vec<RawContact<'a>>>,
+    #[serde(borrow)]
     id: Option<Scalar<'a>>,
     #[serde(borrow)]
     name: Option<Str<'a>>,
@@ -462,9 +471,36 @@ struct RawOrganization<'a> {
 }
 
 #[derive(Deserialize)]
+struct RawDocument<'a> {
+    #[serde(borrow)]
+    document: Option<Str<'a>>,
+}
+
+#[derive(Deserialize)]
+struct RawUrl<'a> {
+    #[serde(borrow)]
+    title: Option<Str<'a>>,
+    #[serde(borrow)]
+    url: Option<Str<'a>>,
+}
+
+/// A person or desk to reach, with their own phones.
+#[derive(Deserialize)]
+struct RawContact<'a> {
+    #[serde(borrow)]
+    name: Option<Str<'a>>,
+    #[serde(borrow)]
+    title: Option<Str<'a>>,
+    #[serde(borrow)]
+    phones: Option<Vec<RawPhone<'a>>>,
+}
+
+#[derive(Deserialize)]
 struct RawPhone<'a> {
     #[serde(borrow)]
     number: Option<Str<'a>>,
+    #[serde(borrow)]
+    extension: Option<Scalar<'a>>,
     #[serde(rename = "type")]
     #[serde(borrow)]
     kind: Option<Str<'a>>,
@@ -650,6 +686,31 @@ fn service(check: &mut Checker, raw: RawService<'_>) -> Option<ServiceRecord> {
     record.assured_date = check.date("assured_date", raw.assured_date.as_deref());
     record.organization = raw.organization.and_then(|org| organization(check, org));
     record.phones = phones(check, At::top("phones"), raw.phones);
+    // A contact's phones, each said to be that contact's ("Mw. Jansen, jeugdverpleegkundige").
+    for (i, contact) in raw.contacts.unwrap_or_default().into_iter().enumerate() {
+        let at = At::top("contacts").item(i);
+        let who = [contact.name.as_deref(), contact.title.as_deref()].into_iter().flatten().map(str::trim).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(", ");
+        let who = check.text(format_args!("{at}.name"), Some(&who));
+        for mut phone in phones(check, at.field("phones"), contact.phones) {
+            phone.description = match (who.clone(), phone.description.take()) {
+                (Some(who), Some(text)) => Some(format!("{who}: {text}")),
+                (who, text) => who.or(text),
+            };
+            if !record.phones.iter().any(|p| p.tel_uri() == phone.tel_uri() && p.extension == phone.extension) {
+                record.phones.push(phone);
+            }
+        }
+    }
+    record.application_process = check.text("application_process", raw.application_process.as_deref());
+    for (i, document) in raw.required_documents.unwrap_or_default().into_iter().enumerate() {
+        let text = check.text(format_args!("required_documents[{i}].document"), document.document.as_deref());
+        record.required_documents.extend(text.filter(|t| !record.required_documents.contains(t)));
+    }
+    for (i, link) in raw.additional_urls.unwrap_or_default().into_iter().enumerate() {
+        let url = check.website(format_args!("additional_urls[{i}].url"), link.url.as_deref());
+        let title = check.text(format_args!("additional_urls[{i}].title"), link.title.as_deref());
+        record.links.extend(url.map(|url| Link { title, url }));
+    }
     record.schedules = schedules(check, At::top("schedules"), raw.schedules);
     record.areas = areas(check, raw.service_areas.unwrap_or_default());
     for (i, raw) in raw.service_at_locations.unwrap_or_default().into_iter().enumerate() {
@@ -741,7 +802,19 @@ fn phones(check: &mut Checker, at: At, raw: Option<Vec<RawPhone<'_>>>) -> Vec<Ph
         match raw.number.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
             Some(number) => {
                 let field = format_args!("{at}.number");
-                phones.extend(check.phone(field, number, raw.kind.as_deref(), description))
+                let extension = raw.extension.as_ref().and_then(Scalar::text).map(str::trim).filter(|e| !e.is_empty());
+                let extension = match extension {
+                    Some(e) if e.len() <= 10 && e.bytes().all(|b| b.is_ascii_digit()) => Some(e.to_string()),
+                    Some(_) => {
+                        check.pack(format_args!("{at}.extension"), PackProblem::BadPhone, Outcome::Dropped);
+                        None
+                    }
+                    None => None,
+                };
+                phones.extend(check.phone(field, number, raw.kind.as_deref(), description).map(|mut phone| {
+                    phone.extension = extension;
+                    phone
+                }))
             }
             None => {
                 let problem = PackProblem::MissingField { field: "number".into() };
@@ -1141,6 +1214,30 @@ mod tests {
             assert!(read.records.len() >= at_least, "{file}: {:?}", read.issues);
             assert!(read.issues.iter().all(|i| i.outcome != Outcome::Refused), "{file}: {:?}", read.issues);
         }
+    }
+
+    #[test]
+    fn what_a_user_needs_to_reach_and_apply_is_read_not_dropped() {
+        let text = serde_json::json!([{
+            "id": "jgz", "name": "Jeugdgezondheidszorg",
+            "phones": [{ "number": "010-5550100", "extension": 123 }],
+            "contacts": [{ "name": "Mw. Jansen", "title": "jeugdverpleegkundige", "phones": [{ "number": "010-5550111" }] }],
+            "application_process": "Bel voor een eerste gesprek of vraag de huisarts.",
+            "required_documents": [{ "document": "Legitimatiebewijs" }, { "document": "Verwijsbrief van de huisarts" }],
+            "additional_urls": [{ "title": "Aanmeldformulier", "url": "https://www.voorbeeldstad.nl/jgz/aanmelden" },
+                                { "title": "Vals", "url": "javascript:alert(1)" }]
+        }]).to_string();
+        let import = import(&text);
+        let record = &import.records[0];
+        assert_eq!(record.phones[0].extension.as_deref(), Some("123"));
+        assert_eq!(record.phones[1].number, "010-5550111");
+        assert_eq!(record.phones[1].description.as_deref(), Some("Mw. Jansen, jeugdverpleegkundige"));
+        assert_eq!(record.application_process.as_deref(), Some("Bel voor een eerste gesprek of vraag de huisarts."));
+        assert_eq!(record.required_documents, ["Legitimatiebewijs", "Verwijsbrief van de huisarts"]);
+        assert_eq!(record.links.len(), 1, "a javascript: link is dropped");
+        assert_eq!(record.links[0].title.as_deref(), Some("Aanmeldformulier"));
+        assert_eq!(import.issues.len(), 1);
+        assert_eq!(import.issues[0].field, "additional_urls[1].url");
     }
 
     #[test]
