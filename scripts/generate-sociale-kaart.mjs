@@ -131,10 +131,14 @@ function exampleRegion() {
   const checked = ['2026-09-18', '2026-10-02', '2026-10-15', '2026-10-29', '2026-11-05'];
   let phone = 100;
   let n = 0;
+  // The teams the region pack (public/regions/voorbeeldstad.json) lists too: the same numbers
+  // there and here, as a gemeente's data should have (the checker reports any difference).
+  const packNumbers = { 'buurtteam-noord': '010-555 0101', 'buurtteam-centrum': '010-555 0102',
+    'buurtteam-zuid': '010-555 0103', 'cjg-voorbeeldstad': '010-555 0200' };
   const s = (fields) => {
     phone += 7;
     return {
-      phones: [[`010-555 ${String(phone).padStart(4, '0')}`]],
+      phones: [[packNumbers[fields.id] ?? `010-555 ${String(phone).padStart(4, '0')}`]],
       email: `${fields.id}@voorbeeldstad.nl`,
       url: `https://www.voorbeeldstad.nl/${fields.id}`,
       assured: checked[n++ % checked.length],

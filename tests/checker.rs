@@ -75,3 +75,19 @@ fn steps_and_zelftest_items_must_name_what_exists_nationally() {
     assert!(text.contains("veld routes.local_steps[0].node: er is geen stap in de routekaart met id \"bestaat-niet\""), "{text}");
     assert!(text.contains("veld self_check.items[0].check: er is geen zelftest of thema met id \"school\""), "{text}");
 }
+
+#[test]
+fn a_team_with_another_number_in_the_sociale_kaart_is_reported_to_the_editor() {
+    let folder = std::env::temp_dir().join(format!("meldwijzer-check-conflict-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).unwrap();
+    let mut pack: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string("public/regions/voorbeeldstad.json").unwrap()).unwrap();
+    pack["social_map"] = serde_json::json!({ "files": [{ "format": "hsds", "path": "kaart.json" }] });
+    std::fs::write(folder.join("regio.json"), pack.to_string()).unwrap();
+    let map = serde_json::json!([{ "id": "buurtteam-noord", "name": "Buurtteam Noord", "phones": [{ "number": "010-5559999" }] }]);
+    std::fs::write(folder.join("kaart.json"), map.to_string()).unwrap();
+    let (code, text) = check(&[folder.join("regio.json").to_str().unwrap()]);
+    assert_eq!(code, 0, "a warning, not a refusal: {text}");
+    assert!(text.contains("Buurtteam Noord heeft in het regiobestand nummer 010-5550101, maar in de sociale kaart (Buurtteam Noord, buurtteam-noord) 010-5559999"), "{text}");
+    let _ = std::fs::remove_dir_all(&folder);
+}

@@ -8,6 +8,7 @@ use meldwijzer::content::{
 };
 use meldwijzer::i18n::{t, t_with, Lang};
 use meldwijzer::sociale_kaart::import::{group_issues, summary};
+use meldwijzer::sociale_kaart::model::number_conflicts;
 use meldwijzer::sociale_kaart::{model::Taxonomy, source::import_all};
 use std::path::Path;
 use std::process::ExitCode;
@@ -123,6 +124,10 @@ fn check_social_map(pack_path: &Path, pack: &RegionPack, lang: Lang) -> bool {
     for issue in &import.issues {
         valid &= issue.is_warning();
         println!("  - {}", issue.message(lang));
+    }
+    // A warning, not a refusal: each number is shown as its own data says.
+    for conflict in number_conflicts(&pack.contacts, &import.records) {
+        println!("  ! {}", conflict.message(lang));
     }
     if import.more_issues > 0 {
         valid = false;

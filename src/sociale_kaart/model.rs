@@ -516,6 +516,52 @@ pub struct Directory {
     index: SearchIndex,
 }
 
+/// A contact of the region pack and a sociale kaart service that are the same team (the same
+/// id, or the same name however written) but give different phone numbers: a citizen would
+/// see both on one screen. For the editor to settle; the app shows each as its data says.
+pub struct NumberConflict<'a> {
+    pub contact: &'a crate::content::Contact,
+    pub service: &'a ServiceRecord,
+}
+
+impl NumberConflict<'_> {
+    pub fn message(&self, lang: Lang) -> String {
+        let map = self.service.all_phones().iter().map(|p| p.number.clone()).collect::<Vec<_>>().join(", ");
+        let args = [
+            ("contact", self.contact.name.as_str()),
+            ("pack", self.contact.phone.as_deref().unwrap_or_default()),
+            ("service", self.service.name.as_str()),
+            ("id", self.service.id.as_str()),
+            ("map", map.as_str()),
+        ];
+        crate::i18n::t_with(lang, "social_map.report.conflict", &args)
+    }
+}
+
+pub fn number_conflicts<'a>(contacts: &'a [crate::content::Contact], records: &'a [ServiceRecord]) -> Vec<NumberConflict<'a>> {
+    let by_name: rustc_hash::FxHashMap<String, Vec<&ServiceRecord>> =
+        records.iter().fold(Default::default(), |mut map, record| {
+            map.entry(crate::sociale_kaart::search::fold(&record.name)).or_default().push(record);
+            map
+        });
+    let mut conflicts = Vec::new();
+    for contact in contacts {
+        let Some(phone) = &contact.phone else { continue };
+        let dialled = crate::content::tel_uri(phone);
+        let same = by_name.get(&crate::sociale_kaart::search::fold(&contact.name)).into_iter().flatten().copied()
+            .chain(records.iter().filter(|r| r.id == contact.id));
+        let mut seen = Vec::new();
+        for service in same {
+            let numbers: Vec<String> = service.all_phones().iter().map(|p| p.tel_uri()).collect();
+            if !numbers.is_empty() && !numbers.contains(&dialled) && !seen.contains(&service.id) {
+                seen.push(service.id.clone());
+                conflicts.push(NumberConflict { contact, service });
+            }
+        }
+    }
+    conflicts
+}
+
 /// The listed service with `theme` that covers `postcode` most narrowly: the wijkteam for
 /// this street rather than the gemeente-wide one.
 pub fn serving<'a>(records: &'a [ServiceRecord], theme: &str, postcode: u16) -> Option<&'a ServiceRecord> {
@@ -565,6 +611,21 @@ impl Directory {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_team_with_another_number_in_the_sociale_kaart_than_in_the_region_pack_is_found() {
+        let pack = crate::content::parse_region_pack("regio.json", include_str!("../../public/regions/voorbeeldstad.json"), &["112", "veilig-thuis"]).unwrap();
+        let contact = &pack.contacts[0];
+        let mut same_number = ServiceRecord::new("x", contact.name.to_uppercase());
+        same_number.phones = vec![Phone { number: contact.phone.clone().unwrap(), kind: PhoneKind::Voice, description: None, extension: None }];
+        let mut other_number = ServiceRecord::new(contact.id.clone(), "Andere naam");
+        other_number.phones = vec![Phone { number: "010-5559999".into(), kind: PhoneKind::Voice, description: None, extension: None }];
+        let unrelated = ServiceRecord::new("y", "Iets anders");
+        let records = [same_number, other_number, unrelated];
+        let found = number_conflicts(&pack.contacts, &records);
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].contact.id.as_str(), found[0].service.name.as_str()), (contact.id.as_str(), "Andere naam"));
+    }
 
     /// The detail screen's statements about a record with nothing but a name: nothing is
     /// claimed that the data does not say.

@@ -5,6 +5,7 @@ use super::detail::{language_name, OpenNow, Reach};
 use super::model::{Directory, Term};
 use super::my_list::ListToggle;
 use super::import::{group_issues, summary};
+use super::model::number_conflicts;
 use super::query::SearchQuery;
 use super::{use_social_map, MapState};
 use crate::i18n::{t, t_with, Lang, Text};
@@ -55,7 +56,10 @@ fn NoMap() -> impl IntoView {
 fn ImportNotice(loaded: Arc<super::Loaded>) -> impl IntoView {
     let app = state();
     let has_problems = loaded.issues.iter().any(|i| !i.is_warning());
-    if !has_problems && loaded.unread.is_empty() && loaded.more_issues == 0 {
+    let conflicts: Vec<String> = app.content.with_untracked(|c| {
+        number_conflicts(c.contacts(), loaded.directory.records()).iter().map(|conflict| conflict.message(app.lang.get_untracked())).collect()
+    });
+    if !has_problems && loaded.unread.is_empty() && loaded.more_issues == 0 && conflicts.is_empty() {
         return None;
     }
     let unread = loaded.unread.clone();
@@ -92,7 +96,8 @@ fn ImportNotice(loaded: Arc<super::Loaded>) -> impl IntoView {
                             let examples = (!records.is_empty()).then(|| t_with(lang, "social_map.report.examples", &[("records", &records.join(", "))]));
                             view! { <li>{header} {examples.map(|e| view! { <br/> {e} })}</li> }.into_any()
                         });
-                        unread.chain(groups).collect_view()
+                        let conflicts = conflicts.iter().map(|c| view! { <li>{c.clone()}</li> }.into_any());
+                        unread.chain(groups).chain(conflicts).collect_view()
                     }}
                 </ul>
                 <button type="button" class="mw-button mw-button--secondary" on:click=download>{tr("social_map.report.download")}</button>

@@ -85,7 +85,7 @@ test('a service shows everything, with safe links, and Back returns to the same 
   await page.getByRole('link', { name: 'Buurtteam Noord' }).click();
   const heading = page.getByRole('heading', { level: 1, name: 'Buurtteam Noord' });
   await expect(heading).toBeFocused();
-  await expect(page.getByRole('link', { name: '010-555 0107' })).toHaveAttribute('href', 'tel:0105550107');
+  await expect(page.getByRole('link', { name: '010-555 0101' })).toHaveAttribute('href', 'tel:0105550101');
   await expect(page.getByRole('link', { name: 'noord@buurtteam.voorbeeldstad.nl' }))
     .toHaveAttribute('href', 'mailto:noord@buurtteam.voorbeeldstad.nl');
   await expect(page.getByRole('link', { name: 'https://www.voorbeeldstad.nl/buurtteam-noord' })).toBeVisible();
