@@ -91,3 +91,23 @@ fn a_team_with_another_number_in_the_sociale_kaart_is_reported_to_the_editor() {
     assert!(text.contains("Buurtteam Noord heeft in het regiobestand nummer 010-5550101, maar in de sociale kaart (Buurtteam Noord, buurtteam-noord) 010-5559999"), "{text}");
     let _ = std::fs::remove_dir_all(&folder);
 }
+
+#[test]
+fn the_sociale_kaart_is_written_out_as_hsds_from_the_spreadsheet_template() {
+    let folder = std::env::temp_dir().join(format!("meldwijzer-check-hsds-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).unwrap();
+    let mut pack: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string("public/regions/voorbeeldstad.json").unwrap()).unwrap();
+    pack["social_map"] = serde_json::json!({ "files": [{ "format": "csv", "path": "sjabloon.csv" }] });
+    std::fs::write(folder.join("regio.json"), pack.to_string()).unwrap();
+    std::fs::copy("public/regions/sociale-kaart-sjabloon.csv", folder.join("sjabloon.csv")).unwrap();
+    let out = folder.join("uit.json");
+    let (code, text) = check(&[folder.join("regio.json").to_str().unwrap(), "--hsds-out", out.to_str().unwrap()]);
+    assert_eq!(code, 0, "{text}");
+    assert!(text.contains("De sociale kaart staat als HSDS 3.0 in"), "{text}");
+    let written: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let services = written.as_array().unwrap();
+    assert!(!services.is_empty());
+    assert!(services.iter().all(|s| s["id"].is_string() && s["status"].is_string()));
+    let _ = std::fs::remove_dir_all(&folder);
+}

@@ -16,11 +16,16 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let mut lang = Lang::Nl;
     let mut files = Vec::new();
+    let mut hsds_out: Option<String> = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--lang" => match args.next().as_deref().and_then(Lang::parse) {
                 Some(l) => lang = l,
+                None => return usage(lang),
+            },
+            "--hsds-out" => match args.next() {
+                Some(path) => hsds_out = Some(path),
                 None => return usage(lang),
             },
             "-h" | "--help" => return usage(lang),
@@ -43,7 +48,7 @@ fn main() -> ExitCode {
                     ("numbers", &pack.numbers.len().to_string()),
                 ];
                 println!("{}", t_with(lang, "check.valid", &counts));
-                all_valid &= check_social_map(Path::new(file), &pack, lang);
+                all_valid &= check_social_map(Path::new(file), &pack, lang, hsds_out.as_deref());
             }
             Err(issues) => {
                 all_valid = false;
@@ -82,7 +87,8 @@ fn check(path: &Path, national: &NationalContent) -> Result<RegionPack, Vec<Issu
 
 /// Imports the sociale kaart files beside the pack as the app would; `false` when a record or
 /// a whole file would be left out (warnings alone pass).
-fn check_social_map(pack_path: &Path, pack: &RegionPack, lang: Lang) -> bool {
+/// With `hsds_out`, also writes the services read as HSDS 3.0 JSON to that file.
+fn check_social_map(pack_path: &Path, pack: &RegionPack, lang: Lang, hsds_out: Option<&str>) -> bool {
     let Some(map) = &pack.social_map else { return true };
     let folder = pack_path.parent().unwrap_or(Path::new(""));
     let mut texts = Vec::new();
@@ -124,6 +130,17 @@ fn check_social_map(pack_path: &Path, pack: &RegionPack, lang: Lang) -> bool {
     for issue in &import.issues {
         valid &= issue.is_warning();
         println!("  - {}", issue.message(lang));
+    }
+    if let Some(out) = hsds_out {
+        let json = meldwijzer::sociale_kaart::export::to_hsds(&import.records, &import.taxonomy());
+        let text = serde_json::to_string_pretty(&json).unwrap_or_default();
+        match std::fs::write(out, text + "\n") {
+            Ok(()) => println!("  {}", t_with(lang, "check.hsds_written", &[("file", out), ("count", &import.records.len().to_string())])),
+            Err(_) => {
+                valid = false;
+                println!("  {}", t_with(lang, "check.hsds_not_written", &[("file", out)]));
+            }
+        }
     }
     // A warning, not a refusal: each number is shown as its own data says.
     for conflict in number_conflicts(&pack.contacts, &import.records) {

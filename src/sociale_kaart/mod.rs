@@ -3,6 +3,7 @@
 //! The directory is built once when the module loads: from the files the region pack names.
 
 mod detail;
+pub mod export;
 pub mod bench;
 pub mod hours;
 pub mod import;
