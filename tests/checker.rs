@@ -76,14 +76,20 @@ fn steps_and_zelftest_items_must_name_what_exists_nationally() {
     assert!(text.contains("veld self_check.items[0].check: er is geen zelftest of thema met id \"school\""), "{text}");
 }
 
-#[test]
-fn a_team_with_another_number_in_the_sociale_kaart_is_reported_to_the_editor() {
-    let folder = std::env::temp_dir().join(format!("meldwijzer-check-conflict-{}", std::process::id()));
+/// A folder of its own with the example pack naming one sociale kaart file (`format`, `path`).
+fn pack_folder(name: &str, format: &str, path: &str) -> std::path::PathBuf {
+    let folder = std::env::temp_dir().join(format!("meldwijzer-check-{name}-{}", std::process::id()));
     std::fs::create_dir_all(&folder).unwrap();
     let mut pack: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string("public/regions/voorbeeldstad.json").unwrap()).unwrap();
-    pack["social_map"] = serde_json::json!({ "files": [{ "format": "hsds", "path": "kaart.json" }] });
+    pack["social_map"] = serde_json::json!({ "files": [{ "format": format, "path": path }] });
     std::fs::write(folder.join("regio.json"), pack.to_string()).unwrap();
+    folder
+}
+
+#[test]
+fn a_team_with_another_number_in_the_sociale_kaart_is_reported_to_the_editor() {
+    let folder = pack_folder("conflict", "hsds", "kaart.json");
     let map = serde_json::json!([{ "id": "buurtteam-noord", "name": "Buurtteam Noord", "phones": [{ "number": "010-5559999" }] }]);
     std::fs::write(folder.join("kaart.json"), map.to_string()).unwrap();
     let (code, text) = check(&[folder.join("regio.json").to_str().unwrap()]);
@@ -94,12 +100,7 @@ fn a_team_with_another_number_in_the_sociale_kaart_is_reported_to_the_editor() {
 
 #[test]
 fn the_sociale_kaart_is_written_out_as_hsds_from_the_spreadsheet_template() {
-    let folder = std::env::temp_dir().join(format!("meldwijzer-check-hsds-{}", std::process::id()));
-    std::fs::create_dir_all(&folder).unwrap();
-    let mut pack: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string("public/regions/voorbeeldstad.json").unwrap()).unwrap();
-    pack["social_map"] = serde_json::json!({ "files": [{ "format": "csv", "path": "sjabloon.csv" }] });
-    std::fs::write(folder.join("regio.json"), pack.to_string()).unwrap();
+    let folder = pack_folder("hsds", "csv", "sjabloon.csv");
     std::fs::copy("public/regions/sociale-kaart-sjabloon.csv", folder.join("sjabloon.csv")).unwrap();
     let out = folder.join("uit.json");
     let (code, text) = check(&[folder.join("regio.json").to_str().unwrap(), "--hsds-out", out.to_str().unwrap()]);

@@ -173,6 +173,11 @@ pub struct Location {
 }
 
 impl Location {
+    /// A place known by its address (or nothing yet); importers fill in the rest.
+    pub fn at(address: Option<Address>) -> Location {
+        Location { id: None, name: None, address, accessibility: None, latitude: None, longitude: None, phones: Vec::new(), schedules: Vec::new() }
+    }
+
     pub fn postcode(&self) -> Option<u16> {
         self.address.as_ref()?.postal_code.as_deref().and_then(postcode4)
     }
@@ -185,6 +190,13 @@ pub struct ServiceAtLocation {
     pub phones: Vec<Phone>,
     pub schedules: Vec<Schedule>,
     pub location: Location,
+}
+
+impl ServiceAtLocation {
+    /// The service at `location`, with no hours or phones of its own there.
+    pub fn at(location: Location) -> ServiceAtLocation {
+        ServiceAtLocation { description: None, phones: Vec::new(), schedules: Vec::new(), location }
+    }
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -736,25 +748,13 @@ mod tests {
     #[test]
     fn a_service_without_areas_covers_its_own_locations() {
         let mut practice = ServiceRecord::new("huisarts-de-linde", "Huisartsenpraktijk De Linde");
-        practice.locations.push(ServiceAtLocation {
-            description: None,
-            phones: Vec::new(),
-            schedules: Vec::new(),
-            location: Location {
-                id: None,
-                name: None,
-                address: Some(Address {
-                    street: Some("Lindelaan 4".into()),
-                    postal_code: Some("3312 AB".into()),
-                    city: Some("Voorbeeldstad".into()),
-                }),
-                accessibility: None,
-                latitude: None,
-                longitude: None,
-                phones: Vec::new(),
-                schedules: vec![Schedule::day_and_night()],
-            },
-        });
+        let mut location = Location::at(Some(Address {
+            street: Some("Lindelaan 4".into()),
+            postal_code: Some("3312 AB".into()),
+            city: Some("Voorbeeldstad".into()),
+        }));
+        location.schedules = vec![Schedule::day_and_night()];
+        practice.locations.push(ServiceAtLocation::at(location));
         assert_eq!(practice.coverage_of(3312), Some(0));
         assert_eq!(practice.coverage_of(3313), None);
         assert_eq!(practice.area_names().collect::<Vec<_>>(), ["Voorbeeldstad"]);
@@ -766,21 +766,8 @@ mod tests {
         let mut team = ServiceRecord::new("buurtteam-west", "Buurtteam West");
         team.themes = vec!["wijkteam".into()];
         team.areas = vec![ServiceArea { name: Some("West".into()), postcodes: Vec::new() }];
-        team.locations.push(ServiceAtLocation {
-            description: None,
-            phones: Vec::new(),
-            schedules: Vec::new(),
-            location: Location {
-                id: None,
-                name: None,
-                address: Some(Address { street: Some("Westsingel 1".into()), postal_code: Some("3316 KL".into()), city: None }),
-                accessibility: None,
-                latitude: None,
-                longitude: None,
-                phones: Vec::new(),
-                schedules: Vec::new(),
-            },
-        });
+        let address = Address { street: Some("Westsingel 1".into()), postal_code: Some("3316 KL".into()), city: None };
+        team.locations.push(ServiceAtLocation::at(Location::at(Some(address))));
         assert_eq!(team.coverage_of(3316), Some(u16::MAX), "its front door");
         assert_eq!(team.coverage_of(3317), None);
         // A gemeente-wide service at that address does not outrank the wijk's own team.

@@ -209,21 +209,9 @@ fn service<'c>(
     let has_address =
         address.street.is_some() || address.postal_code.is_some() || address.city.is_some();
     if has_address || accessibility.is_some() {
-        record.locations.push(ServiceAtLocation {
-            description: None,
-            phones: Vec::new(),
-            schedules: Vec::new(),
-            location: Location {
-                id: None,
-                name: None,
-                address: has_address.then_some(address),
-                accessibility,
-                latitude: None,
-                longitude: None,
-                phones: Vec::new(),
-                schedules: Vec::new(),
-            },
-        });
+        let mut location = Location::at(has_address.then_some(address));
+        location.accessibility = accessibility;
+        record.locations.push(ServiceAtLocation::at(location));
     }
     for theme in list(cell("themas")) {
         record.themes.extend(check.theme("themas", theme).filter(|id| !record.themes.contains(id)));
