@@ -61,6 +61,43 @@ pub fn OpenNow(record: ServiceRecord) -> impl IntoView {
     }
 }
 
+/// A week's hours, day by day.
+#[component]
+fn HoursTable(hours: super::hours::WeekHours) -> impl IntoView {
+    let app = state();
+    let lang = move || app.lang.get();
+    view! {
+        <table class="mw-hours">
+            <caption class="mw-visually-hidden">{tr("social_map.hours")}</caption>
+            <tbody>
+                {ALL_DAYS.iter().map(|day| {
+                    let day = *day;
+                    let hours = hours.clone();
+                    view! {
+                        <tr>
+                            <th scope="row">{move || t(lang(), &format!("weekday.{}", day.number_from_monday()))}</th>
+                            <td>{move || hours.describe_day(day, lang())}</td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+/// "Nu open tot 17:00" for one place of a service.
+#[component]
+fn PlaceOpenNow(hours: super::hours::WeekHours, closed: bool) -> impl IntoView {
+    let app = state();
+    let map = use_social_map();
+    move || {
+        let now = map.now.get();
+        let open = if closed { super::hours::OpenState::Closed } else { hours.state_at(now) };
+        let class = if open.is_open() { "mw-open mw-open--open" } else { "mw-open mw-open--closed" };
+        view! { <p class=class>{open.describe(app.lang.get(), now)}</p> }
+    }
+}
+
 #[component]
 pub fn ServiceDetail(id: String) -> impl IntoView {
     let map = use_social_map();
@@ -89,6 +126,8 @@ fn Service(record: ServiceRecord) -> impl IntoView {
     let map = use_social_map();
     let lang = move || app.lang.get();
     let hours = record.hours();
+    // Two places with their own hours: each card has its own table and "Nu open".
+    let per_place = record.hours_per_place();
     let taxonomy = match map.state.get_untracked() {
         MapState::Ready(loaded) => loaded.directory.taxonomy().clone(),
         _ => Default::default(),
@@ -140,38 +179,24 @@ fn Service(record: ServiceRecord) -> impl IntoView {
         {record.alert.clone().map(|alert| view! {
             <p class="mw-notice mw-notice--warning"><strong>{tr("social_map.alert")}</strong> " " {alert}</p>
         })}
-        <OpenNow record=record.clone()/>
+        {per_place.is_none().then(|| view! { <OpenNow record=record.clone()/> })}
         {record.description.clone().map(|d| view! { <p class="mw-lead">{d}</p> })}
         <ListToggle id=record.id.clone() name=record.name.clone()/>
 
         <h2>{tr("social_map.reach")}</h2>
         <Reach record=record.clone()/>
 
-        {(!hours.is_empty() || !record.hours_notes.is_empty()).then(|| view! { <h2>{tr("social_map.hours")}</h2> })}
-        {(!hours.is_empty()).then(|| view! {
-            <table class="mw-hours">
-                <caption class="mw-visually-hidden">{tr("social_map.hours")}</caption>
-                <tbody>
-                    {ALL_DAYS.iter().map(|day| {
-                        let day = *day;
-                        let hours = hours.clone();
-                        view! {
-                            <tr>
-                                <th scope="row">{move || t(lang(), &format!("weekday.{}", day.number_from_monday()))}</th>
-                                <td>{move || hours.describe_day(day, lang())}</td>
-                            </tr>
-                        }
-                    }).collect_view()}
-                </tbody>
-            </table>
-        })}
+        {((!hours.is_empty() && per_place.is_none()) || !record.hours_notes.is_empty()).then(|| view! { <h2>{tr("social_map.hours")}</h2> })}
+        {(!hours.is_empty() && per_place.is_none()).then(|| view! { <HoursTable hours=hours.clone()/> })}
         // What the data says in words where a week's hours cannot ("Op afspraak").
         {record.hours_notes.iter().map(|note| view! { <p class="mw-hours__note">{note.clone()}</p> }).collect_view()}
 
         {(!record.locations.is_empty()).then(|| view! {
             <h2>{tr("social_map.locations")}</h2>
             <ul class="mw-list">
-                {record.locations.iter().map(|at| {
+                {record.locations.iter().enumerate().map(|(i, at)| {
+                    let closed = status == Status::TemporarilyClosed;
+                    let place_hours = per_place.as_ref().and_then(|all| all.get(i).cloned()).filter(|h| !h.is_empty());
                     let location = at.location.clone();
                     let address = location.address.clone().map(|a| {
                         [a.street, a.postal_code, a.city].into_iter().flatten().collect::<Vec<_>>().join(", ")
@@ -182,6 +207,10 @@ fn Service(record: ServiceRecord) -> impl IntoView {
                             {address.map(|address| view! { <p>{address}</p> })}
                             {location.accessibility.clone().map(|a| view! {
                                 <p><strong>{tr("social_map.accessibility")}</strong> " " {a}</p>
+                            })}
+                            {place_hours.map(|hours| view! {
+                                <PlaceOpenNow hours=hours.clone() closed=closed/>
+                                <HoursTable hours=hours/>
                             })}
                         </li>
                     }

@@ -354,8 +354,21 @@ impl ServiceRecord {
         WeekHours::new(self.schedules.iter().chain(at_locations.filter(|_| !own_only)))
     }
 
-    /// Every number to call: the service's own first, then its locations' and its
-    /// organisation's; each number once.
+    /// The hours of each place, when the service has none of its own and more than one of
+    /// its places has hours: a table per place, as one merged table would say "open" for a
+    /// place that is closed. `None` when one table says it all.
+    pub fn hours_per_place(&self) -> Option<Vec<WeekHours>> {
+        if !self.schedules.is_empty() {
+            return None;
+        }
+        let per_place: Vec<WeekHours> = self
+            .locations
+            .iter()
+            .map(|at| WeekHours::new(if at.schedules.is_empty() { &at.location.schedules } else { &at.schedules }))
+            .collect();
+        (per_place.iter().filter(|hours| !hours.is_empty()).count() > 1).then_some(per_place)
+    }
+
     pub fn cost_statement(&self) -> Option<CostStatement> {
         match (&self.cost.description, self.cost.free) {
             (Some(text), _) => Some(CostStatement::Described(text.clone())),
@@ -381,6 +394,8 @@ impl ServiceRecord {
         }
     }
 
+    /// Every number to call: the service's own first, then its locations' and its
+    /// organisation's; each number once.
     pub fn all_phones(&self) -> Vec<&Phone> {
         let at_locations = self.locations.iter().flat_map(|at| at.phones.iter().chain(&at.location.phones));
         let organization = self.organization.iter().flat_map(|o| &o.phones);
@@ -759,6 +774,27 @@ mod tests {
         assert_eq!(practice.coverage_of(3313), None);
         assert_eq!(practice.area_names().collect::<Vec<_>>(), ["Voorbeeldstad"]);
         assert!(!practice.hours().is_empty(), "location hours apply when the service has none");
+    }
+
+    #[test]
+    fn two_places_with_their_own_hours_keep_them_apart() {
+        let place = |postcode: &str, hours: &str| {
+            let mut location = Location::at(Some(Address { street: None, postal_code: Some(postcode.into()), city: None }));
+            location.schedules = crate::sociale_kaart::hours::parse_compact(hours).unwrap();
+            ServiceAtLocation::at(location)
+        };
+        let mut inloop = ServiceRecord::new("inloop", "Inloop");
+        inloop.locations = vec![place("3311 AA", "ma 09:00-12:00"), place("3312 BB", "di 13:00-17:00")];
+        let per_place = inloop.hours_per_place().expect("a table per place");
+        let monday_ten = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap().and_hms_opt(10, 0, 0).unwrap();
+        assert!(per_place[0].state_at(monday_ten).is_open());
+        assert!(!per_place[1].state_at(monday_ten).is_open(), "the second place is closed on Monday");
+        // One place with hours, or hours of the service itself: one table.
+        inloop.locations[1].location.schedules.clear();
+        assert!(inloop.hours_per_place().is_none());
+        inloop.locations[1] = place("3312 BB", "di 13:00-17:00");
+        inloop.schedules = crate::sociale_kaart::hours::parse_compact("ma-vr 09:00-17:00").unwrap();
+        assert!(inloop.hours_per_place().is_none());
     }
 
     #[test]

@@ -299,3 +299,30 @@ test('people find help with the words they use, and nothing found still gives a 
   await page.locator('.mw-none-themes').getByRole('link', { name: 'Wijkteam' }).click();
   await expect(results(page).first()).toBeVisible();
 });
+
+test('a service with two places shows each place with its own hours, never one merged "Nu open"', async ({ page }) => {
+  await page.clock.setFixedTime(at('10:00'));
+  const base = 'http://127.0.0.1:4173/host/twee';
+  const pack = JSON.parse(fs.readFileSync('../../public/regions/voorbeeldstad.json', 'utf8'));
+  pack.social_map = { files: [{ format: 'hsds', path: 'kaart.json' }] };
+  const place = (id, street, postcode, byday, opens, closes) => ({ id, location: { id: `loc-${id}`, name: street,
+    addresses: [{ address_1: street, postal_code: postcode, city: 'Voorbeeldstad' }] },
+    schedules: [{ freq: 'WEEKLY', byday, opens_at: opens, closes_at: closes }] });
+  const services = [{ id: 'inloop', name: 'Inloopspreekuur', service_at_locations: [
+    place('a', 'Marktplein 1', '3311 AA', 'MO', '09:00', '12:00'), place('b', 'Havenweg 2', '3315 BB', 'TU', '13:00', '17:00')] }];
+  await page.route(`${base}/regio.json`, (route) => route.fulfill({ json: pack }));
+  await page.route(`${base}/kaart.json`, (route) => route.fulfill({ json: services }));
+  await page.route(`${base}/index.html`, (route) => route.fulfill({ contentType: 'text/html', body:
+    '<!doctype html><html lang="nl"><title>Twee</title><main><div data-meldwijzer data-region="regio.json"></div></main>'
+    + '<script type="module" src="/hulp/meldwijzer/embed.js"></script></html>' }));
+  await page.goto(`${base}/index.html#/sociale-kaart/dienst/inloop`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Inloopspreekuur' })).toBeVisible();
+  const cards = page.locator('.mw-list > li.mw-card');
+  await expect(cards.nth(0)).toContainText('Marktplein 1');
+  await expect(cards.nth(0).locator('.mw-open')).toHaveText('Nu open tot 12:00');
+  await expect(cards.nth(1)).toContainText('Havenweg 2');
+  await expect(cards.nth(1).locator('.mw-open')).toContainText('Gesloten');
+  await expect(cards.nth(1).getByRole('row', { name: 'dinsdag' })).toContainText('13:00–17:00');
+  await expect(page.locator('.mw-screen > .mw-open')).toHaveCount(0);
+  await expectAccessible(page, 'a service with two places');
+});
