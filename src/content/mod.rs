@@ -113,6 +113,10 @@ pub struct RegionPack {
     /// Local teams and services, each for the wijken and postcodes it serves.
     #[serde(default)]
     pub contacts: Vec<Contact>,
+    /// The region's wijken, each with its postcodes, written once: a sociale kaart service
+    /// whose area names a wijk (as most published data does) covers those postcodes.
+    #[serde(default)]
+    pub wijken: Vec<Area>,
     /// An organisation's own meldcode details, preset for its professionals (they can change it).
     #[serde(default)]
     pub meldcode_profile: Option<crate::meldcode::Profile>,
@@ -205,6 +209,27 @@ impl Content {
         self.region.as_ref().map(|r| r.region.name.as_str())
     }
 
+    /// Every named area the pack knows with its postcodes: its wijken, its contacts' areas,
+    /// and the gemeente itself as all of them together.
+    pub fn named_areas(&self) -> Vec<(String, Vec<String>)> {
+        let Some(region) = &self.region else { return Vec::new() };
+        let mut areas: Vec<(String, Vec<String>)> = Vec::new();
+        for area in region.wijken.iter().chain(region.contacts.iter().flat_map(|c| &c.areas)) {
+            if area.postcodes.is_empty() {
+                continue;
+            }
+            match areas.iter_mut().find(|(name, _)| *name == area.name) {
+                Some((_, postcodes)) => postcodes.extend(area.postcodes.iter().filter(|p| !postcodes.contains(p)).cloned().collect::<Vec<_>>()),
+                None => areas.push((area.name.clone(), area.postcodes.clone())),
+            }
+        }
+        let all: Vec<String> = areas.iter().flat_map(|(_, p)| p.iter().cloned()).collect();
+        if !all.is_empty() {
+            areas.push((region.region.name.clone(), all));
+        }
+        areas
+    }
+
     pub fn contacts(&self) -> &[Contact] {
         self.region.as_ref().map(|r| r.contacts.as_slice()).unwrap_or_default()
     }
@@ -266,6 +291,19 @@ mod tests {
         assert_eq!(tel_uri("+31 (0)10 555 0101"), "tel:+31105550101");
         assert_eq!(tel_uri("(010) 555 01 01"), "tel:0105550101");
         assert_eq!(tel_uri("020 – 557 33 38"), "tel:0205573338");
+    }
+
+    #[test]
+    fn the_pack_s_named_areas_are_its_wijken_its_teams_areas_and_the_gemeente_as_a_whole() {
+        let national = NationalContent::load();
+        let example = crate::content::validate::tests::EXAMPLE;
+        let region = parse_region_pack("voorbeeldstad.json", example, &national.number_ids()).unwrap();
+        let content = Content::new(national, Some(region));
+        let areas = content.named_areas();
+        let find = |name: &str| areas.iter().find(|(n, _)| n == name).map(|(_, p)| p.clone());
+        assert_eq!(find("Noord"), Some(vec!["3311-3313".to_string()]));
+        assert_eq!(find("Havenkwartier"), Some(vec!["3319".to_string()]));
+        assert!(find("Gemeente Voorbeeldstad").is_some_and(|all| all.contains(&"3314".to_string()) && all.contains(&"3319".to_string())));
     }
 
     #[test]

@@ -417,6 +417,9 @@ impl Checker<'_> {
         for (i, contact) in pack.contacts.iter().enumerate() {
             self.contact(&format!("contacts[{i}]"), contact, &mut contact_ids);
         }
+        for (i, area) in pack.wijken.iter().enumerate() {
+            self.area(&format!("wijken[{i}]"), area);
+        }
         if let Some(profile) = &pack.meldcode_profile {
             self.profile(profile);
         }

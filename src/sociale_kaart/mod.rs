@@ -78,12 +78,13 @@ pub async fn fetch_and_import(content: &Content) -> Option<(import::Import, Vec<
     let taxonomy = Taxonomy::default();
     let mut reader = source::ImportReader::new(texts.iter().map(|(file, text)| (*file, text.as_str())).collect(), &taxonomy);
     // Slices of a few milliseconds: the quick exit and typing never wait for a large region.
-    let import = loop {
+    let mut import = loop {
         if let Some(import) = reader.read(IMPORT_SLICE) {
             break import;
         }
         crate::shell::browser::next_task().await;
     };
+    model::resolve_named_areas(&mut import.records, &content.named_areas());
     Some((import, unread))
 }
 

@@ -543,6 +543,24 @@ pub struct Directory {
     index: SearchIndex,
 }
 
+/// Gives a service area that names an area the region pack knows (a wijk, or the gemeente)
+/// but lists no postcodes, that area's postcodes: most published data names its areas.
+pub fn resolve_named_areas(records: &mut [ServiceRecord], named: &[(String, Vec<String>)]) {
+    let key = |name: &str| {
+        let folded = crate::sociale_kaart::search::fold(name);
+        folded.strip_prefix("gemeente ").map(str::to_string).unwrap_or(folded)
+    };
+    let known: rustc_hash::FxHashMap<String, Vec<PostcodeRange>> = named
+        .iter()
+        .map(|(name, postcodes)| (key(name), postcodes.iter().filter_map(|p| PostcodeRange::parse(p)).collect()))
+        .collect();
+    for area in records.iter_mut().flat_map(|r| r.areas.iter_mut()).filter(|a| a.postcodes.is_empty()) {
+        if let Some(postcodes) = area.name.as_deref().and_then(|name| known.get(&key(name))) {
+            area.postcodes = postcodes.clone();
+        }
+    }
+}
+
 /// A contact of the region pack and a sociale kaart service that are the same team (the same
 /// id, or the same name however written) but give different phone numbers: a citizen would
 /// see both on one screen. For the editor to settle; the app shows each as its data says.
@@ -774,6 +792,25 @@ mod tests {
         assert_eq!(practice.coverage_of(3313), None);
         assert_eq!(practice.area_names().collect::<Vec<_>>(), ["Voorbeeldstad"]);
         assert!(!practice.hours().is_empty(), "location hours apply when the service has none");
+    }
+
+    #[test]
+    fn an_area_named_after_a_wijk_or_the_gemeente_covers_the_pack_s_postcodes() {
+        let named = vec![("Noord".to_string(), vec!["3311-3313".to_string()]), ("Gemeente Voorbeeldstad".to_string(), vec!["3311-3319".to_string()])];
+        let with_area = |name: &str| {
+            let mut record = ServiceRecord::new(fold_id(name), "Dienst");
+            record.areas = vec![ServiceArea { name: Some(name.into()), postcodes: Vec::new() }];
+            record
+        };
+        let mut records = vec![with_area("noord"), with_area("Voorbeeldstad"), with_area("Elders")];
+        resolve_named_areas(&mut records, &named);
+        assert_eq!(records[0].coverage_of(3312), Some(2));
+        assert_eq!(records[1].coverage_of(3318), Some(8), "'Voorbeeldstad' is 'Gemeente Voorbeeldstad'");
+        assert_eq!(records[2].coverage_of(3312), None, "an area the pack does not know stays as it is");
+    }
+
+    fn fold_id(name: &str) -> String {
+        crate::sociale_kaart::search::fold(name).replace(' ', "-")
     }
 
     #[test]

@@ -258,6 +258,9 @@ test('real data: a theme of the gemeente\'s own is found, and a service by the p
       service_at_locations: [{ location: { id: 'l1', addresses: [{ address_1: 'Westsingel 1', postal_code: '3316 KL', city: 'Voorbeeldstad' }] } }] },
     { id: 'elders', name: 'Steunpunt Elders', service_areas: [{ name: 'Elders' }],
       attributes: [{ taxonomy_term: { code: 'mantelzorg', taxonomy: 'thema' } }] },
+    // A wijk the region pack defines once, with its postcodes.
+    { id: 'mantelzorg-noord', name: 'Steunpunt Mantelzorg Noord', service_areas: [{ name: 'Noord' }],
+      attributes: [{ taxonomy_term: { code: 'mantelzorg', taxonomy: 'thema' } }] },
   ];
   await page.route(`${base}/regio.json`, (route) => route.fulfill({ json: pack }));
   await page.route(`${base}/kaart.json`, (route) => route.fulfill({ json: services }));
@@ -267,13 +270,16 @@ test('real data: a theme of the gemeente\'s own is found, and a service by the p
   await page.goto(`${base}/index.html#/sociale-kaart`);
   await expect(page.getByRole('heading', { level: 1, name: 'Hulp in de buurt' })).toBeVisible();
   await page.getByLabel('Zoek hulp').fill('mantelzorg');
-  await expect(page.locator('.mw-results__count')).toContainText('2 diensten gevonden');
+  await expect(page.locator('.mw-results__count')).toContainText('3 diensten gevonden');
   await page.getByLabel('Zoek hulp').fill('');
   await page.getByLabel('Onderwerp').selectOption({ label: 'Mantelzorg' });
-  await expect(page.locator('.mw-results__count')).toContainText('2 diensten gevonden');
+  await expect(page.locator('.mw-results__count')).toContainText('3 diensten gevonden');
   await page.getByLabel('Postcode, wijk of gemeente').fill('3316 KL');
   await expect(page.locator('.mw-results__count')).toContainText('1 dienst gevonden');
   await expect(page.getByRole('link', { name: 'Steunpunt Mantelzorg West' })).toBeVisible();
+  await page.getByLabel('Postcode, wijk of gemeente').fill('3312');
+  await expect(page.locator('.mw-results__count')).toContainText('1 dienst gevonden');
+  await expect(page.getByRole('link', { name: 'Steunpunt Mantelzorg Noord' })).toBeVisible();
   await expectAccessible(page, 'sociale kaart with a theme of its own');
 });
 
