@@ -548,6 +548,8 @@ struct RawServiceAtLocation<'a> {
     #[serde(borrow)]
     description: Option<Str<'a>>,
     #[serde(borrow)]
+    service_areas: Option<Vec<RawServiceArea<'a>>>,
+    #[serde(borrow)]
     phones: Option<Vec<RawPhone<'a>>>,
     #[serde(borrow)]
     schedules: Option<Vec<RawSchedule<'a>>>,
@@ -712,13 +714,17 @@ fn service(check: &mut Checker, raw: RawService<'_>) -> Option<ServiceRecord> {
         record.links.extend(url.map(|url| Link { title, url }));
     }
     record.schedules = schedules(check, At::top("schedules"), raw.schedules);
-    record.areas = areas(check, raw.service_areas.unwrap_or_default());
-    for (i, raw) in raw.service_at_locations.unwrap_or_default().into_iter().enumerate() {
-        record.locations.extend(service_at_location(
-            check,
-            At::top("service_at_locations").item(i),
-            raw,
-        ));
+    record.areas = areas(check, At::top("service_areas"), raw.service_areas.unwrap_or_default());
+    for (i, mut raw) in raw.service_at_locations.unwrap_or_default().into_iter().enumerate() {
+        let at = At::top("service_at_locations").item(i);
+        // HSDS 3.1 gives the areas a service covers from a place on the place.
+        let place_areas = areas(check, at.field("service_areas"), raw.service_areas.take().unwrap_or_default());
+        for area in place_areas {
+            if !record.areas.contains(&area) {
+                record.areas.push(area);
+            }
+        }
+        record.locations.extend(service_at_location(check, at, raw));
     }
     for (i, language) in raw.languages.unwrap_or_default().into_iter().enumerate() {
         let code =
@@ -901,10 +907,10 @@ fn schedule(check: &mut Checker, at: At, raw: RawSchedule<'_>) -> Option<Schedul
     Some(Schedule { days, opens_at: opens_at?, closes_at: closes_at?, description })
 }
 
-fn areas(check: &mut Checker, raw: Vec<RawServiceArea<'_>>) -> Vec<ServiceArea> {
+fn areas(check: &mut Checker, at: At, raw: Vec<RawServiceArea<'_>>) -> Vec<ServiceArea> {
     let mut areas = Vec::new();
     for (i, raw) in raw.into_iter().enumerate() {
-        let at = At::top("service_areas").item(i);
+        let at = at.item(i);
         let name = check.text(format_args!("{at}.name"), raw.name.as_deref());
         let is_text =
             raw.extent_type.as_deref().is_none_or(|t| t.trim().eq_ignore_ascii_case("text"));
@@ -1238,6 +1244,15 @@ mod tests {
         assert_eq!(record.links[0].title.as_deref(), Some("Aanmeldformulier"));
         assert_eq!(import.issues.len(), 1);
         assert_eq!(import.issues[0].field, "additional_urls[1].url");
+    }
+
+    #[test]
+    fn hsds_3_1_areas_on_the_service_at_location_count_for_the_service() {
+        let text = serde_json::json!([{ "id": "s", "name": "S", "service_at_locations": [{
+            "id": "sal", "service_areas": [{ "id": "a", "name": "Noord", "extent_type": "text", "extent": "3311-3313" }],
+            "location": { "id": "l", "name": "Wijkcentrum" } }] }]).to_string();
+        let import = import(&text);
+        assert_eq!(import.records[0].coverage_of(3312), Some(2), "{:?}", import.issues);
     }
 
     #[test]
