@@ -243,13 +243,16 @@ fn Service(record: ServiceRecord) -> impl IntoView {
             {(!record.target_groups.is_empty()).then(|| view! { <dt>{tr("social_map.target_groups")}</dt><dd>{groups}</dd> })}
             {(!record.themes.is_empty()).then(|| view! { <dt>{tr("social_map.themes")}</dt><dd>{themes}</dd> })}
             {(!record.languages.is_empty()).then(|| view! { <dt>{tr("social_map.languages")}</dt><dd>{languages}</dd> })}
-            {cost.map(|cost| view! {
+            {(cost.is_some() || !record.cost.options.is_empty()).then(|| view! {
                 <dt>{tr("social_map.cost")}</dt>
-                <dd>{match cost {
-                    CostStatement::Described(text) => text.into_any(),
-                    CostStatement::Free => tr("social_map.cost.free").into_any(),
-                    CostStatement::Paid => tr("social_map.cost.paid").into_any(),
-                }}</dd>
+                <dd>
+                    {cost.map(|cost| match cost {
+                        CostStatement::Described(text) => text.into_any(),
+                        CostStatement::Free => tr("social_map.cost.free").into_any(),
+                        CostStatement::Paid => tr("social_map.cost.paid").into_any(),
+                    })}
+                    {record.cost.options.iter().map(|option| view! { <span class="mw-cost-option">{option.clone()}</span> }).collect_view()}
+                </dd>
             })}
             <dt>{tr("social_map.referral")}</dt>
             <dd>{tr(referral)}</dd>

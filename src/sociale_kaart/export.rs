@@ -40,9 +40,13 @@ fn service(record: &ServiceRecord, taxonomy: &Taxonomy) -> Value {
     if let Some(date) = record.assured_date {
         service.insert("assured_date".into(), date.format("%Y-%m-%d").to_string().into());
     }
+    let mut costs: Vec<Value> = record.cost.options.iter().enumerate()
+        .map(|(i, text)| json!({ "id": format!("{id}-cost-{i}"), "option": text }))
+        .collect();
     if record.cost.free == Some(true) {
-        service.insert("cost_options".into(), json!([{ "id": format!("{id}-cost-0"), "amount": 0 }]));
+        costs.push(json!({ "id": format!("{id}-cost-free"), "amount": 0 }));
     }
+    service.insert("cost_options".into(), costs.into());
     if let Some(organization) = &record.organization {
         let org_id = organization.id.clone().unwrap_or_else(|| format!("{id}-organization"));
         let mut org = json!({

@@ -232,6 +232,9 @@ pub struct Cost {
     /// What the source says: free (`Some(true)`), not free, or nothing (`None`).
     pub free: Option<bool>,
     pub description: Option<String>,
+    /// The priced options, as the data gives them: "Eigen bijdrage: € 25,00 per maand".
+    #[serde(default)]
+    pub options: Vec<String>,
 }
 
 /// What the detail screen says about cost: the source's own text when it has one (never
@@ -687,13 +690,13 @@ mod tests {
     #[test]
     fn cost_says_the_source_s_own_text_once_or_what_its_mark_says() {
         let mut record = ServiceRecord::new("x", "Dienst");
-        record.cost = Cost { free: Some(true), description: Some("Gratis".into()) };
+        record.cost = Cost { free: Some(true), description: Some("Gratis".into()), options: Vec::new() };
         assert_eq!(record.cost_statement(), Some(CostStatement::Described("Gratis".into())), "not 'Gratis. Gratis.'");
-        record.cost = Cost { free: Some(false), description: Some("Gratis".into()) };
+        record.cost = Cost { free: Some(false), description: Some("Gratis".into()), options: Vec::new() };
         assert_eq!(record.cost_statement(), Some(CostStatement::Described("Gratis".into())), "not 'Er kunnen kosten zijn. Gratis.'");
-        record.cost = Cost { free: Some(true), description: None };
+        record.cost = Cost { free: Some(true), description: None, options: Vec::new() };
         assert_eq!(record.cost_statement(), Some(CostStatement::Free));
-        record.cost = Cost { free: Some(false), description: None };
+        record.cost = Cost { free: Some(false), description: None, options: Vec::new() };
         assert_eq!(record.cost_statement(), Some(CostStatement::Paid));
     }
 

@@ -757,7 +757,7 @@ mod tests {
         youth.minimum_age = Some(12);
         youth.maximum_age = Some(23);
         youth.languages = vec!["nl".into(), "en".into()];
-        youth.cost = Cost { free: Some(true), description: None };
+        youth.cost = Cost { free: Some(true), description: None, options: Vec::new() };
         youth.referral = Some(false);
         youth.schedules = parse_compact("ma-vr 09:00-17:00").unwrap();
         youth.areas = vec![ServiceArea {

@@ -449,7 +449,8 @@ struct RawService<'a> {
     service_at_locations: Option<Vec<RawServiceAtLocation<'a>>>,
     #[serde(borrow)]
     languages: Option<Vec<RawLanguage<'a>>>,
-    cost_options: Option<Vec<RawCostOption>>,
+    #[serde(borrow)]
+    cost_options: Option<Vec<RawCostOption<'a>>>,
     #[serde(borrow)]
     attributes: Option<Vec<RawAttribute<'a>>>,
 }
@@ -633,9 +634,15 @@ impl<'de: 'a, 'a> Deserialize<'de> for RawLanguage<'a> {
 }
 
 #[derive(Deserialize)]
-struct RawCostOption {
+struct RawCostOption<'a> {
     #[serde(default, deserialize_with = "lenient_number")]
     amount: Option<f64>,
+    #[serde(borrow)]
+    option: Option<Str<'a>>,
+    #[serde(borrow)]
+    currency: Option<Str<'a>>,
+    #[serde(borrow)]
+    amount_description: Option<Str<'a>>,
 }
 
 /// A number, or a number written as text ("0.00", "52.37"), as many exports write them.
@@ -681,10 +688,28 @@ fn service(check: &mut Checker, raw: RawService<'_>) -> Option<ServiceRecord> {
     let max = raw.maximum_age.as_ref().and_then(|v| age(check, "maximum_age", v));
     (record.minimum_age, record.maximum_age) = check.age_range("minimum_age", min, max);
     record.cost.description = check.text("fees_description", raw.fees_description.as_deref());
-    let amounts: Vec<f64> =
-        raw.cost_options.unwrap_or_default().iter().filter_map(|c| c.amount).collect();
+    let options = raw.cost_options.unwrap_or_default();
+    let amounts: Vec<f64> = options.iter().filter_map(|c| c.amount).collect();
     // Amounts say free or not; no amounts say nothing.
     record.cost.free = (!amounts.is_empty()).then(|| amounts.iter().all(|a| *a == 0.0));
+    // Each option as the data gives it: "Eigen bijdrage: € 25,00 per maand".
+    for (i, option) in options.iter().enumerate() {
+        let at = format!("cost_options[{i}]");
+        let what = check.text(format_args!("{at}.option"), option.option.as_deref());
+        let per = check.text(format_args!("{at}.amount_description"), option.amount_description.as_deref());
+        let amount = option.amount.filter(|a| *a > 0.0).map(|a| {
+            let currency = option.currency.as_deref().map(str::trim).unwrap_or("EUR");
+            let number = format!("{a:.2}").replace('.', ",");
+            if currency.eq_ignore_ascii_case("eur") { format!("€ {number}") } else { format!("{number} {currency}") }
+        });
+        let text = [what, amount, per].into_iter().flatten().collect::<Vec<_>>();
+        let text = match text.as_slice() {
+            [] => None,
+            [what, rest @ ..] if !rest.is_empty() && option.option.is_some() => Some(format!("{what}: {}", rest.join(" "))),
+            parts => Some(parts.join(" ")),
+        };
+        record.cost.options.extend(text);
+    }
     record.assured_date = check.date("assured_date", raw.assured_date.as_deref());
     record.organization = raw.organization.and_then(|org| organization(check, org));
     record.phones = phones(check, At::top("phones"), raw.phones);
@@ -1244,6 +1269,17 @@ mod tests {
         assert_eq!(record.links[0].title.as_deref(), Some("Aanmeldformulier"));
         assert_eq!(import.issues.len(), 1);
         assert_eq!(import.issues[0].field, "additional_urls[1].url");
+    }
+
+    #[test]
+    fn cost_options_say_what_they_cost() {
+        let text = serde_json::json!([{ "id": "s", "name": "S", "cost_options": [
+            { "id": "c1", "option": "Eigen bijdrage", "amount": 25, "currency": "EUR", "amount_description": "per maand" },
+            { "id": "c2", "amount": "12.5" },
+            { "id": "c3", "option": "Eerste gesprek", "amount": 0 }] }]).to_string();
+        let import = import(&text);
+        assert_eq!(import.records[0].cost.options, ["Eigen bijdrage: € 25,00 per maand", "€ 12,50", "Eerste gesprek"]);
+        assert_eq!(import.records[0].cost.free, Some(false), "not all options are free");
     }
 
     #[test]
