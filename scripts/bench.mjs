@@ -136,10 +136,9 @@ try {
 
   // --- Sociale kaart with 10,000 services ----------------------------------------------------
   const big = path.join(staticDir, 'sociale-kaart-10k.json');
-  if (!fs.existsSync(big)) {
-    await new Promise((resolve, reject) => spawn('node', ['scripts/generate-sociale-kaart.mjs', big, '--count', '10000'], { stdio: 'ignore' })
-      .on('exit', (code) => (code === 0 ? resolve() : reject(new Error('generator failed')))));
-  }
+  // Made afresh each run, so the figures follow the generator.
+  await new Promise((resolve, reject) => spawn('node', ['scripts/generate-sociale-kaart.mjs', big, '--count', '10000'], { stdio: 'ignore' })
+    .on('exit', (code) => (code === 0 ? resolve() : reject(new Error('generator failed')))));
   fs.writeFileSync(path.join(staticDir, 'regio-10k.json'), JSON.stringify({
     format: 'meldwijzer-region', version: 1, region: { id: 'bench', name: 'Benchmarkregio' },
     social_map: { files: [{ format: 'hsds', path: 'sociale-kaart-10k.json' }] },
@@ -243,6 +242,32 @@ try {
     idleMs = left - clicked;
     await context.close();
   }
+  // Import time against size: linear, or the per-1,000 figure would grow.
+  const small = path.join(staticDir, 'sociale-kaart-1k.json');
+  await new Promise((resolve, reject) => spawn('node', ['scripts/generate-sociale-kaart.mjs', small, '--count', '1000'], { stdio: 'ignore' })
+    .on('exit', (code) => (code === 0 ? resolve() : reject(new Error('generator failed')))));
+  const sized = [];
+  for (const file of [small, big, largest]) {
+    const runs = [];
+    for (let i = 0; i < 3; i++) {
+      const context = await browser.newContext();
+      const sizePage = await context.newPage();
+      await sizePage.goto(`http://127.0.0.1:${PORT}/`);
+      runs.push(JSON.parse(await sizePage.evaluate(async (url) => {
+        const module = await import('/sociale-kaart.js');
+        await module.default();
+        return module.benchmark(await (await fetch(url)).text());
+      }, `/static/${path.basename(file)}`)));
+      await context.close();
+    }
+    const run = runs.sort((a, b) => a.import_ms - b.import_ms)[1];
+    sized.push(run);
+  }
+  console.log('\nSociale kaart import against size (median of 3 fresh pages each)');
+  for (const run of sized) {
+    console.log(`  ${String(run.services).padStart(6)} services: import ${run.import_ms.toFixed(0).padStart(5)} ms + index ${run.index_ms.toFixed(0).padStart(4)} ms  (${(1000 * run.import_ms / run.services).toFixed(1)} ms per 1,000 services)`);
+  }
+
   const largestMb = (fs.statSync(largest).size / 1024 / 1024).toFixed(1);
   const packKb = (fs.statSync(packFile).size / 1024).toFixed(0);
   console.log(`\nQuick exit while the largest accepted data loads (region pack ${packKb} KB with ${contacts.length} contacts, sociale kaart ${largestMb} MB)`);
