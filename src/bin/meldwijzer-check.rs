@@ -9,7 +9,7 @@ use meldwijzer::content::{
 use meldwijzer::i18n::{t, t_with, Lang};
 use meldwijzer::sociale_kaart::import::{group_issues, summary};
 use meldwijzer::sociale_kaart::model::number_conflicts;
-use meldwijzer::sociale_kaart::{model::Taxonomy, source::import_all};
+use meldwijzer::sociale_kaart::source::import_all;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -107,7 +107,7 @@ fn check_social_map(pack_path: &Path, pack: &RegionPack, lang: Lang, hsds_out: O
             }
         }
     }
-    let import = import_all(texts.iter().map(|(file, text)| (*file, text.as_str())), &Taxonomy::default());
+    let import = import_all(texts.iter().map(|(file, text)| (*file, text.as_str())), &map.taxonomy());
     let files = map.files.iter().map(|f| f.path.as_str()).collect::<Vec<_>>().join(", ");
     let count = import.records.len().to_string();
     println!("{}", t_with(lang, "check.social_map", &[("count", &count), ("files", &files)]));
@@ -132,7 +132,7 @@ fn check_social_map(pack_path: &Path, pack: &RegionPack, lang: Lang, hsds_out: O
         println!("  - {}", issue.message(lang));
     }
     if let Some(out) = hsds_out {
-        let json = meldwijzer::sociale_kaart::export::to_hsds(&import.records, &import.taxonomy());
+        let json = meldwijzer::sociale_kaart::export::to_hsds(&import.records, &import.taxonomy(map.taxonomy()));
         let text = serde_json::to_string_pretty(&json).unwrap_or_default();
         match std::fs::write(out, text + "\n") {
             Ok(()) => println!("  {}", t_with(lang, "check.hsds_written", &[("file", out), ("count", &import.records.len().to_string())])),

@@ -441,6 +441,16 @@ impl Checker<'_> {
             }
             self.source(&at, &item.source);
         }
+        if let Some(map) = &pack.social_map {
+            for (kind, terms) in [("themes", &map.themes), ("target_groups", &map.target_groups)] {
+                let mut ids = HashSet::new();
+                for (i, term) in terms.iter().enumerate() {
+                    let at = format!("social_map.{kind}[{i}]");
+                    self.id(&format!("{at}.id"), &term.id, &mut ids);
+                    self.localized(&format!("{at}.label"), &term.label, MAX_NAME_CHARS);
+                }
+            }
+        }
         for (i, file) in pack.social_map.iter().flat_map(|m| m.files.iter()).enumerate() {
             if !crate::sociale_kaart::source::is_relative_path(&file.path) {
                 self.report(&format!("social_map.files[{i}].path"), Problem::NotBesidePack);
@@ -761,6 +771,19 @@ pub(crate) mod tests {
         ] {
             assert!(problems.contains(&expected), "{expected:?} in {problems:?}");
         }
+    }
+
+    #[test]
+    fn a_pack_s_own_themes_are_checked_like_everything_else() {
+        let found = issues(&example_with(|v| {
+            v["social_map"]["themes"] = serde_json::json!([
+                { "id": "Mantel Zorg", "label": { "nl": "Mantelzorg" } },
+                { "id": "ontmoeten", "label": { "nl": "<b>Ontmoeten</b>" } },
+            ]);
+        }));
+        let paths: Vec<_> = found.iter().map(|i| (i.path.as_str(), &i.problem)).collect();
+        assert!(paths.contains(&("social_map.themes[0].id", &Problem::BadId)), "{paths:?}");
+        assert!(paths.contains(&("social_map.themes[1].label.nl", &Problem::Markup)), "{paths:?}");
     }
 
     #[test]

@@ -5,7 +5,7 @@ use super::local::{contacts_for, wijken};
 use super::model::{Action, ActionKind, Node, NodeKind, Steps};
 use super::use_routekaart;
 use crate::i18n::{t, t_with, Text};
-use crate::sociale_kaart::model::{postcode4, serving, Taxonomy};
+use crate::sociale_kaart::model::{postcode4, serving};
 use crate::sociale_kaart::query::SearchQuery;
 use crate::shell::{route::Screen, state, tr, ContactList, SourceNote};
 use leptos::prelude::*;
@@ -179,7 +179,11 @@ fn FindService(theme: String, why: Text) -> impl IntoView {
     let app = state();
     let routekaart = use_routekaart();
     let lang = move || app.lang.get();
-    let label = Taxonomy::default().theme(&theme).map(|term| term.label.clone());
+    // The pack's own label for the theme where it gives one.
+    let taxonomy = app.content.with_untracked(|c| {
+        c.region.as_ref().and_then(|r| r.social_map.as_ref()).map(|m| m.taxonomy()).unwrap_or_default()
+    });
+    let label = taxonomy.theme(&theme).map(|term| term.label.clone());
     let label = StoredValue::new(label.unwrap_or_else(|| Text { nl: theme.clone(), en: None }));
     let label = move || label.with_value(|label| label.get(lang()).to_string());
     let (theme, why) = (StoredValue::new(theme), StoredValue::new(why));

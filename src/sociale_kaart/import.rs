@@ -62,12 +62,9 @@ impl Import {
         }
     }
 
-    /// The default taxonomy with the terms this import found.
-    pub fn taxonomy(&self) -> Taxonomy {
-        let mut taxonomy = Taxonomy::default();
-        taxonomy.themes.extend(self.new_terms.themes.iter().cloned());
-        taxonomy.target_groups.extend(self.new_terms.target_groups.iter().cloned());
-        taxonomy
+    /// `base` (the default taxonomy, or a pack's) with the terms this import found.
+    pub fn taxonomy(&self, base: Taxonomy) -> Taxonomy {
+        base.with(&self.new_terms.themes, &self.new_terms.target_groups)
     }
 }
 

@@ -19,7 +19,7 @@ use crate::shell::{route::Screen, set_if_changed, state};
 use chrono::NaiveDateTime;
 use import::ImportIssue;
 use leptos::prelude::*;
-use model::{Directory, Taxonomy};
+use model::Directory;
 use query::SearchQuery;
 use std::sync::Arc;
 
@@ -46,7 +46,8 @@ pub enum MapState {
 pub async fn load(content: &Content) -> Option<Loaded> {
     let (import, unread) = fetch_and_import(content).await?;
     // The default themes and target groups, and those the region's data adds.
-    let taxonomy = import.taxonomy();
+    let base = content.region.as_ref().and_then(|r| r.social_map.as_ref()).map(source::SocialMapSources::taxonomy).unwrap_or_default();
+    let taxonomy = import.taxonomy(base);
     let mut builder = search::IndexBuilder::new(&import.records, &taxonomy);
     while !builder.add(INDEX_SLICE) {
         crate::shell::browser::next_task().await;
@@ -75,7 +76,7 @@ pub async fn fetch_and_import(content: &Content) -> Option<(import::Import, Vec<
             Err(problem) => unread.push(Issue { file: file.name().to_string(), path: String::new(), problem }),
         }
     }
-    let taxonomy = Taxonomy::default();
+    let taxonomy = sources.taxonomy();
     let mut reader = source::ImportReader::new(texts.iter().map(|(file, text)| (*file, text.as_str())).collect(), &taxonomy);
     // Slices of a few milliseconds: the quick exit and typing never wait for a large region.
     let mut import = loop {

@@ -488,6 +488,22 @@ pub struct Taxonomy {
     pub target_groups: Vec<Term>,
 }
 
+impl Taxonomy {
+    /// These terms with `themes` and `target_groups` added; one with an id already here
+    /// gives it its label.
+    pub fn with(mut self, themes: &[Term], target_groups: &[Term]) -> Taxonomy {
+        for (list, added) in [(&mut self.themes, themes), (&mut self.target_groups, target_groups)] {
+            for term in added {
+                match list.iter_mut().find(|t| t.id == term.id) {
+                    Some(existing) => existing.label = term.label.clone(),
+                    None => list.push(term.clone()),
+                }
+            }
+        }
+        self
+    }
+}
+
 impl Default for Taxonomy {
     /// The Dutch default: what gemeenten and the meldcode chain use to sort local help.
     fn default() -> Taxonomy {

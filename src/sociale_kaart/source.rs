@@ -3,12 +3,25 @@
 //! beyond the pack's own server.
 
 use super::import::{import_csv_after, HsdsReader, Import};
-use super::model::Taxonomy;
+use super::model::{Taxonomy, Term};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SocialMapSources {
     pub files: Vec<SourceFile>,
+    /// The gemeente's own themes and target groups with their labels in both languages:
+    /// added to the default twelve, or renaming one of them by its id.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub themes: Vec<Term>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub target_groups: Vec<Term>,
+}
+
+impl SocialMapSources {
+    /// The default taxonomy with the pack's own terms laid over it.
+    pub fn taxonomy(&self) -> Taxonomy {
+        Taxonomy::default().with(&self.themes, &self.target_groups)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -159,6 +172,23 @@ mod tests {
         // Ids with underscores, as HSDS allows.
         let underscored = import_all([(&hsds, r#"[{"id": "team_noord_01", "name": "Team"}]"#)], &taxonomy);
         assert_eq!(underscored.records[0].id, "team_noord_01");
+    }
+
+    #[test]
+    fn a_pack_s_own_themes_have_its_labels_in_both_languages_and_raise_no_remark() {
+        let sources: SocialMapSources = serde_json::from_value(serde_json::json!({
+            "files": [{ "format": "hsds", "path": "kaart.json" }],
+            "themes": [{ "id": "mantelzorg", "label": { "nl": "Mantelzorg", "en": "Informal care" } },
+                       { "id": "wijkteam", "label": { "nl": "Buurtteam", "en": "Neighbourhood team" } }]
+        })).unwrap();
+        let taxonomy = sources.taxonomy();
+        assert_eq!(taxonomy.theme("mantelzorg").and_then(|t| t.label.en.as_deref()), Some("Informal care"));
+        assert_eq!(taxonomy.theme("wijkteam").map(|t| t.label.nl.as_str()), Some("Buurtteam"), "renamed by its id");
+        assert_eq!(taxonomy.themes.len(), Taxonomy::default().themes.len() + 1);
+        let data = r#"[{"id": "m", "name": "M", "attributes": [{"taxonomy_term": {"code": "Mantelzorg"}}]}]"#;
+        let import = import_all([(&sources.files[0], data)], &taxonomy);
+        assert_eq!(import.records[0].themes, ["mantelzorg"]);
+        assert!(import.issues.is_empty(), "{:?}", import.issues);
     }
 
     #[test]

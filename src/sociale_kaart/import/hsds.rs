@@ -1401,7 +1401,7 @@ mod tests {
         assert_eq!(told, [(&Problem::UnknownTheme { value: "Mantelzorg".into() }, Outcome::Kept),
                           (&Problem::UnknownTheme { value: "Ontmoeten".into() }, Outcome::Kept)]);
         // Searchable by the name the data gives, and offered as a theme.
-        let taxonomy = import.taxonomy();
+        let taxonomy = import.taxonomy(Taxonomy::default());
         assert_eq!(taxonomy.theme("mantelzorg").map(|t| t.label.nl.as_str()), Some("Mantelzorg"));
         let directory = crate::sociale_kaart::model::Directory::new(import.records, taxonomy);
         let found: Vec<_> = directory.search("mantelzorg", &Default::default()).into_iter()
