@@ -13,6 +13,17 @@ use meldwijzer::sociale_kaart::source::import_all;
 use std::path::Path;
 use std::process::ExitCode;
 
+/// A line to standard output. When the reader has gone (`meldwijzer-check … | head`), stop
+/// quietly instead of panicking as `println!` does.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if writeln!(std::io::stdout(), $($arg)*).is_err() {
+            std::process::exit(1);
+        }
+    }};
+}
+
 fn main() -> ExitCode {
     let mut lang = Lang::Nl;
     let mut files = Vec::new();
@@ -47,14 +58,14 @@ fn main() -> ExitCode {
                     ("contacts", &pack.contacts.len().to_string()),
                     ("numbers", &pack.numbers.len().to_string()),
                 ];
-                println!("{}", t_with(lang, "check.valid", &counts));
+                say!("{}", t_with(lang, "check.valid", &counts));
                 all_valid &= check_social_map(Path::new(file), &pack, lang, hsds_out.as_deref());
             }
             Err(issues) => {
                 all_valid = false;
-                println!("{}", t_with(lang, "check.invalid", &[("file", file), ("count", &issues.len().to_string())]));
+                say!("{}", t_with(lang, "check.invalid", &[("file", file), ("count", &issues.len().to_string())]));
                 for issue in issues {
-                    println!("  - {}", issue.message(lang));
+                    say!("  - {}", issue.message(lang));
                 }
             }
         }
@@ -103,52 +114,52 @@ fn check_social_map(pack_path: &Path, pack: &RegionPack, lang: Lang, hsds_out: O
                 let max = MAX_DATA_FILE_BYTES;
                 let problem = if size > max { Problem::TooLarge { size, max } } else { Problem::NotReadable };
                 let issue = Issue { file: file.path.clone(), path: String::new(), problem };
-                println!("  - {}", issue.message(lang));
+                say!("  - {}", issue.message(lang));
             }
         }
     }
     let import = import_all(texts.iter().map(|(file, text)| (*file, text.as_str())), &map.taxonomy());
     let files = map.files.iter().map(|f| f.path.as_str()).collect::<Vec<_>>().join(", ");
     let count = import.records.len().to_string();
-    println!("{}", t_with(lang, "check.social_map", &[("count", &count), ("files", &files)]));
+    say!("{}", t_with(lang, "check.social_map", &[("count", &count), ("files", &files)]));
     if !import.issues.is_empty() {
         // First what to fix, grouped with counts and examples; then every issue.
-        println!("  {}", summary(import.records.len(), &import.issues, lang));
+        say!("  {}", summary(import.records.len(), &import.issues, lang));
         for group in group_issues(&import.issues) {
             let first = group.examples[0];
             let count = group.count.to_string();
             let args = [("count", count.as_str()), ("file", &first.file), ("field", &first.field),
                         ("problem", &first.problem.message(lang)), ("outcome", &first.outcome.message(lang))];
-            println!("  * {}", t_with(lang, "social_map.report.group", &args));
+            say!("  * {}", t_with(lang, "social_map.report.group", &args));
             let records: Vec<String> = group.examples.iter().filter_map(|i| i.record_name(lang)).collect();
             if !records.is_empty() {
-                println!("    {}", t_with(lang, "social_map.report.examples", &[("records", &records.join(", "))]));
+                say!("    {}", t_with(lang, "social_map.report.examples", &[("records", &records.join(", "))]));
             }
         }
-        println!("  {}", t(lang, "check.all_issues"));
+        say!("  {}", t(lang, "check.all_issues"));
     }
     for issue in &import.issues {
         valid &= issue.is_warning();
-        println!("  - {}", issue.message(lang));
+        say!("  - {}", issue.message(lang));
     }
     if let Some(out) = hsds_out {
         let json = meldwijzer::sociale_kaart::export::to_hsds(&import.records, &import.taxonomy(map.taxonomy()));
         let text = serde_json::to_string_pretty(&json).unwrap_or_default();
         match std::fs::write(out, text + "\n") {
-            Ok(()) => println!("  {}", t_with(lang, "check.hsds_written", &[("file", out), ("count", &import.records.len().to_string())])),
+            Ok(()) => say!("  {}", t_with(lang, "check.hsds_written", &[("file", out), ("count", &import.records.len().to_string())])),
             Err(_) => {
                 valid = false;
-                println!("  {}", t_with(lang, "check.hsds_not_written", &[("file", out)]));
+                say!("  {}", t_with(lang, "check.hsds_not_written", &[("file", out)]));
             }
         }
     }
     // A warning, not a refusal: each number is shown as its own data says.
     for conflict in number_conflicts(&pack.contacts, &import.records) {
-        println!("  ! {}", conflict.message(lang));
+        say!("  ! {}", conflict.message(lang));
     }
     if import.more_issues > 0 {
         valid = false;
-        println!("  {}", t_with(lang, "social_map.more_issues", &[("count", &import.more_issues.to_string())]));
+        say!("  {}", t_with(lang, "social_map.more_issues", &[("count", &import.more_issues.to_string())]));
     }
     valid
 }
