@@ -361,7 +361,6 @@ impl<'a> Checker<'a> {
         self.record_id.push_str(id.unwrap_or_default());
     }
 
-    /// Keeps a record whose id and name passed.
     /// Today, as the importer sees it (the clock is read once per file).
     fn today(&self) -> NaiveDate {
         self.latest_check - chrono::Days::new(1)
@@ -384,6 +383,7 @@ impl<'a> Checker<'a> {
         self.ids = ids;
     }
 
+    /// Keeps a record whose id and name passed.
     fn accept(&mut self, record: ServiceRecord) {
         self.ids.insert(record.id.clone());
         self.import.records.push(record);
@@ -607,7 +607,6 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// ISO dates, or the Dutch day-month-year a spreadsheet shows. Not in the future.
     /// A "laatst gecontroleerd" date: never in the future.
     fn date(&mut self, field: impl Display + Copy, value: Option<&str>) -> Option<NaiveDate> {
         let date = self.any_date(field, value)?;
@@ -618,7 +617,7 @@ impl<'a> Checker<'a> {
         Some(date)
     }
 
-    /// A date in any of the forms files use, past or future.
+    /// ISO dates, or the Dutch day-month-year a spreadsheet shows; past or future.
     fn any_date(&mut self, field: impl Display + Copy, value: Option<&str>) -> Option<NaiveDate> {
         let value = value.map(str::trim).filter(|v| !v.is_empty())?;
         // HSDS may give a full timestamp; the day is what "laatst gecontroleerd" shows.
@@ -635,7 +634,6 @@ impl<'a> Checker<'a> {
         parsed
     }
 
-    /// An ISO 639-1 code, lower case.
     /// ISO 639-1 ("nl") or ISO 639-2/3 ("nld", "pap"), also with a region ("nl-NL"). A
     /// three-letter code with a two-letter one is stored as that ("nld" is "nl"), so a filter
     /// finds both; the pairs are those of the ISO 639-2 code list (Library of Congress,
