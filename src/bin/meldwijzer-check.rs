@@ -126,14 +126,9 @@ fn check_social_map(pack_path: &Path, pack: &RegionPack, lang: Lang, hsds_out: O
         // First what to fix, grouped with counts and examples; then every issue.
         say!("  {}", summary(import.records.len(), &import.issues, lang));
         for group in group_issues(&import.issues) {
-            let first = group.examples[0];
-            let count = group.count.to_string();
-            let args = [("count", count.as_str()), ("file", &first.file), ("field", &first.field),
-                        ("problem", &first.problem.message(lang)), ("outcome", &first.outcome.message(lang))];
-            say!("  * {}", t_with(lang, "social_map.report.group", &args));
-            let records: Vec<String> = group.examples.iter().filter_map(|i| i.record_name(lang)).collect();
-            if !records.is_empty() {
-                say!("    {}", t_with(lang, "social_map.report.examples", &[("records", &records.join(", "))]));
+            say!("  * {}", group.message(lang));
+            if let Some(examples) = group.examples_line(lang) {
+                say!("    {examples}");
             }
         }
         say!("  {}", t(lang, "check.all_issues"));

@@ -269,6 +269,23 @@ pub struct IssueGroup<'a> {
     pub examples: Vec<&'a ImportIssue>,
 }
 
+impl IssueGroup<'_> {
+    /// "12 keer in kaart.json, veld url: … Dit veld is weggelaten."
+    pub fn message(&self, lang: Lang) -> String {
+        let first = self.examples[0];
+        let count = self.count.to_string();
+        let (problem, outcome) = (first.problem.message(lang), first.outcome.message(lang));
+        let args = [("count", count.as_str()), ("file", &first.file), ("field", &first.field), ("problem", &problem), ("outcome", &outcome)];
+        t_with(lang, "social_map.report.group", &args)
+    }
+
+    /// "Bijvoorbeeld: dienst 2 (vals-loket), dienst 7.", when the issues name records.
+    pub fn examples_line(&self, lang: Lang) -> Option<String> {
+        let records: Vec<String> = self.examples.iter().filter_map(|i| i.record_name(lang)).collect();
+        (!records.is_empty()).then(|| t_with(lang, "social_map.report.examples", &[("records", &records.join(", "))]))
+    }
+}
+
 /// Examples kept per group.
 const EXAMPLES: usize = 3;
 

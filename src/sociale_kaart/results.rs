@@ -87,14 +87,8 @@ fn ImportNotice(loaded: Arc<super::Loaded>) -> impl IntoView {
                         let lang = app.lang.get();
                         let unread = unread.iter().map(|i| view! { <li>{i.message(lang)}</li> }.into_any());
                         let groups = group_issues(&loaded.issues).into_iter().map(|group| {
-                            let first = group.examples[0];
-                            let header = t_with(lang, "social_map.report.group", &[
-                                ("count", &group.count.to_string()), ("file", &first.file), ("field", &first.field),
-                                ("problem", &first.problem.message(lang)), ("outcome", &first.outcome.message(lang)),
-                            ]);
-                            let records: Vec<String> = group.examples.iter().filter_map(|i| i.record_name(lang)).collect();
-                            let examples = (!records.is_empty()).then(|| t_with(lang, "social_map.report.examples", &[("records", &records.join(", "))]));
-                            view! { <li>{header} {examples.map(|e| view! { <br/> {e} })}</li> }.into_any()
+                            let examples = group.examples_line(lang);
+                            view! { <li>{group.message(lang)} {examples.map(|e| view! { <br/> {e} })}</li> }.into_any()
                         });
                         let conflicts = conflicts.iter().map(|c| view! { <li>{c.clone()}</li> }.into_any());
                         unread.chain(groups).chain(conflicts).collect_view()
