@@ -180,9 +180,7 @@ fn FindService(theme: String, why: Text) -> impl IntoView {
     let routekaart = use_routekaart();
     let lang = move || app.lang.get();
     // The pack's own label for the theme where it gives one.
-    let taxonomy = app.content.with_untracked(|c| {
-        c.region.as_ref().and_then(|r| r.social_map.as_ref()).map(|m| m.taxonomy()).unwrap_or_default()
-    });
+    let taxonomy = app.content.with_untracked(crate::sociale_kaart::region_taxonomy);
     let label = taxonomy.theme(&theme).map(|term| term.label.clone());
     let label = StoredValue::new(label.unwrap_or_else(|| Text { nl: theme.clone(), en: None }));
     let label = move || label.with_value(|label| label.get(lang()).to_string());

@@ -128,6 +128,7 @@ fn Service(record: ServiceRecord) -> impl IntoView {
     let hours = record.hours();
     // Two places with their own hours: each card has its own table and "Nu open".
     let per_place = record.hours_per_place();
+    let one_table = !hours.is_empty() && per_place.is_none();
     let taxonomy = match map.state.get_untracked() {
         MapState::Ready(loaded) => loaded.directory.taxonomy().clone(),
         _ => Default::default(),
@@ -186,8 +187,8 @@ fn Service(record: ServiceRecord) -> impl IntoView {
         <h2>{tr("social_map.reach")}</h2>
         <Reach record=record.clone()/>
 
-        {((!hours.is_empty() && per_place.is_none()) || !record.hours_notes.is_empty()).then(|| view! { <h2>{tr("social_map.hours")}</h2> })}
-        {(!hours.is_empty() && per_place.is_none()).then(|| view! { <HoursTable hours=hours.clone()/> })}
+        {(one_table || !record.hours_notes.is_empty()).then(|| view! { <h2>{tr("social_map.hours")}</h2> })}
+        {one_table.then(|| view! { <HoursTable hours=hours.clone()/> })}
         // What the data says in words where a week's hours cannot ("Op afspraak").
         {record.hours_notes.iter().map(|note| view! { <p class="mw-hours__note">{note.clone()}</p> }).collect_view()}
 

@@ -42,12 +42,17 @@ pub enum MapState {
     Ready(Arc<Loaded>),
 }
 
+/// The themes and target groups of the region's sociale kaart: the default ones with the
+/// pack's own laid over them.
+pub fn region_taxonomy(content: &Content) -> model::Taxonomy {
+    content.region.as_ref().and_then(|r| r.social_map.as_ref()).map(source::SocialMapSources::taxonomy).unwrap_or_default()
+}
+
 /// Fetches and imports every file a region pack names, next to the pack, and indexes them.
 pub async fn load(content: &Content) -> Option<Loaded> {
     let (import, unread) = fetch_and_import(content).await?;
     // The default themes and target groups, and those the region's data adds.
-    let base = content.region.as_ref().and_then(|r| r.social_map.as_ref()).map(source::SocialMapSources::taxonomy).unwrap_or_default();
-    let taxonomy = import.taxonomy(base);
+    let taxonomy = import.taxonomy(region_taxonomy(content));
     let mut builder = search::IndexBuilder::new(&import.records, &taxonomy);
     while !builder.add(INDEX_SLICE) {
         crate::shell::browser::next_task().await;

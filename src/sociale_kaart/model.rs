@@ -197,6 +197,11 @@ impl ServiceAtLocation {
     pub fn at(location: Location) -> ServiceAtLocation {
         ServiceAtLocation { description: None, phones: Vec::new(), schedules: Vec::new(), location }
     }
+
+    /// The hours of the service at this place; without those, the place's own.
+    pub fn schedules_here(&self) -> &[Schedule] {
+        if self.schedules.is_empty() { &self.location.schedules } else { &self.schedules }
+    }
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -346,13 +351,7 @@ impl ServiceRecord {
     /// The service's own hours; without those, the hours of the service at each location,
     /// and without those, the location's.
     pub fn hours(&self) -> WeekHours {
-        let at_locations = self.locations.iter().flat_map(|at| {
-            if at.schedules.is_empty() {
-                &at.location.schedules
-            } else {
-                &at.schedules
-            }
-        });
+        let at_locations = self.locations.iter().flat_map(ServiceAtLocation::schedules_here);
         let own_only = !self.schedules.is_empty();
         WeekHours::new(self.schedules.iter().chain(at_locations.filter(|_| !own_only)))
     }
@@ -367,7 +366,7 @@ impl ServiceRecord {
         let per_place: Vec<WeekHours> = self
             .locations
             .iter()
-            .map(|at| WeekHours::new(if at.schedules.is_empty() { &at.location.schedules } else { &at.schedules }))
+            .map(|at| WeekHours::new(at.schedules_here()))
             .collect();
         (per_place.iter().filter(|hours| !hours.is_empty()).count() > 1).then_some(per_place)
     }
