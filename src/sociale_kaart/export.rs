@@ -5,7 +5,8 @@
 //! service's id and their place ("buurtteam-noord-phone-0"); a field HSDS requires but the
 //! data does not have is left empty, never filled in.
 
-use super::model::{Phone, Schedule, ServiceRecord, Status, Taxonomy, ALL_DAYS};
+use super::hours::rfc5545_day;
+use super::model::{Phone, Schedule, ServiceRecord, Taxonomy, ALL_DAYS};
 use serde_json::{json, Map, Value};
 
 /// The records as an HSDS 3.0 service list.
@@ -18,7 +19,8 @@ fn service(record: &ServiceRecord, taxonomy: &Taxonomy) -> Value {
     let mut service = Map::new();
     service.insert("id".into(), id.into());
     service.insert("name".into(), record.name.as_str().into());
-    service.insert("status".into(), status(record.status).into());
+    // As the model writes it: HSDS's own words ("temporarily closed").
+    service.insert("status".into(), serde_json::to_value(record.status).unwrap_or_else(|_| "active".into()));
     let mut text = |key: &str, value: &Option<String>| {
         if let Some(value) = value {
             service.insert(key.into(), value.as_str().into());
@@ -142,15 +144,6 @@ fn service(record: &ServiceRecord, taxonomy: &Taxonomy) -> Value {
     Value::Object(service)
 }
 
-fn status(status: Status) -> &'static str {
-    match status {
-        Status::Active => "active",
-        Status::Inactive => "inactive",
-        Status::Defunct => "defunct",
-        Status::TemporarilyClosed => "temporarily closed",
-    }
-}
-
 fn phones(owner: &str, phones: &[Phone]) -> Value {
     phones.iter().enumerate().map(|(i, phone)| {
         let kind = serde_json::to_value(phone.kind).unwrap_or_else(|_| "voice".into());
@@ -168,15 +161,7 @@ fn phones(owner: &str, phones: &[Phone]) -> Value {
 /// Weekly hours as RFC 5545 rules; what cannot be hours (a note) as a description alone.
 fn schedules(owner: &str, schedules: &[Schedule], notes: &[String]) -> Value {
     let mut list: Vec<Value> = schedules.iter().enumerate().map(|(i, schedule)| {
-        let days: Vec<&str> = ALL_DAYS.iter().filter(|d| schedule.days.contains(d)).map(|d| match d {
-            chrono::Weekday::Mon => "MO",
-            chrono::Weekday::Tue => "TU",
-            chrono::Weekday::Wed => "WE",
-            chrono::Weekday::Thu => "TH",
-            chrono::Weekday::Fri => "FR",
-            chrono::Weekday::Sat => "SA",
-            chrono::Weekday::Sun => "SU",
-        }).collect();
+        let days: Vec<&str> = ALL_DAYS.iter().filter(|d| schedule.days.contains(d)).map(|&d| rfc5545_day(d)).collect();
         let mut value = json!({
             "id": format!("{owner}-schedule-{i}"),
             "freq": "WEEKLY",

@@ -238,6 +238,11 @@ pub fn to_netherlands_time(time: NaiveTime, offset: i32, date: NaiveDate) -> Nai
     time.overflowing_add_signed(chrono::Duration::minutes(shift as i64)).0
 }
 
+/// The RFC 5545 code of `day` ("MO"), as HSDS writes it in `byday`.
+pub fn rfc5545_day(day: Weekday) -> &'static str {
+    ["MO", "TU", "WE", "TH", "FR", "SA", "SU"][day.num_days_from_monday() as usize]
+}
+
 /// An RFC 5545 day code ("MO"), a Dutch abbreviation ("ma") or a full Dutch day name.
 pub fn parse_day(text: &str) -> Option<Weekday> {
     // ASCII only, compared in place: a large region has tens of thousands of day codes.

@@ -56,6 +56,11 @@ pub struct Link {
 }
 
 impl Phone {
+    /// The same line to call: the same digits and the same extension, however written.
+    pub fn dials_same(&self, other: &Phone) -> bool {
+        self.extension == other.extension && self.tel_uri() == other.tel_uri()
+    }
+
     pub fn tel_uri(&self) -> String {
         crate::content::tel_uri(&self.number)
     }
@@ -397,13 +402,13 @@ impl ServiceRecord {
     }
 
     /// Every number to call: the service's own first, then its locations' and its
-    /// organisation's; each number once.
+    /// organisation's; each line (number and extension) once.
     pub fn all_phones(&self) -> Vec<&Phone> {
         let at_locations = self.locations.iter().flat_map(|at| at.phones.iter().chain(&at.location.phones));
         let organization = self.organization.iter().flat_map(|o| &o.phones);
         let mut phones: Vec<&Phone> = Vec::new();
         for phone in self.phones.iter().chain(at_locations).chain(organization) {
-            if !phones.iter().any(|p| p.tel_uri() == phone.tel_uri()) {
+            if !phones.iter().any(|p| p.dials_same(phone)) {
                 phones.push(phone);
             }
         }

@@ -723,7 +723,7 @@ fn service(check: &mut Checker, raw: RawService<'_>) -> Option<ServiceRecord> {
                 (Some(who), Some(text)) => Some(format!("{who}: {text}")),
                 (who, text) => who.or(text),
             };
-            if !record.phones.iter().any(|p| p.tel_uri() == phone.tel_uri() && p.extension == phone.extension) {
+            if !record.phones.iter().any(|p| p.dials_same(&phone)) {
                 record.phones.push(phone);
             }
         }
