@@ -71,6 +71,11 @@ impl<'a> HsdsReader<'a> {
         self
     }
 
+    /// The whole file the careful way, after the files read before it.
+    fn careful(&mut self) -> Import {
+        careful(self.file, self.text, self.taxonomy, std::mem::take(&mut self.known))
+    }
+
     /// Reads up to `services` more services; the whole import once the file is done.
     pub fn read(&mut self, services: usize) -> Option<Import> {
         let text = self.text;
@@ -82,7 +87,7 @@ impl<'a> HsdsReader<'a> {
             Some(at) => at,
             None => match skip_space(text, 0) {
                 Some((at, b'[')) => at + 1,
-                _ => return Some(careful(self.file, text, self.taxonomy, std::mem::take(&mut self.known))),
+                _ => return Some(self.careful()),
             },
         };
         for _ in 0..services {
@@ -107,7 +112,7 @@ impl<'a> HsdsReader<'a> {
                         check.finish()
                     });
                 }
-                Next::Other => return Some(careful(self.file, text, self.taxonomy, std::mem::take(&mut self.known))),
+                Next::Other => return Some(self.careful()),
                 Next::Service(start) => {
                     let check = self.check.as_mut()?;
                     let mut stream = serde_json::Deserializer::from_str(&text[start..]);
@@ -125,7 +130,7 @@ impl<'a> HsdsReader<'a> {
                         IgnoredAny::deserialize(&mut stream).map(|_| false)
                     };
                     if !matches!(read, Ok(false)) {
-                        return Some(careful(self.file, text, self.taxonomy, std::mem::take(&mut self.known)));
+                        return Some(self.careful());
                     }
                     at = start + stream.into_iter::<IgnoredAny>().byte_offset();
                     self.count += 1;
@@ -618,11 +623,12 @@ impl<'de: 'a, 'a> Deserialize<'de> for RawLanguage<'a> {
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
                 f.write_str("a language")
             }
+            // Strings as `Str` reads them: borrowed unless they have escapes.
             fn visit_borrowed_str<E: serde::de::Error>(self, v: &'de str) -> Result<RawLanguage<'a>, E> {
-                Ok(RawLanguage { code: Some(Str(Cow::Borrowed(v))) })
+                ReadStr(std::marker::PhantomData).visit_borrowed_str(v).map(|code| RawLanguage { code: Some(code) })
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<RawLanguage<'a>, E> {
-                Ok(RawLanguage { code: Some(Str(Cow::Owned(v.to_string()))) })
+                ReadStr(std::marker::PhantomData).visit_str(v).map(|code| RawLanguage { code: Some(code) })
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<RawLanguage<'a>, A::Error> {
                 let object = Object::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
