@@ -105,6 +105,9 @@ struct SearchWords {
 struct Phrase {
     phrase: String,
     means: Vec<String>,
+    /// The phrase's words, split once when the content is read (not on every keystroke).
+    #[serde(skip)]
+    words: Vec<String>,
 }
 
 #[derive(serde::Deserialize)]
@@ -116,8 +119,12 @@ struct Synonyms {
 fn search_words() -> &'static SearchWords {
     static WORDS: std::sync::OnceLock<SearchWords> = std::sync::OnceLock::new();
     WORDS.get_or_init(|| {
-        serde_json::from_str(include_str!("../../content/sociale-kaart-zoekwoorden.json"))
-            .expect("content/sociale-kaart-zoekwoorden.json is checked by cargo test")
+        let mut words: SearchWords = serde_json::from_str(include_str!("../../content/sociale-kaart-zoekwoorden.json"))
+            .expect("content/sociale-kaart-zoekwoorden.json is checked by cargo test");
+        for phrase in &mut words.phrases {
+            phrase.words = phrase.phrase.split(' ').map(str::to_string).collect();
+        }
+        words
     })
 }
 
@@ -149,12 +156,11 @@ fn query_words(query: &str) -> Vec<Group> {
     while i < words.len() {
         // A phrase people say ("blijf van mijn lijf") stands for its meaning as a whole.
         let phrase = words_list.phrases.iter().find(|p| {
-            let parts: Vec<&str> = p.phrase.split(' ').collect();
-            words[i..].starts_with(&parts)
+            p.words.len() <= words.len() - i && p.words.iter().zip(&words[i..]).all(|(a, b)| a == b)
         });
         if let Some(phrase) = phrase {
             groups.push(vec![phrase.means.iter().map(|w| Word::new(w)).collect()]);
-            i += phrase.phrase.split(' ').count();
+            i += phrase.words.len();
             continue;
         }
         let word = words[i];
