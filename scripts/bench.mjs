@@ -13,6 +13,10 @@ const PORT = 4190;
 const dist = 'dist';
 const staticDir = 'target/bench';
 
+// A made-up sociale kaart of `count` services, written afresh so the figures follow the generator.
+const generate = (file, count) => new Promise((resolve, reject) =>
+  spawn('node', ['scripts/generate-sociale-kaart.mjs', file, '--count', String(count)], { stdio: 'ignore' })
+    .on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`generator failed for ${file}`)))));
 const kb = (bytes) => (bytes / 1024).toFixed(1).padStart(8) + ' KB';
 const gzip = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
 const raw = (file) => fs.statSync(file).size;
@@ -137,8 +141,7 @@ try {
   // --- Sociale kaart with 10,000 services ----------------------------------------------------
   const big = path.join(staticDir, 'sociale-kaart-10k.json');
   // Made afresh each run, so the figures follow the generator.
-  await new Promise((resolve, reject) => spawn('node', ['scripts/generate-sociale-kaart.mjs', big, '--count', '10000'], { stdio: 'ignore' })
-    .on('exit', (code) => (code === 0 ? resolve() : reject(new Error('generator failed')))));
+  await generate(big, 10000);
   fs.writeFileSync(path.join(staticDir, 'regio-10k.json'), JSON.stringify({
     format: 'meldwijzer-region', version: 1, region: { id: 'bench', name: 'Benchmarkregio' },
     social_map: { files: [{ format: 'hsds', path: 'sociale-kaart-10k.json' }] },
@@ -190,8 +193,7 @@ try {
   // keep it waiting (issue budget: 100 ms).
   // Made afresh each run: it must stay just under the limit as the generator changes.
   const largest = path.join(staticDir, 'sociale-kaart-largest.json');
-  await new Promise((resolve, reject) => spawn('node', ['scripts/generate-sociale-kaart.mjs', largest, '--count', '14700'], { stdio: 'ignore' })
-    .on('exit', (code) => (code === 0 ? resolve() : reject(new Error('generator failed')))));
+  await generate(largest, 14700);
   if (fs.statSync(largest).size > 20 * 1024 * 1024) throw new Error(`${largest} is over the 20 MB limit: lower its count`);
   const example = JSON.parse(fs.readFileSync(path.join(dist, 'regions/voorbeeldstad.json'), 'utf8'));
   const contacts = [];
@@ -244,8 +246,7 @@ try {
   }
   // Import time against size: linear, or the per-1,000 figure would grow.
   const small = path.join(staticDir, 'sociale-kaart-1k.json');
-  await new Promise((resolve, reject) => spawn('node', ['scripts/generate-sociale-kaart.mjs', small, '--count', '1000'], { stdio: 'ignore' })
-    .on('exit', (code) => (code === 0 ? resolve() : reject(new Error('generator failed')))));
+  await generate(small, 1000);
   const sized = [];
   for (const file of [small, big, largest]) {
     const runs = [];
