@@ -27,6 +27,8 @@ pub const MAX_SERVICES: usize = 20_000;
 /// million, and keeping (and showing) every one took the browser tab down.
 pub const MAX_ISSUES_PER_FILE: usize = 300;
 pub const MAX_TEXT_CHARS: usize = 5_000;
+/// A theme or target group is a name, not a text.
+const MAX_TERM_CHARS: usize = 100;
 const MAX_AGE: i64 = 120;
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -711,8 +713,17 @@ impl<'a> Checker<'a> {
         }
         let id = slug(value.trim()).into_owned();
         let label = label.unwrap_or(value).trim();
-        if id.is_empty() || has_markup(label) || label.chars().count() > 100 {
-            self.report(field, Problem::Pack(PackProblem::Markup), Outcome::Dropped);
+        let refused = if id.is_empty() {
+            Some(PackProblem::Empty)
+        } else if label.chars().count() > MAX_TERM_CHARS {
+            Some(PackProblem::TooLong { max: MAX_TERM_CHARS })
+        } else if has_markup(label) {
+            Some(PackProblem::Markup)
+        } else {
+            None
+        };
+        if let Some(problem) = refused {
+            self.pack(field, problem, Outcome::Dropped);
             return None;
         }
         let term = Term { id: id.clone(), label: crate::i18n::Text { nl: label.to_string(), en: None } };

@@ -1421,6 +1421,11 @@ mod tests {
         let respite = super::import_hsds("k.json", &coded("MZ-7", "Mantelzorg en respijt"), &Taxonomy::default());
         assert_eq!(respite.records[0].themes, ["mz-7"]);
         assert_eq!(respite.new_terms.themes[0].label.nl, "Mantelzorg en respijt");
+        // A term that cannot be a name is dropped with what is wrong with it.
+        let refused = |code: &str| super::import_hsds("k.json", &coded(code, ""), &Taxonomy::default()).issues[0].problem.clone();
+        assert_eq!(refused(&"x".repeat(150)), Problem::Pack(PackProblem::TooLong { max: 100 }));
+        assert_eq!(refused("<b>x</b>"), Problem::Pack(PackProblem::Markup));
+        assert_eq!(refused("!!!"), Problem::Pack(PackProblem::Empty));
     }
 
     #[test]
