@@ -61,33 +61,39 @@ pub fn OpenNow(record: ServiceRecord) -> impl IntoView {
     }
 }
 
-/// A week's hours, day by day.
+/// A week's hours, day by day, and below it what a week table cannot show ("elke 2e dinsdag
+/// van de maand").
 #[component]
-fn HoursTable(hours: super::hours::WeekHours) -> impl IntoView {
+fn HoursTable(hours: super::hours::Hours) -> impl IntoView {
     let app = state();
+    let map = use_social_map();
     let lang = move || app.lang.get();
-    view! {
-        <table class="mw-hours">
-            <caption class="mw-visually-hidden">{tr("social_map.hours")}</caption>
-            <tbody>
-                {ALL_DAYS.iter().map(|day| {
-                    let day = *day;
-                    let hours = hours.clone();
-                    view! {
-                        <tr>
-                            <th scope="row">{move || t(lang(), &format!("weekday.{}", day.number_from_monday()))}</th>
-                            <td>{move || hours.describe_day(day, lang())}</td>
-                        </tr>
-                    }
-                }).collect_view()}
-            </tbody>
-        </table>
+    move || {
+        let today = map.now.get().date();
+        let table = hours.table(today);
+        let lines = hours.other_lines(today, lang());
+        view! {
+            {(!table.is_empty()).then(|| view! {
+                <table class="mw-hours">
+                    <caption class="mw-visually-hidden">{tr("social_map.hours")}</caption>
+                    <tbody>
+                        {ALL_DAYS.iter().map(|&day| view! {
+                            <tr>
+                                <th scope="row">{t(lang(), &format!("weekday.{}", day.number_from_monday()))}</th>
+                                <td>{table.describe_day(day, lang())}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            })}
+            {lines.into_iter().map(|line| view! { <p class="mw-hours__note">{line}</p> }).collect_view()}
+        }
     }
 }
 
 /// "Nu open tot 17:00" for one place of a service.
 #[component]
-fn PlaceOpenNow(hours: super::hours::WeekHours, closed: bool) -> impl IntoView {
+fn PlaceOpenNow(hours: super::hours::Hours, closed: bool) -> impl IntoView {
     let app = state();
     let map = use_social_map();
     move || {

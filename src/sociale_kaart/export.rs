@@ -172,6 +172,26 @@ fn schedules(owner: &str, schedules: &[Schedule], notes: &[String]) -> Value {
         if let Some(description) = &schedule.description {
             value["description"] = description.as_str().into();
         }
+        if let Some(repeat) = &schedule.repeat {
+            let join = |parts: Vec<String>| parts.join(",");
+            let nth = repeat.nth_weekdays.iter().map(|&(n, d)| format!("{n}{}", rfc5545_day(d)));
+            let byday = join(days.iter().map(|d| d.to_string()).chain(nth).collect());
+            value["freq"] = if repeat.monthly { "MONTHLY" } else { "WEEKLY" }.into();
+            value["interval"] = repeat.interval.into();
+            value["byday"] = byday.into();
+            if !repeat.month_days.is_empty() {
+                value["bymonthday"] = join(repeat.month_days.iter().map(i8::to_string).collect()).into();
+            }
+            if !repeat.week_numbers.is_empty() {
+                value["byweekno"] = join(repeat.week_numbers.iter().map(i8::to_string).collect()).into();
+            }
+            if let Some(start) = repeat.start {
+                value["dtstart"] = start.to_string().into();
+            }
+            if let Some(end) = repeat.end {
+                value["until"] = end.to_string().into();
+            }
+        }
         value
     }).collect();
     list.extend(notes.iter().enumerate().map(|(i, note)| json!({ "id": format!("{owner}-note-{i}"), "description": note })));

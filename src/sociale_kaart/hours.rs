@@ -2,9 +2,9 @@
 //! schedules are folded into minutes of the week, so periods that cross midnight, run into the
 //! next week or touch each other (Fri 22:00–00:00 and Sat 00:00–02:00) read as one.
 
-use super::model::{Schedule, ALL_DAYS};
-use crate::i18n::{t, t_with, Lang};
-use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Weekday};
+use super::model::{Repeat, Schedule, ALL_DAYS};
+use crate::i18n::{long_date, t, t_with, Lang};
+use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Weekday};
 
 const DAY: u16 = 24 * 60;
 const WEEK: u16 = 7 * DAY;
@@ -19,6 +19,8 @@ pub enum OpenState {
     /// Stays open past the next day: a weekend line open from Friday evening to Monday.
     OpenUntilOn(Weekday, NaiveTime),
     ClosedOpensAt(Weekday, NaiveTime),
+    /// Opens more than six days from now: the second Tuesday of next month.
+    ClosedOpensOn(NaiveDate, NaiveTime),
     /// No hours in the week, or temporarily closed.
     Closed,
 }
@@ -34,6 +36,10 @@ impl OpenState {
     /// "Open tot 17:00", "Gesloten, gaat morgen om 09:00 open"; `now` is the moment the state
     /// was computed for.
     pub fn describe(self, lang: Lang, now: NaiveDateTime) -> String {
+        if let OpenState::ClosedOpensOn(date, time) = self {
+            let (date, time) = (long_date(lang, date), time.format("%H:%M").to_string());
+            return t_with(lang, "social_map.open.opens_on_date", &[("date", &date), ("time", &time)]);
+        }
         let (key, day, time) = self.phrase(now);
         let day = day.map(|d| t(lang, &format!("weekday.{}", d.number_from_monday())));
         let time = time.map(|t| t.format("%H:%M").to_string());
@@ -62,7 +68,7 @@ impl OpenState {
                     ("social_map.open.opens_on", Some(day), Some(opens))
                 }
             }
-            OpenState::Closed => ("social_map.open.closed", None, None),
+            OpenState::Closed | OpenState::ClosedOpensOn(..) => ("social_map.open.closed", None, None),
         }
     }
 }
@@ -77,15 +83,9 @@ impl WeekHours {
     pub fn new<'a>(schedules: impl IntoIterator<Item = &'a Schedule>) -> WeekHours {
         let mut spans = Vec::new();
         for schedule in schedules {
-            let opens = minutes(schedule.opens_at);
-            let closes = match minutes(schedule.closes_at) {
-                ALMOST_MIDNIGHT => DAY,
-                closes if closes <= opens => closes + DAY,
-                closes => closes,
-            };
             for day in &schedule.days {
-                let start = day.num_days_from_monday() as u16 * DAY + opens;
-                let end = start + (closes - opens);
+                let (start, end) = span_on(schedule, day.num_days_from_monday());
+                let (start, end) = (start as u16, end as u16);
                 if end > WEEK {
                     spans.push((start, WEEK));
                     spans.push((0, end - WEEK));
@@ -94,15 +94,11 @@ impl WeekHours {
                 }
             }
         }
-        spans.sort_unstable();
-        // Overlapping and touching spans merge into the earlier one.
-        spans.dedup_by(|next, kept| {
-            let overlaps = next.0 <= kept.1;
-            if overlaps {
-                kept.1 = kept.1.max(next.1);
-            }
-            overlaps
-        });
+        WeekHours::from_spans(spans)
+    }
+
+    fn from_spans(mut spans: Vec<(u16, u16)>) -> WeekHours {
+        merge(&mut spans);
         WeekHours { spans }
     }
 
@@ -163,6 +159,295 @@ impl WeekHours {
             [(0, DAY)] => t(lang, "social_map.hours.all_day"),
             _ => spans.iter().map(|(from, to)| format!("{}–{}", clock(*from), clock(*to))).collect::<Vec<_>>().join(", "),
         }
+    }
+}
+
+/// How far ahead the next opening is looked for: a year and a bit, so a schedule for week 1
+/// is found in December.
+const LOOK_AHEAD_DAYS: u64 = 400;
+
+/// All of a service's hours: the plain weekly ones folded into a [`WeekHours`], and those
+/// that hold on some dates only (every other week, the second Tuesday of the month, from next
+/// month), which are worked out date by date.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Hours {
+    week: WeekHours,
+    dated: Vec<Schedule>,
+}
+
+impl Hours {
+    pub fn new<'a>(schedules: impl IntoIterator<Item = &'a Schedule>) -> Hours {
+        let (dated, weekly): (Vec<&Schedule>, Vec<&Schedule>) =
+            schedules.into_iter().partition(|s| s.repeat.is_some());
+        Hours { week: WeekHours::new(weekly), dated: dated.into_iter().cloned().collect() }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.week.is_empty() && self.dated.is_empty()
+    }
+
+    pub fn is_open_at(&self, at: NaiveDateTime) -> bool {
+        let now = minutes(at.time()) as u32 + DAY as u32;
+        self.week.is_open_at(at)
+            || [at.date().pred_opt(), Some(at.date())].into_iter().flatten().enumerate().any(|(i, date)| {
+                self.dated.iter().any(|s| {
+                    let (from, to) = span_on(s, i as u32);
+                    occurs_on(s, date) && from <= now && now < to
+                })
+            })
+    }
+
+    pub fn state_at(&self, at: NaiveDateTime) -> OpenState {
+        if self.dated.is_empty() {
+            return self.week.state_at(at);
+        }
+        // Spans in minutes from the start of yesterday, date by date.
+        let yesterday = at.date().pred_opt().unwrap_or(at.date());
+        let mut spans = Vec::new();
+        for i in 0..=LOOK_AHEAD_DAYS as u32 {
+            let Some(date) = yesterday.checked_add_days(Days::new(i as u64)) else { break };
+            let day = DAY as u32 * i;
+            let weekday = date.weekday().num_days_from_monday() as u16 * DAY;
+            for &(start, end) in &self.week.spans {
+                if start >= weekday && start < weekday + DAY {
+                    spans.push((day + (start - weekday) as u32, day + (end - weekday) as u32));
+                }
+            }
+            for schedule in self.dated.iter().filter(|s| occurs_on(s, date)) {
+                let (from, to) = span_on(schedule, i);
+                spans.push((from, to));
+            }
+        }
+        merge(&mut spans);
+        let now = DAY as u32 + minutes(at.time()) as u32;
+        let moment = |minute: u32| {
+            let date = yesterday + Days::new((minute / DAY as u32) as u64);
+            let in_day = minute % DAY as u32;
+            (date, NaiveTime::from_hms_opt(in_day / 60, in_day % 60, 0).unwrap_or(NaiveTime::MIN))
+        };
+        if let Some(&(_, end)) = spans.iter().find(|&&(start, end)| start <= now && now < end) {
+            let (date, time) = moment(end);
+            return if end >= (LOOK_AHEAD_DAYS as u32) * DAY as u32 {
+                OpenState::OpenDayAndNight
+            } else if end - now < DAY as u32 {
+                OpenState::OpenUntil(time)
+            } else {
+                OpenState::OpenUntilOn(date.weekday(), time)
+            };
+        }
+        match spans.iter().find(|&&(start, _)| start > now) {
+            Some(&(start, _)) => {
+                let (date, time) = moment(start);
+                if (date - at.date()).num_days() < 7 {
+                    OpenState::ClosedOpensAt(date.weekday(), time)
+                } else {
+                    OpenState::ClosedOpensOn(date, time)
+                }
+            }
+            None => OpenState::Closed,
+        }
+    }
+
+    /// The week table: the weekly hours, with the weekly hours that hold on `today` but end
+    /// (or began) on a date.
+    pub fn table(&self, today: NaiveDate) -> WeekHours {
+        let current = self.dated.iter().filter(|s| is_every_week(s) && occurs_in_week_of(s, today));
+        let mut spans = self.week.spans.clone();
+        spans.extend(WeekHours::new(current).spans);
+        WeekHours::from_spans(spans)
+    }
+
+    /// What the table cannot show, a line each: "Elke 2e dinsdag van de maand, 19:00–21:00",
+    /// "De tijden hierboven gelden tot en met 31 december 2026".
+    pub fn other_lines(&self, today: NaiveDate, lang: Lang) -> Vec<String> {
+        let mut lines = Vec::new();
+        for schedule in &self.dated {
+            let Some(repeat) = &schedule.repeat else { continue };
+            if is_every_week(schedule) && occurs_in_week_of(schedule, today) {
+                if let Some(end) = repeat.end {
+                    lines.push(t_with(lang, "social_map.repeat.table_until", &[("date", &long_date(lang, end))]));
+                }
+                continue;
+            }
+            lines.push(describe_repeat(schedule, repeat, lang));
+        }
+        lines.dedup();
+        lines
+    }
+
+    /// Everything in lines, for print: "maandag 09:00–17:00 · dinsdag gesloten · …" first.
+    pub fn lines(&self, today: NaiveDate, lang: Lang) -> Vec<String> {
+        let table = self.table(today);
+        let week = (!table.is_empty()).then(|| {
+            ALL_DAYS
+                .iter()
+                .map(|&day| format!("{} {}", t(lang, &format!("weekday.{}", day.number_from_monday())), table.describe_day(day, lang)))
+                .collect::<Vec<_>>()
+                .join(" · ")
+        });
+        week.into_iter().chain(self.other_lines(today, lang)).collect()
+    }
+}
+
+/// Sorts spans; overlapping and touching ones merge into the earlier one.
+fn merge<T: Ord + Copy>(spans: &mut Vec<(T, T)>) {
+    spans.sort_unstable();
+    spans.dedup_by(|next, kept| {
+        let overlaps = next.0 <= kept.1;
+        if overlaps {
+            kept.1 = kept.1.max(next.1);
+        }
+        overlaps
+    });
+}
+
+/// The span of `schedule` on the date `day` days after the first, in minutes from the first.
+fn span_on(schedule: &Schedule, day: u32) -> (u32, u32) {
+    let opens = minutes(schedule.opens_at);
+    let closes = match minutes(schedule.closes_at) {
+        ALMOST_MIDNIGHT => DAY,
+        closes if closes <= opens => closes + DAY,
+        closes => closes,
+    };
+    let start = DAY as u32 * day;
+    (start + opens as u32, start + closes as u32)
+}
+
+/// A weekly schedule whose only limit is a first or last date.
+fn is_every_week(schedule: &Schedule) -> bool {
+    schedule.repeat.as_ref().is_none_or(|r| {
+        !r.monthly && r.interval == 1 && r.nth_weekdays.is_empty() && r.month_days.is_empty() && r.week_numbers.is_empty()
+    })
+}
+
+/// Whether a weekly schedule holds in the week of `date`, start and end included.
+fn occurs_in_week_of(schedule: &Schedule, date: NaiveDate) -> bool {
+    let repeat = schedule.repeat.as_ref();
+    repeat.and_then(|r| r.start).is_none_or(|start| start <= date)
+        && repeat.and_then(|r| r.end).is_none_or(|end| end >= date)
+}
+
+/// Whether `schedule` holds on `date`, as RFC 5545 reads its rule.
+pub fn occurs_on(schedule: &Schedule, date: NaiveDate) -> bool {
+    let Some(repeat) = &schedule.repeat else { return schedule.days.contains(&date.weekday()) };
+    if repeat.start.is_some_and(|start| date < start) || repeat.end.is_some_and(|end| date > end) {
+        return false;
+    }
+    if !repeat.week_numbers.is_empty() {
+        let week = date.iso_week().week() as i32;
+        let weeks_in_year = NaiveDate::from_isoywd_opt(date.iso_week().year(), 53, Weekday::Mon).map_or(52, |_| 53);
+        let matches = |n: &i8| {
+            let n = *n as i32;
+            if n > 0 { n == week } else { weeks_in_year + n + 1 == week }
+        };
+        if !repeat.week_numbers.iter().any(matches) {
+            return false;
+        }
+    }
+    if repeat.monthly {
+        if repeat.interval > 1 {
+            let Some(start) = repeat.start else { return false };
+            let months = (date.year() - start.year()) * 12 + date.month() as i32 - start.month() as i32;
+            if months % repeat.interval as i32 != 0 {
+                return false;
+            }
+        }
+        let last_day = days_in_month(date);
+        let day = date.day() as i32;
+        let by_day = schedule.days.contains(&date.weekday())
+            || repeat.nth_weekdays.iter().any(|&(n, weekday)| {
+                weekday == date.weekday()
+                    && if n > 0 { (day - 1) / 7 + 1 == n as i32 } else { (last_day - day) / 7 + 1 == -(n as i32) }
+            });
+        let by_month_day = repeat.month_days.iter().any(|&n| {
+            let n = n as i32;
+            if n > 0 { n == day } else { last_day + n + 1 == day }
+        });
+        let has_days = !schedule.days.is_empty() || !repeat.nth_weekdays.is_empty();
+        return match (has_days, repeat.month_days.is_empty()) {
+            (true, true) => by_day,
+            (false, false) => by_month_day,
+            // Both: RFC 5545 holds on the dates that meet both.
+            (true, false) => by_day && by_month_day,
+            (false, true) => repeat.start.is_some_and(|start| start.day() as i32 == day),
+        };
+    }
+    if repeat.interval > 1 {
+        let Some(start) = repeat.start else { return false };
+        let monday = |d: NaiveDate| d - chrono::Duration::days(d.weekday().num_days_from_monday() as i64);
+        let weeks = (monday(date) - monday(start)).num_days() / 7;
+        if weeks % repeat.interval as i64 != 0 {
+            return false;
+        }
+    }
+    schedule.days.contains(&date.weekday())
+}
+
+fn days_in_month(date: NaiveDate) -> i32 {
+    let next = if date.month() == 12 {
+        NaiveDate::from_ymd_opt(date.year() + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(date.year(), date.month() + 1, 1)
+    };
+    next.and_then(|d| d.pred_opt()).map_or(31, |d| d.day() as i32)
+}
+
+/// "Om de 2 weken op maandag, vanaf 4 januari 2027, 09:00–12:00".
+fn describe_repeat(schedule: &Schedule, repeat: &Repeat, lang: Lang) -> String {
+    // Dutch writes day names in a sentence in lower case, English does not.
+    let day_name = |d: Weekday| {
+        let name = t(lang, &format!("weekday.{}", d.number_from_monday()));
+        if lang == Lang::Nl { name.to_lowercase() } else { name }
+    };
+    let day_list = |days: &[Weekday]| ALL_DAYS.iter().filter(|d| days.contains(d)).map(|&d| day_name(d)).collect::<Vec<_>>().join(", ");
+    let mut parts = Vec::new();
+    if repeat.monthly {
+        if repeat.interval > 1 {
+            parts.push(t_with(lang, "social_map.repeat.every_months", &[("n", &repeat.interval.to_string())]));
+        }
+        let nth: Vec<String> = repeat
+            .nth_weekdays
+            .iter()
+            .map(|&(n, d)| t_with(lang, "social_map.repeat.nth_weekday", &[("nth", &t(lang, &format!("social_map.repeat.ordinal.{n}"))), ("day", &day_name(d))]))
+            .collect();
+        if !nth.is_empty() {
+            parts.push(t_with(lang, "social_map.repeat.in_month", &[("days", &nth.join(", "))]));
+        }
+        if !schedule.days.is_empty() {
+            parts.push(t_with(lang, "social_map.repeat.on_days", &[("days", &day_list(&schedule.days))]));
+        }
+        if !repeat.month_days.is_empty() {
+            let days: Vec<String> = repeat.month_days.iter().map(|&n| if n > 0 { n.to_string() } else { t(lang, &format!("social_map.repeat.ordinal.{n}")) }).collect();
+            parts.push(t_with(lang, "social_map.repeat.month_days", &[("days", &days.join(", "))]));
+        }
+        if schedule.days.is_empty() && repeat.nth_weekdays.is_empty() && repeat.month_days.is_empty() {
+            if let Some(start) = repeat.start {
+                parts.push(t_with(lang, "social_map.repeat.month_days", &[("days", &start.day().to_string())]));
+            }
+        }
+    } else {
+        let key = if repeat.interval > 1 { "social_map.repeat.every_weeks" } else { "social_map.repeat.on_days" };
+        parts.push(t_with(lang, key, &[("n", &repeat.interval.to_string()), ("days", &day_list(&schedule.days))]));
+    }
+    if !repeat.week_numbers.is_empty() {
+        let weeks: Vec<String> = repeat.week_numbers.iter().map(|n| n.to_string()).collect();
+        parts.push(t_with(lang, "social_map.repeat.weeks", &[("weeks", &weeks.join(", "))]));
+    }
+    if let Some(start) = repeat.start {
+        parts.push(t_with(lang, "social_map.repeat.from", &[("date", &long_date(lang, start))]));
+    }
+    if let Some(end) = repeat.end {
+        parts.push(t_with(lang, "social_map.repeat.until", &[("date", &long_date(lang, end))]));
+    }
+    let clock = |time: NaiveTime| time.format("%H:%M").to_string();
+    parts.push(format!("{}–{}", clock(schedule.opens_at), clock(schedule.closes_at)));
+    let mut line = parts.join(", ");
+    if let Some(first) = line.get(..1) {
+        line = first.to_uppercase() + &line[1..];
+    }
+    match &schedule.description {
+        Some(description) => format!("{line} ({description})"),
+        None => line,
     }
 }
 
@@ -284,6 +569,7 @@ pub fn parse_compact(text: &str) -> Option<Vec<Schedule>> {
                 opens_at: parse_time(opens)?,
                 closes_at: parse_time(closes)?,
                 description: None,
+                repeat: None,
             });
             any = true;
         }
@@ -351,6 +637,75 @@ mod tests {
 
     fn hours(compact: &str) -> WeekHours {
         WeekHours::new(&parse_compact(compact).unwrap())
+    }
+
+    fn monthly(rule: Repeat, days: &[Weekday], clock: &str) -> Schedule {
+        let (opens, closes) = clock.split_once('-').unwrap();
+        Schedule { days: days.to_vec(), opens_at: time(opens), closes_at: time(closes), description: None, repeat: Some(rule) }
+    }
+
+    fn nth(n: i8, day: Weekday) -> Repeat {
+        Repeat { monthly: true, nth_weekdays: vec![(n, day)], ..Repeat::every_week() }
+    }
+
+    #[test]
+    fn a_monthly_evening_says_when_it_opens_next_by_date() {
+        // The second Tuesday of December 2026 is the 8th; of January 2027 the 12th.
+        let evening = Hours::new(&[monthly(nth(2, Weekday::Tue), &[], "19:00-21:00")]);
+        let on = |y, m, d, clock| NaiveDate::from_ymd_opt(y, m, d).unwrap().and_time(time(clock));
+        assert_eq!(evening.state_at(on(2026, 12, 1, "20:00")), OpenState::ClosedOpensOn(NaiveDate::from_ymd_opt(2026, 12, 8).unwrap(), time("19:00")));
+        assert_eq!(evening.state_at(on(2026, 12, 5, "20:00")), OpenState::ClosedOpensAt(Weekday::Tue, time("19:00")), "within a week: by its day");
+        assert_eq!(evening.state_at(on(2026, 12, 8, "20:00")), OpenState::OpenUntil(time("21:00")));
+        assert!(evening.is_open_at(on(2026, 12, 8, "20:00")) && !evening.is_open_at(on(2026, 12, 15, "20:00")));
+        assert_eq!(evening.state_at(on(2026, 12, 8, "21:00")), OpenState::ClosedOpensOn(NaiveDate::from_ymd_opt(2027, 1, 12).unwrap(), time("19:00")));
+        let said = evening.state_at(on(2026, 12, 1, "20:00")).describe(Lang::Nl, on(2026, 12, 1, "20:00"));
+        assert_eq!(said, "Gesloten, opent 8 december 2026 om 19:00");
+        // The week table has nothing to show; the line says it.
+        let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        assert!(evening.table(today).is_empty());
+        assert_eq!(evening.other_lines(today, Lang::Nl), ["Elke 2e dinsdag van de maand, 19:00–21:00"]);
+        assert_eq!(evening.other_lines(today, Lang::En), ["Every 2nd Tuesday of the month, 19:00–21:00"]);
+    }
+
+    #[test]
+    fn weekly_and_monthly_hours_merge_and_agree() {
+        let office = parse_compact("ma-vr 09:00-17:00").unwrap();
+        let late = monthly(nth(-1, Weekday::Fri), &[], "17:00-21:00");
+        let hours = Hours::new(office.iter().chain([&late]));
+        // The last Friday of December 2026 is the 25th.
+        let on = |d, clock| NaiveDate::from_ymd_opt(2026, 12, d).unwrap().and_time(time(clock));
+        assert_eq!(hours.state_at(on(25, "10:00")), OpenState::OpenUntil(time("21:00")), "office hours run into the evening");
+        assert_eq!(hours.state_at(on(18, "10:00")), OpenState::OpenUntil(time("17:00")));
+        assert_eq!(hours.state_at(on(18, "18:00")), OpenState::ClosedOpensAt(Weekday::Mon, time("09:00")));
+        for d in 1..=31 {
+            for clock in ["08:00", "09:00", "16:59", "17:00", "20:59", "21:00", "23:00"] {
+                let moment = on(d, clock);
+                assert_eq!(hours.is_open_at(moment), hours.state_at(moment).is_open(), "{moment}");
+            }
+        }
+        let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        assert_eq!(hours.table(today).describe_day(Weekday::Fri, Lang::Nl), "09:00–17:00", "the table has the weekly hours");
+        assert_eq!(hours.other_lines(today, Lang::Nl), ["Elke laatste vrijdag van de maand, 17:00–21:00"]);
+    }
+
+    #[test]
+    fn hours_with_a_first_or_last_date() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        let mut until = parse_compact("ma-vr 09:00-17:00").unwrap().remove(0);
+        until.repeat = Some(Repeat { end: NaiveDate::from_ymd_opt(2026, 12, 31), ..Repeat::every_week() });
+        let mut from = parse_compact("ma-vr 10:00-16:00").unwrap().remove(0);
+        from.repeat = Some(Repeat { start: NaiveDate::from_ymd_opt(2027, 1, 4), ..Repeat::every_week() });
+        let hours = Hours::new(&[until, from]);
+        assert_eq!(hours.table(today).describe_day(Weekday::Mon, Lang::Nl), "09:00–17:00", "today's hours in the table");
+        assert_eq!(hours.other_lines(today, Lang::Nl), [
+            "Deze tijden gelden tot en met 31 december 2026.",
+            "Op maandag, dinsdag, woensdag, donderdag, vrijdag, vanaf 4 januari 2027, 10:00–16:00",
+        ]);
+        let on = |y, m, d, clock| NaiveDate::from_ymd_opt(y, m, d).unwrap().and_time(time(clock));
+        assert_eq!(hours.state_at(on(2026, 12, 31, "18:00")), OpenState::ClosedOpensAt(Weekday::Mon, time("10:00")), "closed over new year");
+        assert_eq!(hours.state_at(on(2026, 12, 24, "18:00")), OpenState::ClosedOpensAt(Weekday::Fri, time("09:00")));
+        assert_eq!(hours.state_at(on(2027, 1, 4, "09:30")), OpenState::ClosedOpensAt(Weekday::Mon, time("10:00")));
+        assert_eq!(hours.table(NaiveDate::from_ymd_opt(2027, 1, 4).unwrap()).describe_day(Weekday::Mon, Lang::Nl), "10:00–16:00", "the new hours once they hold");
     }
 
     #[test]

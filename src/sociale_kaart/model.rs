@@ -3,7 +3,7 @@
 //! service with its organisation, locations, phones and hours: what the UI shows and search
 //! reads. A `Directory` holds the records of a region, with its search index, built once.
 
-use super::hours::{OpenState, WeekHours};
+use super::hours::{Hours, OpenState};
 use super::search::{Filters, SearchIndex};
 use crate::i18n::{t, Lang, Text};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Weekday};
@@ -66,15 +66,44 @@ impl Phone {
     }
 }
 
-/// One weekly opening period: on each of `days`, from `opens_at` to `closes_at`. A closing
-/// time at or before the opening time is on the next day (22:00–02:00), so 00:00–00:00 is the
-/// whole day. Local wall-clock time.
+/// One opening period: on each of `days`, from `opens_at` to `closes_at`, every week unless
+/// `repeat` says otherwise. A closing time at or before the opening time is on the next day
+/// (22:00–02:00), so 00:00–00:00 is the whole day. Local wall-clock time.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Schedule {
     pub days: Vec<Weekday>,
     pub opens_at: NaiveTime,
     pub closes_at: NaiveTime,
     pub description: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repeat: Option<Repeat>,
+}
+
+/// Which dates a schedule holds on when that is not simply every week: the part of RFC 5545
+/// that HSDS uses (`freq` WEEKLY or MONTHLY, `interval`, `byday` with ordinals,
+/// `bymonthday`, `byweekno`, `dtstart`, `until`/`valid_to`, `valid_from`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Repeat {
+    pub monthly: bool,
+    /// 1: every week (or month); 2: every other one, counted from `start`.
+    pub interval: u32,
+    /// The first date the schedule may hold on (`dtstart`, or `valid_from`).
+    pub start: Option<NaiveDate>,
+    /// The last date it may hold on (`until`, `valid_to`).
+    pub end: Option<NaiveDate>,
+    /// In a month: (2, Tuesday) is the second Tuesday, (-1, Friday) the last Friday.
+    pub nth_weekdays: Vec<(i8, Weekday)>,
+    /// Days of the month; -1 is the last day.
+    pub month_days: Vec<i8>,
+    /// ISO week numbers; -1 is the last week of the year.
+    pub week_numbers: Vec<i8>,
+}
+
+impl Repeat {
+    /// No limit: what a schedule without a rule means.
+    pub fn every_week() -> Repeat {
+        Repeat { monthly: false, interval: 1, start: None, end: None, nth_weekdays: Vec::new(), month_days: Vec::new(), week_numbers: Vec::new() }
+    }
 }
 
 impl Schedule {
@@ -85,6 +114,7 @@ impl Schedule {
             opens_at: NaiveTime::MIN,
             closes_at: NaiveTime::MIN,
             description: None,
+            repeat: None,
         }
     }
 }
@@ -355,23 +385,23 @@ impl ServiceRecord {
 
     /// The service's own hours; without those, the hours of the service at each location,
     /// and without those, the location's.
-    pub fn hours(&self) -> WeekHours {
+    pub fn hours(&self) -> Hours {
         let at_locations = self.locations.iter().flat_map(ServiceAtLocation::schedules_here);
         let own_only = !self.schedules.is_empty();
-        WeekHours::new(self.schedules.iter().chain(at_locations.filter(|_| !own_only)))
+        Hours::new(self.schedules.iter().chain(at_locations.filter(|_| !own_only)))
     }
 
     /// The hours of each place, when the service has none of its own and more than one of
     /// its places has hours: a table per place, as one merged table would say "open" for a
     /// place that is closed. `None` when one table says it all.
-    pub fn hours_per_place(&self) -> Option<Vec<WeekHours>> {
+    pub fn hours_per_place(&self) -> Option<Vec<Hours>> {
         if !self.schedules.is_empty() {
             return None;
         }
-        let per_place: Vec<WeekHours> = self
+        let per_place: Vec<Hours> = self
             .locations
             .iter()
-            .map(|at| WeekHours::new(at.schedules_here()))
+            .map(|at| Hours::new(at.schedules_here()))
             .collect();
         (per_place.iter().filter(|hours| !hours.is_empty()).count() > 1).then_some(per_place)
     }

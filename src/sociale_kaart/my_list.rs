@@ -140,23 +140,17 @@ pub fn MyListScreen() -> impl IntoView {
                     <p class="mw-print__meta">{made}</p>
                     {records.into_iter().map(|record| {
                         let lang = app.lang.get_untracked();
+                        let today = map.now.get_untracked().date();
                         let hours = record.hours();
-                        let days = crate::sociale_kaart::model::ALL_DAYS;
                         view! {
                             <section class="mw-print__section mw-service-list__item">
                                 <h2>{record.name.clone()}</h2>
                                 {record.organization.as_ref().map(|o| view! { <p class="mw-service__org">{o.name.clone()}</p> })}
                                 {record.description.clone().map(|d| view! { <p>{d}</p> })}
                                 <Reach record=record.clone()/>
-                                {(!hours.is_empty()).then(|| view! {
-                                    <p class="mw-service-list__hours">
-                                        {days.iter().map(|day| format!(
-                                            "{} {}",
-                                            crate::i18n::t(lang, &format!("weekday.{}", day.number_from_monday())),
-                                            hours.describe_day(*day, lang),
-                                        )).collect::<Vec<_>>().join(" · ")}
-                                    </p>
-                                })}
+                                {hours.lines(today, lang).into_iter().map(|line| view! {
+                                    <p class="mw-service-list__hours">{line}</p>
+                                }).collect_view()}
                                 <div class="mw-no-print">
                                     <ListToggle id=record.id.clone() name=record.name.clone()/>
                                 </div>

@@ -9,7 +9,7 @@
 //! so a query looks at the vocabulary, not at every record; `linear_search` reads every record
 //! and gives the same answer, for tests and to measure what the index saves.
 
-use super::hours::WeekHours;
+use super::hours::Hours;
 use super::model::{postcode4, ServiceRecord, Status, Taxonomy};
 use chrono::NaiveDateTime;
 use rustc_hash::FxHashMap;
@@ -313,7 +313,7 @@ pub struct SearchIndex {
     trigrams: FxHashMap<[u8; 3], Vec<u32>>,
     /// Words by their number of letters: one typo changes it by one at most.
     by_letters: Vec<Vec<u32>>,
-    hours: Vec<WeekHours>,
+    hours: Vec<Hours>,
     areas: AreaIndex,
     /// Each record's place in alphabetical order (the tie-break), and the other way round.
     name_order: Vec<u32>,

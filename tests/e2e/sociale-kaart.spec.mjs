@@ -17,6 +17,20 @@ async function openMap(page, hash = '#/sociale-kaart', time = '10:00') {
 
 const results = (page) => page.locator('.mw-results > li h3');
 
+// A gemeente page at /host/<name>/ with the example region pack and `services` as its
+// sociale kaart (HSDS JSON), served by the test itself.
+async function hostWithMap(page, name, services) {
+  const base = `http://127.0.0.1:4173/host/${name}`;
+  const pack = JSON.parse(fs.readFileSync('../../public/regions/voorbeeldstad.json', 'utf8'));
+  pack.social_map = { files: [{ format: 'hsds', path: 'kaart.json' }] };
+  await page.route(`${base}/regio.json`, (route) => route.fulfill({ json: pack }));
+  await page.route(`${base}/kaart.json`, (route) => route.fulfill({ json: services }));
+  await page.route(`${base}/index.html`, (route) => route.fulfill({ contentType: 'text/html', body:
+    `<!doctype html><html lang="nl"><title>${name}</title><main><div data-meldwijzer data-region="regio.json"></div></main>`
+    + '<script type="module" src="/hulp/meldwijzer/embed.js"></script></html>' }));
+  return `${base}/index.html`;
+}
+
 test('search as you type forgives typos and accents, ranks names first, and keeps the search in the URL', async ({ page }) => {
   const requests = trackRequests(page);
   await openMap(page);
@@ -222,18 +236,11 @@ test('leaving the sociale kaart and coming back does not fetch and index it agai
 });
 
 test('a service the data says little about: the app says no more than the data', async ({ page }) => {
-  const base = 'http://127.0.0.1:4173/host/stil';
-  const pack = JSON.parse(fs.readFileSync('../../public/regions/voorbeeldstad.json', 'utf8'));
-  pack.social_map = { files: [{ format: 'hsds', path: 'kaart.json' }] };
   // Valid HSDS with a name, a phone and a location without an address: nothing else.
   const services = [{ id: 'stille-dienst', name: 'Stille dienst', phones: [{ number: '010-5550199' }],
     service_at_locations: [{ location: { id: 'loc-1', name: 'Inloop' } }] }];
-  await page.route(`${base}/regio.json`, (route) => route.fulfill({ json: pack }));
-  await page.route(`${base}/kaart.json`, (route) => route.fulfill({ json: services }));
-  await page.route(`${base}/index.html`, (route) => route.fulfill({ contentType: 'text/html', body:
-    '<!doctype html><html lang="nl"><title>Stil</title><main><div data-meldwijzer data-region="regio.json"></div></main>'
-    + '<script type="module" src="/hulp/meldwijzer/embed.js"></script></html>' }));
-  await page.goto(`${base}/index.html#/sociale-kaart/dienst/stille-dienst`);
+  const host = await hostWithMap(page, 'stil', services);
+  await page.goto(`${host}#/sociale-kaart/dienst/stille-dienst`);
   await expect(page.getByRole('heading', { level: 1, name: 'Stille dienst' })).toBeVisible();
   const screen = page.locator('.mw-screen');
   for (const invented of ['Voor iedereen', 'Talen', 'Nederlands', 'Gratis', 'kosten', 'Geen verwijzing nodig',
@@ -247,9 +254,6 @@ test('a service the data says little about: the app says no more than the data',
 });
 
 test('real data: a theme of the gemeente\'s own is found, and a service by the postcode of its own address', async ({ page }) => {
-  const base = 'http://127.0.0.1:4173/host/eigen';
-  const pack = JSON.parse(fs.readFileSync('../../public/regions/voorbeeldstad.json', 'utf8'));
-  pack.social_map = { files: [{ format: 'hsds', path: 'kaart.json' }] };
   // As directory data is often published: a named area without postcodes, a theme outside
   // the default list, the address only on the location.
   const services = [
@@ -262,12 +266,8 @@ test('real data: a theme of the gemeente\'s own is found, and a service by the p
     { id: 'mantelzorg-noord', name: 'Steunpunt Mantelzorg Noord', service_areas: [{ name: 'Noord' }],
       attributes: [{ taxonomy_term: { code: 'mantelzorg', taxonomy: 'thema' } }] },
   ];
-  await page.route(`${base}/regio.json`, (route) => route.fulfill({ json: pack }));
-  await page.route(`${base}/kaart.json`, (route) => route.fulfill({ json: services }));
-  await page.route(`${base}/index.html`, (route) => route.fulfill({ contentType: 'text/html', body:
-    '<!doctype html><html lang="nl"><title>Eigen</title><main><div data-meldwijzer data-region="regio.json"></div></main>'
-    + '<script type="module" src="/hulp/meldwijzer/embed.js"></script></html>' }));
-  await page.goto(`${base}/index.html#/sociale-kaart`);
+  const host = await hostWithMap(page, 'eigen', services);
+  await page.goto(`${host}#/sociale-kaart`);
   await expect(page.getByRole('heading', { level: 1, name: 'Hulp in de buurt' })).toBeVisible();
   await page.getByLabel('Zoek hulp').fill('mantelzorg');
   await expect(page.locator('.mw-results__count')).toContainText('3 diensten gevonden');
@@ -308,20 +308,13 @@ test('people find help with the words they use, and nothing found still gives a 
 
 test('a service with two places shows each place with its own hours, never one merged "Nu open"', async ({ page }) => {
   await page.clock.setFixedTime(at('10:00'));
-  const base = 'http://127.0.0.1:4173/host/twee';
-  const pack = JSON.parse(fs.readFileSync('../../public/regions/voorbeeldstad.json', 'utf8'));
-  pack.social_map = { files: [{ format: 'hsds', path: 'kaart.json' }] };
   const place = (id, street, postcode, byday, opens, closes) => ({ id, location: { id: `loc-${id}`, name: street,
     addresses: [{ address_1: street, postal_code: postcode, city: 'Voorbeeldstad' }] },
     schedules: [{ freq: 'WEEKLY', byday, opens_at: opens, closes_at: closes }] });
   const services = [{ id: 'inloop', name: 'Inloopspreekuur', service_at_locations: [
     place('a', 'Marktplein 1', '3311 AA', 'MO', '09:00', '12:00'), place('b', 'Havenweg 2', '3315 BB', 'TU', '13:00', '17:00')] }];
-  await page.route(`${base}/regio.json`, (route) => route.fulfill({ json: pack }));
-  await page.route(`${base}/kaart.json`, (route) => route.fulfill({ json: services }));
-  await page.route(`${base}/index.html`, (route) => route.fulfill({ contentType: 'text/html', body:
-    '<!doctype html><html lang="nl"><title>Twee</title><main><div data-meldwijzer data-region="regio.json"></div></main>'
-    + '<script type="module" src="/hulp/meldwijzer/embed.js"></script></html>' }));
-  await page.goto(`${base}/index.html#/sociale-kaart/dienst/inloop`);
+  const host = await hostWithMap(page, 'twee', services);
+  await page.goto(`${host}#/sociale-kaart/dienst/inloop`);
   await expect(page.getByRole('heading', { level: 1, name: 'Inloopspreekuur' })).toBeVisible();
   const cards = page.locator('.mw-list > li.mw-card');
   await expect(cards.nth(0)).toContainText('Marktplein 1');
@@ -331,4 +324,26 @@ test('a service with two places shows each place with its own hours, never one m
   await expect(cards.nth(1).getByRole('row', { name: 'dinsdag' })).toContainText('13:00–17:00');
   await expect(page.locator('.mw-screen > .mw-open')).toHaveCount(0);
   await expectAccessible(page, 'a service with two places');
+});
+
+test('hours by their rule: every second Tuesday of the month, and what no rule says as its text', async ({ page }) => {
+  const services = [{ id: 'spreekuur', name: 'Spreekuur Opvoeden', schedules: [
+    { freq: 'WEEKLY', byday: 'MO,TU,WE,TH', opens_at: '09:00', closes_at: '16:00' },
+    { freq: 'MONTHLY', byday: '2TU', opens_at: '19:00', closes_at: '21:00' },
+    { freq: 'WEEKLY', interval: 2, byday: 'FR', opens_at: '09:00', closes_at: '12:00', description: 'Om de week op vrijdag, bel voor de data.' }] }];
+  const host = await hostWithMap(page, 'maand', services);
+  // Tuesday 8 December 2026 is the second Tuesday of the month.
+  await page.clock.setFixedTime(new Date('2026-12-08T20:00:00+01:00'));
+  await page.goto(`${host}#/sociale-kaart/dienst/spreekuur`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Spreekuur Opvoeden' })).toBeVisible();
+  await expect(page.locator('.mw-open')).toHaveText('Nu open tot 21:00');
+  await expect(page.getByRole('row', { name: 'dinsdag' })).toContainText('09:00–16:00');
+  await expect(page.getByRole('row', { name: 'vrijdag' })).toContainText('gesloten');
+  await expect(page.locator('.mw-hours__note')).toHaveText(['Elke 2e dinsdag van de maand, 19:00–21:00', 'Om de week op vrijdag, bel voor de data.']);
+  await expectAccessible(page, 'a service with monthly hours');
+  // A week later, the third Tuesday: the evening is not today, and the next one is named by date.
+  await page.clock.setFixedTime(new Date('2026-12-15T20:00:00+01:00'));
+  await page.goto('about:blank');
+  await page.goto(`${host}#/sociale-kaart/dienst/spreekuur`);
+  await expect(page.locator('.mw-open')).toHaveText('Gesloten, opent morgen om 09:00');
 });

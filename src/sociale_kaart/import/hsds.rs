@@ -10,12 +10,12 @@
 
 use super::{Checker, Import, Outcome, Problem, MAX_SERVICES};
 use crate::content::{Problem as PackProblem, MAX_DATA_FILE_BYTES};
-use crate::sociale_kaart::hours::{parse_day, parse_time_with_offset, to_netherlands_time};
+use crate::sociale_kaart::hours::{occurs_on, parse_day, parse_time_with_offset, to_netherlands_time};
 use crate::sociale_kaart::model::{
-    Link,
-    Address, Location, Organization, Phone, Schedule, ServiceArea, ServiceAtLocation,
-    ServiceRecord, Taxonomy, ALL_DAYS,
+    Address, Link, Location, Organization, Phone, Repeat, Schedule, ServiceArea,
+    ServiceAtLocation, ServiceRecord, Taxonomy, ALL_DAYS,
 };
+use chrono::{Datelike, NaiveDate, NaiveTime, Weekday};
 use serde::de::{IgnoredAny, SeqAccess, Visitor};
 use serde::Deserialize;
 use std::borrow::Cow;
@@ -532,6 +532,14 @@ struct RawSchedule<'a> {
     #[serde(borrow)]
     byday: Option<Str<'a>>,
     #[serde(borrow)]
+    byyearday: Option<Scalar<'a>>,
+    #[serde(borrow)]
+    dtstart: Option<Str<'a>>,
+    #[serde(borrow)]
+    count: Option<Scalar<'a>>,
+    #[serde(borrow)]
+    timezone: Option<Scalar<'a>>,
+    #[serde(borrow)]
     opens_at: Option<Str<'a>>,
     #[serde(borrow)]
     closes_at: Option<Str<'a>>,
@@ -872,44 +880,45 @@ fn schedules(check: &mut Checker, at: At, raw: Option<Vec<RawSchedule<'_>>>) -> 
 
 fn schedule(check: &mut Checker, at: At, raw: RawSchedule<'_>) -> Option<Schedule> {
     let description = check.text(format_args!("{at}.description"), raw.description.as_deref());
-    // Hours that do not hold today (expired, or not yet begun) are not today's hours: an
-    // expired schedule must never say "Nu open".
     let date = |check: &mut Checker, name: &str, value: &Option<Str>| check.any_date(format_args!("{at}.{name}"), value.as_deref());
-    let from = date(check, "valid_from", &raw.valid_from);
-    let to = [date(check, "valid_to", &raw.valid_to), date(check, "until", &raw.until)].into_iter().flatten().min();
-    if from.is_some_and(|from| from > check.today()) || to.is_some_and(|to| to < check.today()) {
+    let from = [date(check, "valid_from", &raw.valid_from), date(check, "dtstart", &raw.dtstart)].into_iter().flatten().max();
+    let dtstart = date(check, "dtstart", &raw.dtstart);
+    let mut end = [date(check, "valid_to", &raw.valid_to), date(check, "until", &raw.until)].into_iter().flatten().min();
+    // Hours that ended are not today's hours: an expired schedule must never say "Nu open".
+    if end.is_some_and(|end| end < check.today()) {
         check.report(at, Problem::NotCurrent, Outcome::Dropped);
         return None;
     }
-    // What a week table cannot show (every other week, the second Monday of the month, week
-    // numbers) is shown as the data's own text, never as hours.
-    let ordinal = raw.byday.as_deref().is_some_and(|days| days.split(',').any(|d| d.trim().starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '+')));
-    let every_week = raw.freq.as_deref().is_none_or(|freq| freq.trim().eq_ignore_ascii_case("weekly"))
-        && raw.interval.as_ref().and_then(Scalar::text).is_none_or(|n| n.trim() == "1")
-        && raw.bymonthday.is_none()
-        && raw.byweekno.is_none()
-        && !ordinal;
     let no_times = raw.opens_at.as_deref().is_none_or(|t| t.trim().is_empty())
         && raw.closes_at.as_deref().is_none_or(|t| t.trim().is_empty());
-    if !every_week || no_times {
+    // What no rule here can express (days of the year, every other week without a first
+    // date) is shown as the data's own text, never as hours.
+    let rule = recurrence(&raw, dtstart);
+    let expressible = rule.is_some();
+    let Some((days, mut repeat)) = rule.filter(|_| !no_times) else {
         match description {
             Some(text) => check.note(text),
-            None if !every_week => check.report(format_args!("{at}.freq"), Problem::NotWeekly, Outcome::Dropped),
+            None if !expressible => check.report(format_args!("{at}.freq"), Problem::NotWeekly, Outcome::Dropped),
             None => {}
         }
         return None;
-    }
-    // Without days the hours hold every day (RFC 5545 would take the weekday of `dtstart`,
-    // which published files rarely give).
-    let days = match raw.byday.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
-        None => Some(ALL_DAYS.to_vec()),
-        Some(byday) => byday.split(',').map(parse_day).collect::<Option<Vec<_>>>(),
     };
     let Some(days) = days else {
         let value = raw.byday.as_deref().unwrap_or_default().to_string();
         check.report(format_args!("{at}.byday"), Problem::BadHours { value }, Outcome::Dropped);
         return None;
     };
+    // `count` occurrences from `dtstart` end on the date of the last one.
+    if let (Some(count), Some(first)) = (raw.count.as_ref().and_then(Scalar::text).and_then(|c| c.trim().parse::<u32>().ok()), dtstart) {
+        let probe = Schedule { days: days.clone(), opens_at: NaiveTime::MIN, closes_at: NaiveTime::MIN, description: None, repeat: Some(repeat.clone()) };
+        let last = first.iter_days().take(MAX_COUNT_DAYS).filter(|d| occurs_on(&probe, *d)).nth(count.saturating_sub(1) as usize);
+        end = [end, last].into_iter().flatten().min();
+    }
+    repeat.start = from.filter(|from| *from > check.today()).or(repeat.start);
+    repeat.end = end;
+    let plain = repeat == Repeat::every_week();
+    // Times without an offset are in `timezone` (an offset in hours) when the schedule has one.
+    let zone = raw.timezone.as_ref().and_then(Scalar::text).and_then(|z| z.trim().parse::<f64>().ok()).filter(|z| z.abs() <= 14.0);
     let mut time = |name: &str, value: Option<Str>| match value
         .as_deref()
         .map(str::trim)
@@ -923,7 +932,7 @@ fn schedule(check: &mut Checker, at: At, raw: RawSchedule<'_>) -> Option<Schedul
         Some(text) => {
             // A time with an offset ("09:00Z") is converted to Dutch local time as of today.
             let today = check.today();
-            let parsed = parse_time_with_offset(text).map(|(time, offset)| match offset {
+            let parsed = parse_time_with_offset(text).map(|(time, offset)| match offset.or(zone.map(|z| (z * 60.0) as i32)) {
                 Some(offset) => to_netherlands_time(time, offset, today),
                 None => time,
             });
@@ -935,7 +944,81 @@ fn schedule(check: &mut Checker, at: At, raw: RawSchedule<'_>) -> Option<Schedul
         }
     };
     let (opens_at, closes_at) = (time("opens_at", raw.opens_at), time("closes_at", raw.closes_at));
-    Some(Schedule { days, opens_at: opens_at?, closes_at: closes_at?, description })
+    Some(Schedule { days, opens_at: opens_at?, closes_at: closes_at?, description, repeat: (!plain).then_some(repeat) })
+}
+
+/// How far `count` is followed from `dtstart`: ten years.
+const MAX_COUNT_DAYS: usize = 3660;
+
+/// The days and the rule of an HSDS schedule, as RFC 5545 reads `freq`, `interval`, `byday`,
+/// `bymonthday` and `byweekno`. `None` when no rule here can express it; `Some((None, _))`
+/// when `byday` cannot be read.
+fn recurrence(raw: &RawSchedule<'_>, dtstart: Option<NaiveDate>) -> Option<(Option<Vec<Weekday>>, Repeat)> {
+    let freq = raw.freq.as_deref().map(|f| f.trim().to_ascii_uppercase()).unwrap_or_default();
+    let monthly = match freq.as_str() {
+        "" | "WEEKLY" | "DAILY" => false,
+        "MONTHLY" => true,
+        // Yearly only by week numbers: the weeks of every year.
+        "YEARLY" if raw.byweekno.is_some() => false,
+        _ => return None,
+    };
+    if raw.byyearday.is_some() {
+        return None;
+    }
+    let numbers = |value: &Option<Scalar>| -> Option<Vec<i8>> {
+        let Some(value) = value else { return Some(Vec::new()) };
+        let text = value.text()?;
+        text.split(',').map(str::trim).filter(|n| !n.is_empty()).map(|n| n.trim_start_matches('+').parse::<i8>().ok().filter(|n| *n != 0)).collect()
+    };
+    let interval = match raw.interval.as_ref() {
+        None => 1,
+        Some(value) => value.text()?.trim().parse::<u32>().ok().filter(|n| (1..=52).contains(n))?,
+    };
+    let mut repeat = Repeat::every_week();
+    repeat.monthly = monthly;
+    repeat.interval = interval;
+    repeat.month_days = numbers(&raw.bymonthday)?;
+    repeat.week_numbers = numbers(&raw.byweekno)?;
+    if repeat.month_days.iter().any(|d| d.abs() > 31) || repeat.week_numbers.iter().any(|w| w.abs() > 53) || (!monthly && !repeat.month_days.is_empty()) {
+        return None;
+    }
+    // Every other week or month is counted from `dtstart`; without it no date can be known.
+    let byday_given = raw.byday.as_deref().is_some_and(|d| !d.trim().is_empty());
+    if interval > 1 || (monthly && !byday_given && repeat.month_days.is_empty()) {
+        repeat.start = Some(dtstart?);
+    }
+    let days = match raw.byday.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
+        // Without days, RFC 5545 takes the weekday of `dtstart`; published files rarely
+        // give it, and then the hours hold every day.
+        None if monthly => Some(Vec::new()),
+        None => Some(dtstart.filter(|_| freq != "DAILY").map_or(ALL_DAYS.to_vec(), |d| vec![d.weekday()])),
+        Some(byday) => {
+            let mut days = Vec::new();
+            let mut ok = true;
+            for part in byday.split(',').map(str::trim) {
+                if let Some(day) = parse_day(part) {
+                    days.push(day);
+                    continue;
+                }
+                // "2TU", "-1FR": an ordinal and an RFC 5545 day code.
+                let split = part.len().saturating_sub(2);
+                let (nth, day) = match (part.get(..split), part.get(split..)) {
+                    (Some(nth), Some(day)) => (nth, parse_day(day)),
+                    _ => ("", None),
+                };
+                match (nth.trim_start_matches('+').parse::<i8>(), day) {
+                    (_, None) => ok = false,
+                    (Ok(n), Some(day)) if monthly && n != 0 && n.abs() <= 5 => repeat.nth_weekdays.push((n, day)),
+                    // An ordinal only means something in a month.
+                    (Ok(_), Some(_)) => return None,
+                    (Err(_), Some(day)) if nth.is_empty() => days.push(day),
+                    (Err(_), Some(_)) => ok = false,
+                }
+            }
+            ok.then_some(days)
+        }
+    };
+    Some((days, repeat))
 }
 
 fn areas(check: &mut Checker, at: At, raw: Vec<RawServiceArea<'_>>) -> Vec<ServiceArea> {
@@ -1163,12 +1246,55 @@ mod tests {
             .iter()
             .any(|r| r.status == Status::TemporarilyClosed && r.alert.is_some()));
         assert!(import.records.iter().any(|r| r.languages.contains(&"ar".to_string())));
-        // A monthly evening hour cannot be a week's hours: it is shown as its own text.
-        assert!(import.records.iter().any(|r| r.hours_notes == ["Avondspreekuur elke tweede dinsdag van de maand."]));
+        // A monthly evening hour is read by its rule, and said with the data's own words.
+        let evening = import.records.iter().flat_map(|r| r.hours().other_lines(NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(), crate::i18n::Lang::Nl)).find(|line| line.contains("van de maand"));
+        assert_eq!(evening.as_deref(), Some("Elke 2e dinsdag van de maand, 19:00–21:00 (Avondspreekuur elke tweede dinsdag van de maand.)"));
         // The example keeps a real-world oddity; it is named and left out alone.
         let fields: Vec<&str> = import.issues.iter().map(|i| i.field.as_str()).collect();
         assert_eq!(fields, ["service_at_locations[0].location.latitude"]);
         assert!(import.issues.iter().all(|i| i.outcome == Outcome::Dropped));
+    }
+
+    #[test]
+    fn schedules_follow_their_rfc5545_rule() {
+        let read = |schedule: Value| {
+            let services = serde_json::json!([{ "id": "s", "name": "S", "schedules": [schedule] }]);
+            let mut import = super::import_hsds("k.json", &services.to_string(), &Taxonomy::default());
+            assert!(import.issues.is_empty(), "{:?}", import.issues);
+            import.records.remove(0)
+        };
+        let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let open_on = |record: &ServiceRecord, days: &[NaiveDate]| -> Vec<bool> {
+            days.iter().map(|d| record.hours().is_open_at(d.and_hms_opt(10, 0, 0).unwrap())).collect()
+        };
+        let hours = |rule: Value| {
+            let mut schedule = serde_json::json!({ "opens_at": "09:00", "closes_at": "12:00" });
+            schedule.as_object_mut().unwrap().extend(rule.as_object().unwrap().clone());
+            read(schedule)
+        };
+        // Mondays in January 2027: the 4th, 11th, 18th and 25th.
+        let mondays = [date(2027, 1, 4), date(2027, 1, 11), date(2027, 1, 18), date(2027, 1, 25)];
+        let fortnightly = hours(serde_json::json!({ "freq": "WEEKLY", "interval": 2, "dtstart": "2027-01-04", "byday": "MO" }));
+        assert_eq!(open_on(&fortnightly, &mondays), [true, false, true, false]);
+        let twice = hours(serde_json::json!({ "freq": "WEEKLY", "dtstart": "2027-01-04", "count": 2, "byday": "MO" }));
+        assert_eq!(open_on(&twice, &mondays), [true, true, false, false], "count: the first two");
+        let first_week = hours(serde_json::json!({ "freq": "WEEKLY", "byweekno": "1", "byday": "MO" }));
+        assert_eq!(open_on(&first_week, &mondays), [true, false, false, false], "ISO week 1");
+        // Tuesdays in January 2027: the 5th, 12th, 19th and 26th.
+        let tuesdays = [date(2027, 1, 5), date(2027, 1, 12), date(2027, 1, 19), date(2027, 1, 26)];
+        let second_and_last = hours(serde_json::json!({ "freq": "MONTHLY", "byday": "2TU,-1TU" }));
+        assert_eq!(open_on(&second_and_last, &tuesdays), [false, true, false, true]);
+        let every_other_month = hours(serde_json::json!({ "freq": "MONTHLY", "interval": 2, "dtstart": "2027-01-01", "byday": "1TU" }));
+        assert_eq!(open_on(&every_other_month, &[date(2027, 1, 5), date(2027, 2, 2), date(2027, 3, 2)]), [true, false, true]);
+        let month_days = hours(serde_json::json!({ "freq": "MONTHLY", "bymonthday": "1,-1" }));
+        assert_eq!(open_on(&month_days, &[date(2027, 2, 1), date(2027, 2, 2), date(2027, 2, 27), date(2027, 2, 28)]), [true, false, false, true]);
+        let from_dtstart = hours(serde_json::json!({ "freq": "MONTHLY", "dtstart": "2026-01-15" }));
+        assert_eq!(open_on(&from_dtstart, &[date(2027, 1, 15), date(2027, 1, 16)]), [true, false], "the day of dtstart");
+        // Times in `timezone` (hours from UTC) become Dutch local time.
+        let utc = read(serde_json::json!({ "byday": "MO", "opens_at": "08:00", "closes_at": "11:00", "timezone": 0 }));
+        let today = chrono::Local::now().date_naive();
+        let local = crate::sociale_kaart::hours::to_netherlands_time(NaiveTime::from_hms_opt(8, 0, 0).unwrap(), 0, today);
+        assert_eq!(utc.schedules[0].opens_at, local);
     }
 
     #[test]
@@ -1187,17 +1313,24 @@ mod tests {
         for (case, extra) in [
             ("expired", serde_json::json!({ "valid_to": day(-1) })),
             ("ended by until", serde_json::json!({ "until": day(-3) })),
-            ("not yet begun", serde_json::json!({ "valid_from": day(2) })),
         ] {
             let import = read(with(extra));
             assert!(import.records[0].schedules.is_empty(), "{case}");
             assert_eq!(import.issues[0].problem, Problem::NotCurrent, "{case}");
         }
-        assert!(!read(with(serde_json::json!({ "valid_from": day(-10), "valid_to": day(10) }))).records[0].schedules.is_empty());
+        // Hours that begin in two days are kept, and closed until then.
+        let later = read(with(serde_json::json!({ "valid_from": day(2) })));
+        let now = chrono::Local::now().naive_local();
+        assert!(later.issues.is_empty() && !later.records[0].hours().is_open_at(now));
+        assert!(later.records[0].hours().is_open_at(now + chrono::Duration::days(3)));
+        let current = read(with(serde_json::json!({ "valid_from": day(-10), "valid_to": day(10) })));
+        assert!(current.records[0].hours().is_open_at(now));
+        assert!(!current.records[0].hours().is_open_at(now + chrono::Duration::days(11)), "not after valid_to");
+        // What no rule here expresses is shown as its text.
         for (case, extra) in [
-            ("every other week", serde_json::json!({ "interval": 2, "description": "Om de week op maandag." })),
-            ("month days", serde_json::json!({ "freq": "MONTHLY", "bymonthday": 1, "description": "De eerste van de maand." })),
-            ("week numbers", serde_json::json!({ "byweekno": "1,2", "description": "In de eerste twee weken van het jaar." })),
+            ("every other week without a first date", serde_json::json!({ "interval": 2, "description": "Om de week op maandag." })),
+            ("days of the year", serde_json::json!({ "freq": "YEARLY", "byyearday": "1", "description": "Op nieuwjaarsdag." })),
+            ("an ordinal in a week", serde_json::json!({ "byday": "2MO", "description": "Elke tweede maandag." })),
         ] {
             let import = read(with(extra.clone()));
             let record = &import.records[0];
@@ -1451,7 +1584,7 @@ mod tests {
             "phones": [{"number": "0800<script>"}, {"number": "010-555 0199", "type": "text"}],
             "organization": {"name": "Org", "website": "data:text/html,hoi"},
             "service_areas": [{"name": "Noord", "extent_type": "text", "extent": "3311-3313, 33AB"}],
-            "schedules": [{"freq": "MONTHLY", "byday": "2MO", "opens_at": "09:00", "closes_at": "12:00"},
+            "schedules": [{"freq": "MONTHLY", "interval": 2, "byday": "2MO", "opens_at": "09:00", "closes_at": "12:00"},
                           {"byday": "MO,XX", "opens_at": "09:00", "closes_at": "12:00"},
                           {"byday": "TU", "opens_at": "9 uur", "closes_at": "12:00"}],
             "languages": [{"code": "n1d"}],
