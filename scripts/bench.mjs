@@ -14,8 +14,8 @@ const dist = 'dist';
 const staticDir = 'target/bench';
 
 // A made-up sociale kaart of `count` services, written afresh so the figures follow the generator.
-const generate = (file, count) => new Promise((resolve, reject) =>
-  spawn('node', ['scripts/generate-sociale-kaart.mjs', file, '--count', String(count)], { stdio: 'ignore' })
+const generate = (file, count, extra = []) => new Promise((resolve, reject) =>
+  spawn('node', ['scripts/generate-sociale-kaart.mjs', file, '--count', String(count), ...extra], { stdio: 'ignore' })
     .on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`generator failed for ${file}`)))));
 const kb = (bytes) => (bytes / 1024).toFixed(1).padStart(8) + ' KB';
 const gzip = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
@@ -160,7 +160,7 @@ try {
       const module = await import('/sociale-kaart.js');
       await module.default();
       const text = await (await fetch(url)).text();
-      return module.benchmark(text);
+      return module.benchmark([text]);
     }, '/static/sociale-kaart-10k.json')));
     await context.close();
   }
@@ -244,21 +244,28 @@ try {
     idleMs = left - clicked;
     await context.close();
   }
-  // Import time against size: linear, or the per-1,000 figure would grow.
+  // Import time against size: linear, or the per-1,000 figure would grow. 50,000 services are
+  // more than one file may hold (20 MB), so they come as four files, as a region would.
   const small = path.join(staticDir, 'sociale-kaart-1k.json');
   await generate(small, 1000);
+  const quarters = [0, 1, 2, 3].map((k) => path.join(staticDir, `sociale-kaart-50k-${k}.json`));
+  for (const [k, file] of quarters.entries()) {
+    await generate(file, 12500, ['--seed', String(k + 7), '--first', String(k * 12500)]);
+    if (fs.statSync(file).size > 20 * 1024 * 1024) throw new Error(`${file} is over the 20 MB limit`);
+  }
   const sized = [];
-  for (const file of [small, big, largest]) {
+  for (const files of [[small], [big], quarters]) {
     const runs = [];
     for (let i = 0; i < 3; i++) {
       const context = await browser.newContext();
       const sizePage = await context.newPage();
       await sizePage.goto(`http://127.0.0.1:${PORT}/`);
-      runs.push(JSON.parse(await sizePage.evaluate(async (url) => {
+      runs.push(JSON.parse(await sizePage.evaluate(async (urls) => {
         const module = await import('/sociale-kaart.js');
         await module.default();
-        return module.benchmark(await (await fetch(url)).text());
-      }, `/static/${path.basename(file)}`)));
+        const texts = await Promise.all(urls.map(async (url) => (await fetch(url)).text()));
+        return module.benchmark(texts);
+      }, files.map((file) => `/static/${path.basename(file)}`))));
       await context.close();
     }
     const run = runs.sort((a, b) => a.import_ms - b.import_ms)[1];

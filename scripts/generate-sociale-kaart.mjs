@@ -1,6 +1,7 @@
 // Writes a made-up sociale kaart in the Open Referral HSDS 3 JSON shape that Meldwijzer imports
 // (src/sociale_kaart/import/hsds.rs). Everything is invented; phone numbers are 010-555 numbers.
-//   node scripts/generate-sociale-kaart.mjs OUT.json [--count 10000] [--seed 1]
+//   node scripts/generate-sociale-kaart.mjs OUT.json [--count 10000] [--seed 1] [--first 0]
+//   (--first numbers the ids from there, so several files make one region without id clashes)
 //       a deterministic pack of COUNT services spread over invented gemeenten (for benchmarks)
 //   node scripts/generate-sociale-kaart.mjs --voorbeeldstad OUT.json
 //       the example region Gemeente Voorbeeldstad (public/regions/voorbeeldstad-sociale-kaart.json)
@@ -14,9 +15,10 @@ const option = (name, fallback) => {
 const voorbeeldstad = args.includes('--voorbeeldstad') && args.splice(args.indexOf('--voorbeeldstad'), 1);
 const count = Number(option('--count', 10000));
 const seed = Number(option('--seed', 1));
+const first = Number(option('--first', 0));
 const out = args[0];
 if (!out || out.startsWith('-') || !Number.isInteger(count) || count < 1) {
-  console.error('usage: node scripts/generate-sociale-kaart.mjs OUT.json [--count N] [--seed S] | --voorbeeldstad OUT.json');
+  console.error('usage: node scripts/generate-sociale-kaart.mjs OUT.json [--count N] [--seed S] [--first N] | --voorbeeldstad OUT.json');
   process.exit(2);
 }
 
@@ -93,7 +95,7 @@ function write(services) {
 }
 
 if (voorbeeldstad) write(exampleRegion().map(service));
-else write(generated(count, seed).map(service));
+else write(generated(count, seed, first).map(service));
 
 // --- Gemeente Voorbeeldstad -----------------------------------------------------------------
 
@@ -846,7 +848,7 @@ function exampleRegion() {
 
 // --- A large invented country -----------------------------------------------------------------
 
-function generated(total, seed) {
+function generated(total, seed, first = 0) {
   let state = seed >>> 0 || 1;
   // mulberry32: small, fast and the same everywhere.
   const random = () => {
@@ -904,7 +906,7 @@ function generated(total, seed) {
     const name = `${type.kind} ${label}`;
     const org = pick(orgs);
     return {
-      id: `${slug(name)}-${i}`,
+      id: `${slug(name)}-${first + i}`,
       name,
       org,
       description: [type.text, ...some(extras, 3), `Adres: ${pick(streets)} ${1 + Math.floor(random() * 200)}, ${town.name}.`].join(' '),

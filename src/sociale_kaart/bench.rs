@@ -50,10 +50,11 @@ fn searches() -> Vec<SearchQuery> {
     searches
 }
 
-pub fn run(hsds: &str, now: NaiveDateTime, clock: &dyn Fn() -> f64) -> Report {
+/// `files`: the region's sociale kaart files, each within the limit of one file.
+pub fn run(files: &[&str], now: NaiveDateTime, clock: &dyn Fn() -> f64) -> Report {
     let taxonomy = Taxonomy::default();
     let started = clock();
-    let records = import_hsds("bench.json", hsds, &taxonomy).records;
+    let records = files.iter().flat_map(|hsds| import_hsds("bench.json", hsds, &taxonomy).records).collect();
     let imported = clock();
     let directory = Directory::new(records, taxonomy.clone());
     let indexed_at = clock();
@@ -103,7 +104,7 @@ mod tests {
             ticks.get()
         };
         let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap().and_hms_opt(10, 0, 0).unwrap();
-        let report = run(hsds, now, &clock);
+        let report = run(&[hsds], now, &clock);
         assert_eq!(report.services, 60);
         let letters: usize = PHRASES.iter().map(|p| p.chars().count()).sum();
         assert_eq!(report.keystrokes, letters * 4);
