@@ -93,3 +93,77 @@ fn regex_free_refs(text: &str) -> String {
     out.push_str(rest);
     out
 }
+
+fn own_schema() -> Value {
+    serde_json::from_str(include_str!("../content/hsds-export.schema.json")).expect("our schema is JSON")
+}
+
+#[test]
+fn what_is_written_out_meets_meldwijzer_s_own_schema() {
+    let validator = jsonschema::options().build(&own_schema()).expect("our schema compiles");
+    // Narrower than HSDS where Meldwijzer needs it.
+    let minimal = serde_json::json!({ "id": "x", "name": "X", "status": "active" });
+    assert!(validator.is_valid(&minimal));
+    let mut bad = minimal.clone();
+    bad["schedules"] = serde_json::json!([{ "id": "s", "byday": "2XX" }]);
+    assert!(!validator.is_valid(&bad), "a day code RFC 5545 does not know");
+    bad["schedules"] = serde_json::json!([]);
+    bad["url"] = "https://www.voorbeeldstad.nl@evil.example/login".into();
+    assert!(!validator.is_valid(&bad), "a link with user info");
+    bad["url"] = "https://www.voorbeeldstad.nl/".into();
+    bad["name"] = "Buurtteam\u{202e}".into();
+    assert!(!validator.is_valid(&bad), "an invisible format character");
+    let taxonomy = Taxonomy::default();
+    for (what, records) in inputs() {
+        for service in to_hsds(&records, &taxonomy).as_array().unwrap() {
+            let errors: Vec<String> = validator.iter_errors(service).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+            assert!(errors.is_empty(), "{what}, {}: {errors:#?}", service["id"]);
+        }
+    }
+}
+
+/// Every property of our schema is a property of the official one (3.1, which adds
+/// `additional_urls` to 3.0), of the same type: ours is HSDS narrowed, never HSDS changed.
+#[test]
+fn meldwijzer_s_schema_is_derived_from_the_official_one() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/hsds/3.1/schema/service_with_definitions.json");
+    let Ok(official) = std::fs::read_to_string(&path) else {
+        eprintln!("skipped: {} is absent (a user's clone has no ../shared)", path.display());
+        return;
+    };
+    let official: Value = serde_json::from_str(&regex_free_refs(&official)).unwrap();
+    let ours = own_schema();
+    let mut differences = Vec::new();
+    compare(&ours, &ours, &official, &official, "service", &mut differences);
+    assert!(differences.is_empty(), "{differences:#?}");
+}
+
+fn resolve<'a>(root: &'a Value, node: &'a Value) -> &'a Value {
+    match node["$ref"].as_str().and_then(|r| r.strip_prefix("#/definitions/")) {
+        Some(name) => &root["definitions"][name],
+        None => node,
+    }
+}
+
+fn compare(our_root: &Value, ours: &Value, their_root: &Value, theirs: &Value, at: &str, differences: &mut Vec<String>) {
+    let (ours, theirs) = (resolve(our_root, ours), resolve(their_root, theirs));
+    if let (Some(our_items), Some(their_items)) = (ours.get("items"), theirs.get("items")) {
+        return compare(our_root, our_items, their_root, their_items, &format!("{at}[]"), differences);
+    }
+    let Some(properties) = ours["properties"].as_object() else { return };
+    for (name, our_property) in properties {
+        let Some(their_property) = theirs["properties"].get(name) else {
+            differences.push(format!("{at}.{name}: not in HSDS 3.1"));
+            continue;
+        };
+        let (our_type, their_type) = (resolve(our_root, our_property).get("type"), resolve(their_root, their_property).get("type"));
+        // An enum of strings narrows "string".
+        let narrowed = our_type.is_none() && their_type.is_some_and(|t| t == "string");
+        if our_type.is_some() && their_type.is_some() && our_type != their_type && !(our_type == Some(&Value::from("number")) && their_type == Some(&Value::from("integer"))) {
+            differences.push(format!("{at}.{name}: {our_type:?} where HSDS has {their_type:?}"));
+        } else if !narrowed && our_type.is_none() && their_type.is_some() && resolve(our_root, our_property).get("properties").is_none() {
+            differences.push(format!("{at}.{name}: no type where HSDS has {their_type:?}"));
+        }
+        compare(our_root, our_property, their_root, their_property, &format!("{at}.{name}"), differences);
+    }
+}

@@ -135,7 +135,7 @@ fn service(record: &ServiceRecord, taxonomy: &Taxonomy) -> Value {
     let links: Vec<Value> = record.links.iter().enumerate().map(|(i, link)| {
         let mut value = json!({ "id": format!("{id}-url-{i}"), "url": link.url });
         if let Some(title) = &link.title {
-            value["title"] = title.as_str().into();
+            value["label"] = title.as_str().into();
         }
         value
     }).collect();

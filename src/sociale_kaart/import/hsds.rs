@@ -484,8 +484,9 @@ struct RawDocument<'a> {
 
 #[derive(Deserialize)]
 struct RawUrl<'a> {
-    #[serde(borrow)]
-    title: Option<Str<'a>>,
+    /// HSDS 3.1 calls it `label`; some exports write `title`.
+    #[serde(borrow, alias = "title")]
+    label: Option<Str<'a>>,
     #[serde(borrow)]
     url: Option<Str<'a>>,
 }
@@ -749,7 +750,7 @@ fn service(check: &mut Checker, raw: RawService<'_>) -> Option<ServiceRecord> {
     }
     for (i, link) in raw.additional_urls.unwrap_or_default().into_iter().enumerate() {
         let url = check.website(format_args!("additional_urls[{i}].url"), link.url.as_deref());
-        let title = check.text(format_args!("additional_urls[{i}].title"), link.title.as_deref());
+        let title = check.text(format_args!("additional_urls[{i}].label"), link.label.as_deref());
         record.links.extend(url.map(|url| Link { title, url }));
     }
     record.schedules = schedules(check, At::top("schedules"), raw.schedules);
@@ -1394,7 +1395,7 @@ mod tests {
             "contacts": [{ "name": "Mw. Jansen", "title": "jeugdverpleegkundige", "phones": [{ "number": "010-5550111" }] }],
             "application_process": "Bel voor een eerste gesprek of vraag de huisarts.",
             "required_documents": [{ "document": "Legitimatiebewijs" }, { "document": "Verwijsbrief van de huisarts" }],
-            "additional_urls": [{ "title": "Aanmeldformulier", "url": "https://www.voorbeeldstad.nl/jgz/aanmelden" },
+            "additional_urls": [{ "label": "Aanmeldformulier", "url": "https://www.voorbeeldstad.nl/jgz/aanmelden" },
                                 { "title": "Vals", "url": "javascript:alert(1)" }]
         }]).to_string();
         let import = import(&text);
