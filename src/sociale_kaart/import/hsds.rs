@@ -1257,6 +1257,26 @@ mod tests {
     }
 
     #[test]
+    fn a_geojson_area_counts_by_its_name_and_the_service_by_its_own_address() {
+        // As directory data often has it: the area as a shape, which the app has no map to
+        // test a postcode against, with the wijk's name.
+        let services = serde_json::json!([{
+            "id": "buurtteam-noord", "name": "Buurtteam Noord",
+            "service_areas": [{ "name": "Noord", "extent_type": "geojson",
+                "extent": "{\"type\":\"Polygon\",\"coordinates\":[[[4.47,51.92],[4.49,51.92],[4.49,51.93],[4.47,51.92]]]}" }],
+            "service_at_locations": [{ "location": { "id": "l", "addresses": [{ "address_1": "Noordsingel 4", "postal_code": "3316 AB", "city": "Voorbeeldstad" }] } }]
+        }]);
+        let mut import = super::import_hsds("k.json", &services.to_string(), &Taxonomy::default());
+        assert!(import.issues.is_empty(), "{:?}", import.issues);
+        let named = vec![("Noord".to_string(), vec!["3311-3313".to_string()])];
+        crate::sociale_kaart::model::resolve_named_areas(&mut import.records, &named);
+        let team = &import.records[0];
+        assert!(team.coverage_of(3312).is_some(), "the wijk's postcodes, by the area's name");
+        assert!(team.coverage_of(3316).is_some(), "the postcode of its own door");
+        assert_eq!(team.coverage_of(3318), None);
+    }
+
+    #[test]
     fn schedules_follow_their_rfc5545_rule() {
         let read = |schedule: Value| {
             let services = serde_json::json!([{ "id": "s", "name": "S", "schedules": [schedule] }]);
