@@ -141,6 +141,13 @@ pub struct Dossier {
     pub case_code: String,
     pub created: DateTime<Utc>,
     pub updated: DateTime<Utc>,
+    /// Counts the writes to storage, so a write made from an older copy (another tab's) is
+    /// merged, never written over a newer one.
+    #[serde(default)]
+    pub revision: u64,
+    /// Texts two tabs changed at once: the other version of a field, until the user settles it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<TextConflict>,
     #[serde(default)]
     pub sector: Sector,
     #[serde(default)]
@@ -168,6 +175,13 @@ pub struct Dossier {
     pub melding: Melding,
     #[serde(default)]
     pub evaluations: Vec<Evaluation>,
+}
+
+/// The other version of a text field (a JSON pointer into the dossier, "/weighing/risk").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TextConflict {
+    pub field: String,
+    pub other: String,
 }
 
 /// Who holds responsibility for the child's or client's safety now.
@@ -204,6 +218,8 @@ impl Dossier {
             case_code,
             created: now,
             updated: now,
+            revision: 0,
+            conflicts: Vec::new(),
             sector: profile.sector,
             client: profile.client,
             doctor: profile.doctor,

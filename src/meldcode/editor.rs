@@ -25,17 +25,18 @@ pub fn Editor(id: String, view: String) -> impl IntoView {
         }
         .into_any();
     };
-    let editing = Editing { dossier: RwSignal::new(dossier), saved_at: RwSignal::new(None), meldcode };
+    let editing = Editing { known: StoredValue::new(dossier.clone()), dossier: RwSignal::new(dossier), saved_at: RwSignal::new(None), meldcode };
     provide_context(editing);
     let app = state();
     let changed_elsewhere = RwSignal::new(false);
 
-    // Another tab saved this dossier: take its version rather than overwrite it later.
+    // Another tab saved this dossier: merge its changes in rather than overwrite them later.
     Effect::new(move |_| {
         let stored = meldcode.dossiers.with(|all| all.iter().find(|d| d.id == id).cloned());
         if let Some(stored) = stored {
-            if editing.dossier.with_untracked(|d| d.updated != stored.updated) {
-                editing.dossier.set(stored);
+            let elsewhere = editing.known.with_value(|known| known.revision != stored.revision)
+                && editing.dossier.with_untracked(|d| *d != stored);
+            if editing.adopt(stored) && elsewhere {
                 changed_elsewhere.set(true);
             }
         }
@@ -77,6 +78,7 @@ pub fn Editor(id: String, view: String) -> impl IntoView {
             {move || changed_elsewhere.get().then(|| view! {
                 <p class="mw-notice" role="status">{tr("dossier.changed_elsewhere")}</p>
             })}
+            <TextConflicts/>
             <nav class="mw-stepnav" aria-label=move || t(app.lang.get(), "stepnav.label")>
                 <ol>
                     {(1..=5u8).map(|step| {
@@ -105,6 +107,40 @@ pub fn Editor(id: String, view: String) -> impl IntoView {
         <div class="mw-step">{body}</div>
     }
     .into_any()
+}
+
+/// Texts that two tabs changed at once: both versions, and the user chooses.
+#[component]
+fn TextConflicts() -> impl IntoView {
+    let editing = use_editing();
+    let conflicts = move || editing.read(|d| d.conflicts.iter().map(|c| (c.clone(), super::merge::field_text(d, &c.field).unwrap_or_default())).collect::<Vec<_>>());
+    let settle = move |field: String, text: String| {
+        editing.edit(|d| *d = super::merge::settle(d, &field, text));
+    };
+    move || {
+        conflicts().into_iter().enumerate().map(|(i, (conflict, here))| {
+            let (field, other) = (conflict.field.clone(), conflict.other.clone());
+            let keep_here = { let (field, here) = (field.clone(), here.clone()); move |_| settle(field.clone(), here.clone()) };
+            let keep_other = { let (field, other) = (field.clone(), other.clone()); move |_| settle(field.clone(), other.clone()) };
+            let keep_both = { let (field, both) = (field.clone(), format!("{here}\n\n{other}")); move |_| settle(field.clone(), both.clone()) };
+            let heading = format!("mw-conflict-{i}");
+            view! {
+                <section class="mw-notice mw-notice--warning mw-conflict" role="region" aria-labelledby=heading.clone()>
+                    <h2 id=heading.clone()>{tr("dossier.conflict.title")}</h2>
+                    <p>{tr("dossier.conflict.text")}</p>
+                    <h3>{tr("dossier.conflict.here")}</h3>
+                    <blockquote class="mw-conflict__text">{here.clone()}</blockquote>
+                    <h3>{tr("dossier.conflict.other")}</h3>
+                    <blockquote class="mw-conflict__text">{other.clone()}</blockquote>
+                    <p class="mw-actions">
+                        <button type="button" class="mw-button" on:click=keep_both>{tr("dossier.conflict.keep_both")}</button>
+                        <button type="button" class="mw-button mw-button--secondary" on:click=keep_here>{tr("dossier.conflict.keep_here")}</button>
+                        <button type="button" class="mw-button mw-button--secondary" on:click=keep_other>{tr("dossier.conflict.keep_other")}</button>
+                    </p>
+                </section>
+            }
+        }).collect_view()
+    }
 }
 
 /// The guidance for a step or situation: what to do, what not to do, and why.

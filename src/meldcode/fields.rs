@@ -13,6 +13,9 @@ pub struct Editing {
     pub dossier: RwSignal<Dossier>,
     /// When the last change was stored, for "opgeslagen om 14:32".
     pub saved_at: RwSignal<Option<DateTime<Local>>>,
+    /// The version in storage this tab last saw: what changes from another tab are merged
+    /// against.
+    pub known: StoredValue<Dossier>,
     pub meldcode: Meldcode,
 }
 
@@ -23,9 +26,28 @@ impl Editing {
             f(d);
             d.updated = Utc::now();
         });
-        if self.meldcode.save(&self.dossier.get_untracked()) {
+        if let Some(stored) = self.meldcode.store(&self.dossier.get_untracked()) {
+            // What another tab wrote meanwhile is merged in; this tab's own text stays as typed.
+            if self.dossier.with_untracked(|d| *d != stored) {
+                self.dossier.set(stored.clone());
+            }
+            self.known.set_value(stored);
             self.saved_at.set(Some(Local::now()));
         }
+    }
+
+    /// Another tab stored `stored`: take its changes, keeping what this tab has not stored yet.
+    /// True when anything changed here.
+    pub fn adopt(&self, stored: Dossier) -> bool {
+        let known = self.known.get_value();
+        if stored.revision == known.revision {
+            return false;
+        }
+        let working = self.dossier.get_untracked();
+        let merged = if working == known { stored.clone() } else { super::merge::merge(&known, &working, &stored) };
+        self.known.set_value(stored);
+        self.dossier.set(merged);
+        true
     }
 
     pub fn read<T>(&self, f: impl Fn(&Dossier) -> T) -> T {

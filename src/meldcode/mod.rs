@@ -9,6 +9,7 @@ pub mod dossier;
 mod editor;
 pub mod engine;
 mod fields;
+pub mod merge;
 mod list;
 mod print;
 pub mod profile;
@@ -76,18 +77,25 @@ impl Meldcode {
 
     /// Stores a dossier and updates the list; on failure the stored version stays as it was.
     pub fn save(&self, dossier: &Dossier) -> bool {
-        match store::save(dossier) {
-            Ok(()) => {
+        self.store(dossier).is_some()
+    }
+
+    /// Stores a dossier, merged with what another tab stored since this tab's copy (the one in
+    /// the list), and returns what was stored; `None` when storing failed.
+    pub fn store(&self, dossier: &Dossier) -> Option<Dossier> {
+        let base = self.dossier(&dossier.id);
+        match store::save(base.as_ref(), dossier) {
+            Ok(stored) => {
                 self.problem.set(None);
-                self.dossiers.update(|all| match all.iter_mut().find(|d| d.id == dossier.id) {
-                    Some(existing) => *existing = dossier.clone(),
-                    None => all.insert(0, dossier.clone()),
+                self.dossiers.update(|all| match all.iter_mut().find(|d| d.id == stored.id) {
+                    Some(existing) => *existing = stored.clone(),
+                    None => all.insert(0, stored.clone()),
                 });
-                true
+                Some(stored)
             }
             Err(e) => {
                 self.problem.set(Some(e.message_key()));
-                false
+                None
             }
         }
     }

@@ -30,8 +30,14 @@ pub fn load_all() -> Result<(Vec<Dossier>, Vec<Broken>), StorageError> {
     Ok((dossiers, broken))
 }
 
-pub fn save(dossier: &Dossier) -> Result<(), StorageError> {
-    storage::save_raw(Area::Local, &format!("{DOSSIER_PREFIX}{}", dossier.id), &dossier.to_stored())
+/// Stores `mine`, made from this tab's copy `base`; what another tab stored since is merged in
+/// (`merge::next_write`). Returns what was stored.
+pub fn save(base: Option<&Dossier>, mine: &Dossier) -> Result<Dossier, StorageError> {
+    let name = format!("{DOSSIER_PREFIX}{}", mine.id);
+    let stored = storage::load_raw(Area::Local, &name)?.and_then(|raw| Dossier::from_stored(&raw).ok());
+    let next = super::merge::next_write(base, mine, stored.as_ref());
+    storage::save_raw(Area::Local, &name, &next.to_stored())?;
+    Ok(next)
 }
 
 pub fn delete(id: &str) -> Result<(), StorageError> {
