@@ -85,6 +85,8 @@ pub struct MeldcodeContent {
     pub conversation_tips: Guide,
     /// Exactly five, numbers 1 to 5.
     pub afwegingen: Vec<AfwegingText>,
+    /// Where the decisions, meldnormen and actions of each path come from (`engine`).
+    pub afwegingskader: Source,
     pub disclosure: Guide,
     pub open_melden: Guide,
     pub sector_routes: Vec<SectorRoute>,
@@ -147,9 +149,24 @@ mod tests {
             .chain(content.checklists().map(|c| &c.source))
             .chain(content.afwegingen.iter().map(|a| &a.source))
             .chain(content.sector_routes.iter().map(|r| &r.source))
-            .chain(content.after_melding.iter().map(|s| &s.source));
+            .chain(content.after_melding.iter().map(|s| &s.source))
+            .chain([&content.afwegingskader]);
         for source in sources {
             assert!(!source.source.trim().is_empty() && source.checked <= today, "{source:?}");
+        }
+    }
+
+    /// What states the afwegingskader names public sources, never an internal note or a line.
+    #[test]
+    fn the_decision_s_sources_are_public() {
+        let content = MeldcodeContent::load();
+        let decision = [&content.steps[3].source, &content.steps[4].source, &content.kindcheck.source, &content.disclosure.source, &content.afwegingskader]
+            .into_iter()
+            .chain(content.afwegingen.iter().map(|a| &a.source));
+        for source in decision {
+            let text = source.source.to_lowercase();
+            assert!(!text.contains("seed") && !text.contains(" r. "), "{source:?}");
+            assert!(text.contains("https://"), "{source:?}");
         }
     }
 

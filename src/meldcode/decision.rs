@@ -3,62 +3,80 @@
 
 use super::dossier::{evaluations_ics, Evaluation, Responsibility as Who};
 use super::editor::{entry_list, guide_view, VeiligThuisCall};
-use super::engine::{Action, Decision};
+use super::engine::{Action, Decision, Question};
 use super::fields::{date_input, text_area, use_editing, yes_no};
-use super::report::{decision_key, meldnorm_key};
+use super::report::{action_key, decision_rows, question_note};
 use super::use_meldcode;
 use crate::i18n::{long_date, t, t_with};
 use crate::shell::{browser, state, tr, SourceNote};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-/// The five afwegingen, each with explanation, answer and motivation, and the outcome.
+/// The five afwegingen, each with explanation, answer and motivation, and the outcome. A
+/// question the path does not ask (or not yet) shows why instead of its answer buttons.
 pub fn afwegingen() -> impl IntoView {
     let meldcode = use_meldcode();
     let editing = use_editing();
     let app = state();
-    let outcome = Memo::new(move |_| editing.read(|d| d.outcome()));
+    let outcome = Memo::new(move |_| editing.read(|d| d.afwegingen.outcome()));
     let texts = meldcode.content.with_value(|c| c.afwegingen.clone());
     view! {
         <h2>{tr("afwegingen.title")}</h2>
         <p>{tr("afwegingen.lead")}</p>
-        {move || editing.read(|d| d.afwegingen.disclosure).then(|| view! {
-            <div class="mw-notice mw-notice--warning">
-                <p><strong>{tr("disclosure.active")}</strong></p>
-                <button type="button" class="mw-link-button" on:click=move |_| editing.edit(|d| d.afwegingen.disclosure = false)>
-                    {tr("disclosure.undo")}
-                </button>
-            </div>
-        })}
         {texts.into_iter().map(|a| {
             let number = a.number;
             let index = usize::from(number) - 1;
-            let question = a.question.clone();
-            let (explanation, considerations) = (a.explanation.clone(), a.considerations.clone());
-            let state_class = move || {
-                let o = outcome.get();
-                if o.next == Some(number) { "mw-afweging mw-afweging--next" }
-                else if o.skipped.contains(&number) { "mw-afweging mw-afweging--skipped" }
-                else { "mw-afweging" }
+            let status = Memo::new(move |_| outcome.with(|o| o.question(number).unwrap_or(Question::Next)));
+            // Only a change between "answer here" and a note rebuilds the body, so choosing an
+            // answer keeps the focus on its radio button.
+            let note = Memo::new(move |_| Some(status.get()).filter(|s| !s.answerable()));
+            let state_class = move || match status.get() {
+                Question::Next => "mw-afweging mw-afweging--next",
+                Question::NotAsked(_) => "mw-afweging mw-afweging--not-asked",
+                Question::Later { .. } => "mw-afweging mw-afweging--later",
+                Question::ByDisclosure => "mw-afweging mw-afweging--by-disclosure",
+                Question::Answered(_) => "mw-afweging",
+            };
+            let a = std::sync::Arc::new(a);
+            let body = {
+                let a = a.clone();
+                move || {
+                    let a = a.clone();
+                    match note.get() {
+                        None => {
+                            let (question, explanation, considerations) = (a.question.clone(), a.explanation.clone(), a.considerations.clone());
+                            view! {
+                                <p>{move || explanation.get(app.lang.get()).to_string()}</p>
+                                {(!considerations.is_empty()).then(|| view! {
+                                    <details>
+                                        <summary>{tr("afweging.considerations")}</summary>
+                                        <ul>{move || considerations.iter().map(|c| view! { <li>{c.get(app.lang.get()).to_string()}</li> }).collect_view()}</ul>
+                                    </details>
+                                })}
+                                {yes_no(
+                                    format!("afweging-{number}"),
+                                    move || question.get(app.lang.get()).to_string(),
+                                    move |d| d.afwegingen.answer(number),
+                                    move |d, v| d.afwegingen.set(number, v),
+                                )}
+                                {text_area(format!("afweging-{number}-motivation"), "afweging.motivation", move |d| d.motivations[index].clone(), move |d, v| d.motivations[index] = v)}
+                            }.into_any()
+                        }
+                        Some(status) => {
+                            let question = a.question.clone();
+                            view! {
+                                <p class="mw-afweging__question">{move || question.get(app.lang.get()).to_string()}</p>
+                                <p class="mw-afweging__status"><strong>{move || question_note(status, app.lang.get()).unwrap_or_default()}</strong></p>
+                            }.into_any()
+                        }
+                    }
+                }
             };
             view! {
-                <section class=state_class>
-                    <h3>{move || t_with(app.lang.get(), "afweging.number", &[("number", &number.to_string())])}</h3>
-                    {move || outcome.with(|o| o.skipped.contains(&number)).then(|| view! { <p class="mw-hint">{tr("afweging.skipped")}</p> })}
-                    {move || (number >= 3 && outcome.with(|o| o.with_veilig_thuis)).then(|| view! { <p class="mw-hint">{tr("afweging.with_veilig_thuis")}</p> })}
-                    <p>{move || explanation.get(app.lang.get()).to_string()}</p>
-                    {(!considerations.is_empty()).then(|| view! {
-                        <details>
-                            <summary>{tr("afweging.considerations")}</summary>
-                            <ul>{move || considerations.iter().map(|c| view! { <li>{c.get(app.lang.get()).to_string()}</li> }).collect_view()}</ul>
-                        </details>
-                    })}
-                    {yes_no(
-                        format!("afweging-{number}"),
-                        move || question.get(app.lang.get()).to_string(),
-                        move |d| d.afwegingen.answer(number),
-                        move |d, v| d.afwegingen.set(number, v),
-                    )}
-                    {text_area(format!("afweging-{number}-motivation"), "afweging.motivation", move |d| d.motivations[index].clone(), move |d, v| d.motivations[index] = v)}
+                <section class=state_class aria-labelledby=format!("afweging-{number}-title")>
+                    <h3 id=format!("afweging-{number}-title")>{move || t_with(app.lang.get(), "afweging.number", &[("number", &number.to_string())])}</h3>
+                    {move || (number >= 3 && status.get().answerable() && outcome.with(|o| o.with_veilig_thuis)).then(|| view! { <p class="mw-hint">{tr("afweging.with_veilig_thuis")}</p> })}
+                    {body}
                     <p><SourceNote source=a.source.clone()/></p>
                 </section>
             }
@@ -67,26 +85,25 @@ pub fn afwegingen() -> impl IntoView {
     }
 }
 
+/// Both decisions, the meldnormen, the kindcheck's conclusion and what to do now: the same
+/// rows as the print (`report::decision_rows`).
 #[component]
 fn Outcome() -> impl IntoView {
     let meldcode = use_meldcode();
     let editing = use_editing();
     let app = state();
-    let outcome = Memo::new(move |_| editing.read(|d| d.outcome()));
+    let outcome = Memo::new(move |_| editing.read(|d| d.afwegingen.outcome()));
+    let kindcheck = Memo::new(move |_| editing.read(|d| d.kindcheck_conclusion()));
     let open_melden = meldcode.content.with_value(|c| c.open_melden.clone());
-    let disclosure = meldcode.content.with_value(|c| c.disclosure.clone());
+    let source = meldcode.content.with_value(|c| c.afwegingskader.clone());
     view! {
         <section class="mw-outcome" aria-labelledby="mw-outcome-title">
             <h2 id="mw-outcome-title">{tr("outcome.title")}</h2>
             <dl class="mw-decisions">
-                <dt>{tr("decision.melden")}</dt>
-                <dd>{move || t(app.lang.get(), decision_key(outcome.get().melden))}</dd>
-                <dt>{tr("decision.help")}</dt>
-                <dd>{move || t(app.lang.get(), decision_key(outcome.get().help))}</dd>
-                {move || outcome.get().meldnorm.map(|norm| view! {
-                    <dt>{tr("decision.meldnorm")}</dt>
-                    <dd>{move || t(app.lang.get(), meldnorm_key(norm))}</dd>
-                })}
+                {move || outcome.with(|o| decision_rows(o, kindcheck.get(), app.lang.get())).into_iter().map(|row| view! {
+                    <dt>{row.label}</dt>
+                    <dd>{row.value}</dd>
+                }).collect_view()}
             </dl>
             {move || outcome.get().next.map(|n| view! {
                 <p>{move || t_with(app.lang.get(), "outcome.next_question", &[("number", &n.to_string())])}</p>
@@ -96,26 +113,53 @@ fn Outcome() -> impl IntoView {
                 {move || outcome.get().actions.into_iter().map(|action| view! {
                     <li>
                         {tr(action_key(action))}
-                        {(action == Action::CallVeiligThuis).then(|| view! { <VeiligThuisCall/> })}
+                        {matches!(action, Action::CallVeiligThuis | Action::ReportAgain).then(|| view! { <VeiligThuisCall/> })}
                     </li>
                 }).collect_view()}
             </ol>
-            {move || editing.read(|d| d.afwegingen.disclosure).then(|| guide_view(disclosure.clone()))}
+            <p class="mw-hint">{tr("decision.source")} ": " <SourceNote source=source/></p>
             {move || (outcome.get().melden == Decision::Yes).then(|| guide_view(open_melden.clone()))}
         </section>
     }
 }
 
-fn action_key(action: Action) -> &'static str {
-    match action {
-        Action::RecordAndClose => "action_step.record_and_close",
-        Action::EnsureSafetyNow => "action_step.ensure_safety",
-        Action::CallVeiligThuis => "action_step.call_veilig_thuis",
-        Action::InformClientFirst => "action_step.inform_client",
-        Action::ContinueWithVeiligThuis => "action_step.continue_with_veilig_thuis",
-        Action::OfferHelp => "action_step.offer_help",
-        Action::PlanEvaluations => "action_step.plan_evaluations",
-        Action::CloseWithAgreements => "action_step.close_with_agreements",
+/// The disclosure fast path: what to do first, before any form. Focus moves here when the
+/// professional presses the disclosure button (after the screen's own focus on its heading).
+#[component]
+pub fn AcuteGuidance() -> impl IntoView {
+    let meldcode = use_meldcode();
+    let editing = use_editing();
+    let app = state();
+    let disclosure = meldcode.content.with_value(|c| c.disclosure.clone());
+    let active = Memo::new(move |_| editing.read(|d| d.afwegingen.disclosure));
+    Effect::new(move |_| {
+        if active.get() && meldcode.focus_acute.get() {
+            meldcode.focus_acute.set(false);
+            request_animation_frame(move || request_animation_frame(focus_acute));
+        }
+    });
+    let emergency = move || app.content.with(|c| c.number("112").map(|n| n.tel_uri())).unwrap_or_else(|| "tel:112".into());
+    move || active.get().then(|| view! {
+        <section class="mw-acute" id="mw-acute" tabindex="-1" aria-labelledby="mw-acute-title">
+            <h2 id="mw-acute-title">{tr("acute.title")}</h2>
+            <p class="mw-acute__call">{tr("acute.call_112")} " " <a class="mw-call" href=emergency>"112"</a></p>
+            <VeiligThuisCall/>
+            <p><strong>{tr("disclosure.active")}</strong></p>
+            <button type="button" class="mw-link-button" on:click=move |_| editing.edit(|d| d.afwegingen.disclosure = false)>
+                {tr("disclosure.undo")}
+            </button>
+            {guide_view(disclosure.clone())}
+        </section>
+    })
+}
+
+fn focus_acute() {
+    let section = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("mw-acute"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(section) = section {
+        let _ = section.focus();
     }
 }
 
@@ -126,8 +170,8 @@ pub fn step_five() -> impl IntoView {
     let app = state();
     let in_five = meldcode.profile.get_untracked().unwrap_or_default().afwegingen_in.step() == 5;
     let guide = meldcode.content.with_value(|c| c.step(5).cloned());
-    let melden = Memo::new(move |_| editing.read(|d| d.outcome().melden == Decision::Yes));
-    let helping = Memo::new(move |_| editing.read(|d| d.outcome().help == Decision::Yes));
+    let melden = Memo::new(move |_| editing.read(|d| d.afwegingen.outcome().melden == Decision::Yes));
+    let helping = Memo::new(move |_| editing.read(|d| d.afwegingen.outcome().help == Decision::Yes));
     let download_ics = move |_| {
         let (d, lang) = (editing.dossier.get_untracked(), app.lang.get_untracked());
         let summary = t_with(lang, "evaluation.summary", &[("code", &d.case_code)]);

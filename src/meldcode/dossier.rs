@@ -2,7 +2,7 @@
 //! schema version; `Dossier::from_stored` reads every version ever written (fixtures of each
 //! live in `tests/fixtures/`), so an update never locks a professional out of a draft.
 
-use super::engine::{Answers, Decision, Outcome};
+use super::engine::{Answers, Decision};
 use super::profile::{ClientKind, Profile, Sector};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -103,6 +103,43 @@ pub struct Kindcheck {
     pub children_in_care: Option<bool>,
     pub safety_established: Option<bool>,
     pub note: String,
+}
+
+/// What the kindcheck concludes, for the decision and the print.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KindcheckConclusion {
+    /// Not (yet) asked whether there are children in the client's care.
+    NotDone,
+    NoChildren,
+    /// There are children; whether they are safe is not yet assessed.
+    SafetyOpen,
+    ChildrenSafe,
+    /// The professional cannot establish that the children are safe: consult Veilig Thuis.
+    CannotEstablishSafety,
+}
+
+impl KindcheckConclusion {
+    pub fn key(self) -> &'static str {
+        match self {
+            KindcheckConclusion::NotDone => "kindcheck.conclusion.not_done",
+            KindcheckConclusion::NoChildren => "kindcheck.conclusion.no_children",
+            KindcheckConclusion::SafetyOpen => "kindcheck.conclusion.open",
+            KindcheckConclusion::ChildrenSafe => "kindcheck.conclusion.safe",
+            KindcheckConclusion::CannotEstablishSafety => "kindcheck.doubt",
+        }
+    }
+}
+
+impl Kindcheck {
+    pub fn conclusion(&self) -> KindcheckConclusion {
+        match (self.children_in_care, self.safety_established) {
+            (None, _) => KindcheckConclusion::NotDone,
+            (Some(false), _) => KindcheckConclusion::NoChildren,
+            (Some(true), None) => KindcheckConclusion::SafetyOpen,
+            (Some(true), Some(true)) => KindcheckConclusion::ChildrenSafe,
+            (Some(true), Some(false)) => KindcheckConclusion::CannotEstablishSafety,
+        }
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -257,8 +294,10 @@ impl Dossier {
         serde_json::to_string(self).unwrap_or_default()
     }
 
-    pub fn outcome(&self) -> Outcome {
-        self.afwegingen.outcome()
+    /// The kindcheck's conclusion, for a dossier about an adult (the kindcheck applies only
+    /// there; `None` for a child).
+    pub fn kindcheck_conclusion(&self) -> Option<KindcheckConclusion> {
+        (self.client == ClientKind::Adult).then(|| self.kindcheck.conclusion())
     }
 
     /// Doctors must consult Veilig Thuis before a melding (KNMG meldcode).
@@ -277,13 +316,13 @@ impl Dossier {
 
     /// Which of the five steps still have nothing in them, for "what is still open".
     pub fn open_steps(&self) -> Vec<u8> {
-        let outcome = self.outcome();
+        let outcome = self.afwegingen.outcome();
         let done = [
             !self.signals.is_empty() || !self.ticked.is_empty(),
             !self.consultations.is_empty(),
             self.conversation.date.is_some() || self.conversation.skipped.is_some(),
             ![&self.weighing.risk, &self.weighing.nature, &self.weighing.severity].iter().all(|t| t.trim().is_empty()),
-            outcome.next.is_none() && outcome.melden != Decision::Undecided,
+            outcome.decided() && outcome.melden != Decision::Undecided,
         ];
         (1..=5).zip(done).filter(|(_, done)| !done).map(|(step, _)| step).collect()
     }
@@ -472,7 +511,7 @@ mod tests {
         assert_eq!(dossier.case_code, "KO-2026-014");
         assert_eq!(dossier.signals.len(), 2);
         assert_eq!(dossier.client, ClientKind::Adult);
-        assert_eq!(dossier.outcome().melden, Decision::Yes);
+        assert_eq!(dossier.afwegingen.outcome().melden, Decision::Yes);
     }
 
     #[test]
@@ -543,6 +582,25 @@ mod tests {
         d.conversation.skipped = Some(SkipReason::SafetyChild);
         d.afwegingen.set(1, Some(false));
         assert_eq!(d.open_steps(), [2, 4]);
+    }
+
+    #[test]
+    fn the_kind_of_client_is_the_dossier_s_own_and_the_kindcheck_concludes_for_an_adult() {
+        let mut d = dossier("a");
+        assert_eq!(d.client, ClientKind::Child, "the profile's default");
+        assert_eq!(d.kindcheck_conclusion(), None);
+        d.client = ClientKind::Adult;
+        assert_eq!(d.kindcheck_conclusion(), Some(KindcheckConclusion::NotDone));
+        d.kindcheck.children_in_care = Some(false);
+        assert_eq!(d.kindcheck_conclusion(), Some(KindcheckConclusion::NoChildren));
+        d.kindcheck.children_in_care = Some(true);
+        assert_eq!(d.kindcheck_conclusion(), Some(KindcheckConclusion::SafetyOpen));
+        d.kindcheck.safety_established = Some(true);
+        assert_eq!(d.kindcheck_conclusion(), Some(KindcheckConclusion::ChildrenSafe));
+        d.kindcheck.safety_established = Some(false);
+        assert_eq!(d.kindcheck_conclusion(), Some(KindcheckConclusion::CannotEstablishSafety));
+        let adult = Profile { client: ClientKind::Adult, ..Profile::default() };
+        assert_eq!(Dossier::new("b".into(), "X".into(), &adult, now()).client, ClientKind::Adult);
     }
 
     #[test]

@@ -45,12 +45,14 @@ pub fn Editor(id: String, view: String) -> impl IntoView {
     let case_code = move || editing.read(|d| d.case_code.clone());
     let open_steps = Memo::new(move |_| editing.read(|d| d.open_steps()));
     let dossier_id = editing.dossier.with_untracked(|d| d.id.clone());
+    // The step that holds the afwegingen, where a disclosure leads.
+    let decision_step = meldcode.profile.get_untracked().unwrap_or_default().afwegingen_in.step();
     let disclose = {
         let dossier_id = dossier_id.clone();
         move |_| {
+            meldcode.focus_acute.set(true);
             editing.edit(|d| d.afwegingen.disclosure = true);
-            let step = meldcode.profile.get_untracked().unwrap_or_default().afwegingen_in.step();
-            go(&dossier_href(&dossier_id, &step.to_string()));
+            go(&dossier_href(&dossier_id, &decision_step.to_string()));
         }
     };
     let saved = move || {
@@ -68,6 +70,7 @@ pub fn Editor(id: String, view: String) -> impl IntoView {
         _ => view! { <p>{tr("title.not_found")}</p> }.into_any(),
     };
     let current = view.clone();
+    let acute = (view == decision_step.to_string()).then(decision::AcuteGuidance);
 
     view! {
         <div class="mw-dossier-head mw-no-print">
@@ -104,7 +107,7 @@ pub fn Editor(id: String, view: String) -> impl IntoView {
             </nav>
             <button type="button" class="mw-button mw-button--danger mw-disclose" on:click=disclose>{tr("disclosure.button")}</button>
         </div>
-        <div class="mw-step">{body}</div>
+        <div class="mw-step">{acute}{body}</div>
     }
     .into_any()
 }
@@ -233,6 +236,7 @@ fn step_one() -> impl IntoView {
     let kindcheck = meldcode.content.with_value(|c| c.kindcheck.clone());
     view! {
         {step_guide(1)}
+        {client_kind()}
         <h2>{tr("signals.title")}</h2>
         <p class="mw-hint">{tr("signals.hint")}</p>
         {entry_list(
@@ -289,6 +293,28 @@ fn step_one() -> impl IntoView {
             })}
             {text_area("kindcheck-note".into(), "kindcheck.note", |d| d.kindcheck.note.clone(), |d, v| d.kindcheck.note = v)}
         })}
+    }
+}
+
+/// Who the dossier is about: the profile's usual client to start with, changeable here. The
+/// kindcheck follows from it.
+fn client_kind() -> impl IntoView {
+    let editing = use_editing();
+    view! {
+        <fieldset class="mw-fieldset">
+            <legend>{tr("dossier.client")}</legend>
+            <p class="mw-hint">{tr("dossier.client_hint")}</p>
+            <div class="mw-choices">
+                {[(ClientKind::Child, "child", "client.child"), (ClientKind::Adult, "adult", "client.adult")].into_iter().map(|(kind, id, label)| view! {
+                    <label class="mw-choice" for=format!("dossier-client-{id}")>
+                        <input type="radio" id=format!("dossier-client-{id}") name="dossier-client"
+                            prop:checked=move || editing.read(|d| d.client) == kind
+                            on:change=move |_| editing.edit(move |d| d.client = kind)/>
+                        {tr(label)}
+                    </label>
+                }).collect_view()}
+            </div>
+        </fieldset>
     }
 }
 

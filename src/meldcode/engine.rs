@@ -6,47 +6,29 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Where an answer leads.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Then {
-    Ask(u8),
-    /// No suspicion: close and record in the dossier.
-    Close,
-    /// Melden at Veilig Thuis on this norm; questions 3–5 then go together with Veilig Thuis.
-    Report(Meldnorm),
-    /// Offer or organise help, then evaluate (question 5).
-    Help,
-    /// Help reached lasting safety: close with agreements on following (un)safety.
-    CloseHelp,
-}
-
-/// (question, if no, if yes) — the five afwegingen.
-const RULES: [(u8, Then, Then); 5] = [
-    (1, Then::Close, Then::Ask(2)),
-    (2, Then::Ask(3), Then::Report(Meldnorm::AcuteOrStructural)),
-    (3, Then::Report(Meldnorm::NoEffectiveHelp), Then::Ask(4)),
-    (4, Then::Report(Meldnorm::NoEffectiveHelp), Then::Help),
-    (5, Then::Report(Meldnorm::UnsafetyContinues), Then::CloseHelp),
-];
-
-/// The three professional norms to melden.
+/// The three professional norms to melden (meldnormen), numbered as the afwegingskader does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Meldnorm {
-    /// Acute and/or structural unsafety (disclosure counts as acute).
+    /// 1: acute and/or structural unsafety (disclosure counts as acute).
     AcuteOrStructural,
-    /// The professional cannot offer or organise effective help (or it is not accepted).
+    /// 2: the professional cannot offer or organise effective help (or it is not accepted).
     NoEffectiveHelp,
-    /// During help, the unsafety does not stop or returns.
+    /// 3: during help, the unsafety does not stop or returns.
     UnsafetyContinues,
 }
 
+/// One of the two decisions (beslissing 1: melden; beslissing 2: is hulp (ook) mogelijk?).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Decision {
     Undecided,
     Yes,
     No,
+    /// The path does not ask it: after "no suspicion" there is nothing to help with.
+    NotApplicable,
+    /// Help did not bring safety: whether it goes on is decided with Veilig Thuis.
+    WithVeiligThuis,
 }
 
 /// What to do next, in order; the view turns each into text and links.
@@ -59,6 +41,8 @@ pub enum Action {
     EnsureSafetyNow,
     /// Call Veilig Thuis 0800-2000 to melden.
     CallVeiligThuis,
+    /// Melden again: the unsafety continues after an earlier melding.
+    ReportAgain,
     /// Tell the client about the melding first, unless an exception applies.
     InformClientFirst,
     /// Go through afwegingen 3 to 5 together with Veilig Thuis.
@@ -69,6 +53,41 @@ pub enum Action {
     PlanEvaluations,
     /// Close help with agreements on following future (un)safety.
     CloseWithAgreements,
+    /// Help did not bring safety: decide with Veilig Thuis whether and how it goes on.
+    DecideHelpWithVeiligThuis,
+}
+
+/// Why a path does not ask a question.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotAskedBecause {
+    /// Afweging 1 = nee: no suspicion, the meldcode closes.
+    NoSuspicion,
+    /// Afweging 3 = nee: no effective help possible, so there is no help to accept or evaluate.
+    NoEffectiveHelp,
+    /// Afweging 4 = nee: help is not accepted, so there is no help to evaluate.
+    HelpNotAccepted,
+}
+
+/// Where one of the five questions stands on the path the answers take.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Question {
+    /// Asked and answered; the answer counts.
+    Answered(bool),
+    /// Answered "ja" by the disclosure (afwegingen 1 and 2).
+    ByDisclosure,
+    /// The question to answer now.
+    Next,
+    /// On the path, after the question to answer now (`after`).
+    Later { after: u8 },
+    /// Not asked on this path; a stored answer does not count.
+    NotAsked(NotAskedBecause),
+}
+
+impl Question {
+    /// Whether the user can answer it now (or change the answer).
+    pub fn answerable(self) -> bool {
+        matches!(self, Question::Answered(_) | Question::Next)
+    }
 }
 
 /// The answers so far. `None` is not yet answered.
@@ -80,20 +99,50 @@ pub struct Answers {
     pub disclosure: bool,
 }
 
+/// The decision the answers lead to. The only way to get one is `Answers::outcome`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Outcome {
     /// Beslissing 1.
     pub melden: Decision,
     /// Beslissing 2.
     pub help: Decision,
-    pub meldnorm: Option<Meldnorm>,
+    /// The meldnormen that apply, in the order they arose (after a melding on norm 1, norm 3
+    /// can follow: opnieuw melden).
+    pub meldnormen: Vec<Meldnorm>,
     pub actions: Vec<Action>,
     /// The question to answer now, if any.
     pub next: Option<u8>,
-    /// Questions an ended path did not ask (answers there are kept but do not count).
-    pub skipped: Vec<u8>,
-    /// Questions 3–5 are answered together with Veilig Thuis after a melding.
+    /// Each of the five questions on this path.
+    pub questions: [Question; 5],
+    /// Questions 3–5 are answered together with Veilig Thuis after a melding on meldnorm 1.
     pub with_veilig_thuis: bool,
+    /// Questions 1 and 2 were answered by a disclosure.
+    pub by_disclosure: bool,
+}
+
+impl Outcome {
+    pub fn question(&self, number: u8) -> Option<Question> {
+        self.questions.get(usize::from(number).checked_sub(1)?).copied()
+    }
+
+    /// Questions this path does not ask.
+    pub fn not_asked(&self) -> Vec<u8> {
+        (1..=5u8).filter(|q| matches!(self.question(*q), Some(Question::NotAsked(_)))).collect()
+    }
+
+    /// The answer that counts for a question on this path (a disclosure counts as "ja").
+    pub fn counted_answer(&self, number: u8) -> Option<bool> {
+        match self.question(number)? {
+            Question::Answered(answer) => Some(answer),
+            Question::ByDisclosure => Some(true),
+            _ => None,
+        }
+    }
+
+    /// The path reached both decisions.
+    pub fn decided(&self) -> bool {
+        self.next.is_none()
+    }
 }
 
 impl Answers {
@@ -107,95 +156,208 @@ impl Answers {
         }
     }
 
+    /// The afwegingskader: each answer leads to the next question or to an end, and each end
+    /// gives both decisions with the actions that follow from them (never one that the
+    /// decisions contradict).
     pub fn outcome(&self) -> Outcome {
-        let mut outcome = Outcome {
-            melden: Decision::Undecided,
-            help: Decision::Undecided,
-            meldnorm: None,
-            actions: Vec::new(),
-            next: None,
-            skipped: Vec::new(),
-            with_veilig_thuis: false,
-        };
-        let mut asked = Vec::new();
-        // Disclosure is acute unsafety: questions 1 and 2 are answered by it.
-        let mut question = if self.disclosure {
-            asked.extend([1, 2]);
-            report(&mut outcome, Meldnorm::AcuteOrStructural, true);
-            Some(3)
+        use Question::*;
+        let mut questions = [Later { after: 1 }; 5];
+        // Afwegingen 1 and 2: a disclosure is acute unsafety and answers both.
+        let (suspicion, unsafe_now) = if self.disclosure {
+            questions[0] = ByDisclosure;
+            questions[1] = ByDisclosure;
+            (Some(true), Some(true))
         } else {
-            Some(1)
+            (self.answer(1), self.answer(2))
         };
-
-        while let Some(q) = question {
-            let Some(answer) = self.answer(q) else {
-                outcome.next = Some(q);
-                break;
-            };
-            asked.push(q);
-            let (_, if_no, if_yes) = RULES[usize::from(q) - 1];
-            question = match if answer { if_yes } else { if_no } {
-                Then::Ask(next) => Some(next),
-                Then::Close => {
-                    outcome.melden = Decision::No;
-                    outcome.help = Decision::No;
-                    outcome.actions.push(Action::RecordAndClose);
-                    None
+        let mut path = Path { questions: &mut questions, answers: self };
+        let end = 'walk: {
+            match suspicion {
+                None => break 'walk path.wait(1),
+                Some(false) => {
+                    path.record(1);
+                    path.not_asked(2..=5, NotAskedBecause::NoSuspicion);
+                    break 'walk End::NoSuspicion;
                 }
-                Then::Report(_) if outcome.melden == Decision::Yes => {
-                    // Already melded: with Veilig Thuis, a "no" means help is not (or no
-                    // longer) possible from here, not a second melding.
-                    outcome.help = Decision::No;
-                    None
-                }
-                Then::Report(norm) => {
-                    report(&mut outcome, norm, false);
-                    if q == 2 {
-                        Some(3)
-                    } else {
-                        outcome.help = Decision::No;
-                        None
-                    }
-                }
-                Then::Help => {
-                    outcome.help = Decision::Yes;
-                    if outcome.melden == Decision::Undecided {
-                        outcome.melden = Decision::No;
-                    }
-                    outcome.actions.extend([Action::OfferHelp, Action::PlanEvaluations]);
-                    Some(5)
-                }
-                Then::CloseHelp => {
-                    outcome.actions.push(Action::CloseWithAgreements);
-                    None
+                Some(true) => path.record(1),
+            }
+            let with_vt = match unsafe_now {
+                None => break 'walk path.wait(2),
+                Some(answer) => {
+                    path.record(2);
+                    answer
                 }
             };
-        }
-        // While a question is open, the rest may still come; once the path ends, what it did
-        // not ask is skipped.
-        if outcome.next.is_none() {
-            outcome.skipped = (1..=5).filter(|q| !asked.contains(q)).collect();
-        }
-        outcome
+            match self.answer(3) {
+                None => {
+                    path.wait(3);
+                    break 'walk if with_vt { End::ReportedAwaiting } else { End::Waiting };
+                }
+                Some(false) => {
+                    path.record(3);
+                    path.not_asked(4..=5, NotAskedBecause::NoEffectiveHelp);
+                    break 'walk End::NoHelp { with_vt };
+                }
+                Some(true) => path.record(3),
+            }
+            match self.answer(4) {
+                None => {
+                    path.wait(4);
+                    break 'walk if with_vt { End::ReportedAwaiting } else { End::Waiting };
+                }
+                Some(false) => {
+                    path.record(4);
+                    path.not_asked(5..=5, NotAskedBecause::HelpNotAccepted);
+                    break 'walk End::NoHelp { with_vt };
+                }
+                Some(true) => path.record(4),
+            }
+            match self.answer(5) {
+                None => {
+                    path.wait(5);
+                    End::Helping { with_vt }
+                }
+                Some(true) => {
+                    path.record(5);
+                    End::SafeAfterHelp { with_vt }
+                }
+                Some(false) => {
+                    path.record(5);
+                    End::UnsafeAfterHelp { with_vt }
+                }
+            }
+        };
+        end.outcome(questions, self.disclosure)
     }
 }
 
-fn report(outcome: &mut Outcome, norm: Meldnorm, acute: bool) {
-    outcome.melden = Decision::Yes;
-    outcome.meldnorm = Some(norm);
-    if acute {
-        outcome.actions.push(Action::EnsureSafetyNow);
+/// Marks each question on the path as it is walked.
+struct Path<'a> {
+    questions: &'a mut [Question; 5],
+    answers: &'a Answers,
+}
+
+impl Path<'_> {
+    fn record(&mut self, q: u8) {
+        let i = usize::from(q) - 1;
+        if self.questions[i] != Question::ByDisclosure {
+            self.questions[i] = self.answers.answer(q).map_or(Question::Next, Question::Answered);
+        }
     }
-    outcome.actions.extend([Action::CallVeiligThuis, Action::InformClientFirst]);
-    if norm == Meldnorm::AcuteOrStructural {
-        outcome.with_veilig_thuis = true;
-        outcome.actions.push(Action::ContinueWithVeiligThuis);
+
+    fn wait(&mut self, q: u8) -> End {
+        self.questions[usize::from(q) - 1] = Question::Next;
+        for later in self.questions.iter_mut().skip(usize::from(q)) {
+            *later = Question::Later { after: q };
+        }
+        End::Waiting
     }
+
+    fn not_asked(&mut self, range: std::ops::RangeInclusive<u8>, because: NotAskedBecause) {
+        for q in range {
+            self.questions[usize::from(q) - 1] = Question::NotAsked(because);
+        }
+    }
+}
+
+/// Where the walk stopped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum End {
+    /// A question on the path is still open, nothing is decided yet.
+    Waiting,
+    /// Melden on meldnorm 1 is decided; afweging 3 or 4 is open, to answer with Veilig Thuis.
+    ReportedAwaiting,
+    /// Afweging 1 = nee.
+    NoSuspicion,
+    /// Afweging 3 or 4 = nee.
+    NoHelp { with_vt: bool },
+    /// Afweging 4 = ja, afweging 5 open: help is offered and evaluated.
+    Helping { with_vt: bool },
+    /// Afweging 5 = ja.
+    SafeAfterHelp { with_vt: bool },
+    /// Afweging 5 = nee: meldnorm 3.
+    UnsafeAfterHelp { with_vt: bool },
+}
+
+impl End {
+    fn outcome(self, questions: [Question; 5], disclosure: bool) -> Outcome {
+        use Action::*;
+        use Decision::*;
+        let next = questions.iter().position(|q| *q == Question::Next).map(|i| i as u8 + 1);
+        // A melding on meldnorm 1 comes first: acute guidance, the call, open melden.
+        // After a disclosure, making sure of safety comes before anything else.
+        let acute = |then: &[Action]| {
+            let mut actions = if disclosure { vec![EnsureSafetyNow] } else { Vec::new() };
+            actions.extend_from_slice(then);
+            actions
+        };
+        let reported = |extra: &[Action]| acute(&[&[CallVeiligThuis, InformClientFirst], extra].concat());
+        let norm_1 = vec![Meldnorm::AcuteOrStructural];
+        let (melden, help, meldnormen, actions) = match self {
+            End::Waiting => (Undecided, Undecided, Vec::new(), Vec::new()),
+            End::ReportedAwaiting => (Yes, Undecided, norm_1, reported(&[ContinueWithVeiligThuis])),
+            End::NoSuspicion => (No, NotApplicable, Vec::new(), vec![RecordAndClose]),
+            // Afweging 3 or 4 = nee: melden (meldnorm 2), or after a melding on meldnorm 1 no
+            // help from here: Veilig Thuis organises it.
+            End::NoHelp { with_vt: true } => (Yes, No, norm_1, reported(&[])),
+            End::NoHelp { with_vt: false } => {
+                (Yes, No, vec![Meldnorm::NoEffectiveHelp], vec![CallVeiligThuis, InformClientFirst])
+            }
+            End::Helping { with_vt: true } => (Yes, Yes, norm_1, reported(&[OfferHelp, PlanEvaluations])),
+            End::Helping { with_vt: false } => (No, Yes, Vec::new(), vec![OfferHelp, PlanEvaluations]),
+            End::SafeAfterHelp { with_vt: true } => (Yes, Yes, norm_1, reported(&[CloseWithAgreements])),
+            End::SafeAfterHelp { with_vt: false } => (No, Yes, Vec::new(), vec![CloseWithAgreements]),
+            // Meldnorm 3: (opnieuw) melden; whether help goes on is decided with Veilig Thuis.
+            End::UnsafeAfterHelp { with_vt: true } => (
+                Yes,
+                WithVeiligThuis,
+                vec![Meldnorm::AcuteOrStructural, Meldnorm::UnsafetyContinues],
+                acute(&[ReportAgain, InformClientFirst, DecideHelpWithVeiligThuis]),
+            ),
+            End::UnsafeAfterHelp { with_vt: false } => (
+                Yes,
+                WithVeiligThuis,
+                vec![Meldnorm::UnsafetyContinues],
+                vec![CallVeiligThuis, InformClientFirst, DecideHelpWithVeiligThuis],
+            ),
+        };
+        let with_veilig_thuis = matches!(
+            self,
+            End::ReportedAwaiting
+                | End::NoHelp { with_vt: true, .. }
+                | End::Helping { with_vt: true }
+                | End::SafeAfterHelp { with_vt: true }
+                | End::UnsafeAfterHelp { with_vt: true }
+        );
+        Outcome { melden, help, meldnormen, actions, next, questions, with_veilig_thuis, by_disclosure: disclosure }
+    }
+}
+
+/// Every way through the afwegingskader the flow can reach: each stop on the way (a question
+/// still open) and each end, as the answers that count (not asked: `None`), without and with a
+/// disclosure (which answers 1 and 2).
+pub fn reachable_paths() -> Vec<Answers> {
+    fn walk(answers: Answers, out: &mut Vec<Answers>) {
+        out.push(answers.clone());
+        if let Some(next) = answers.outcome().next {
+            for value in [true, false] {
+                let mut more = answers.clone();
+                more.set(next, Some(value));
+                walk(more, out);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(Answers::default(), &mut out);
+    walk(Answers { answers: [None; 5], disclosure: true }, &mut out);
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use Action::*;
+    use Decision::*;
 
     fn run(answers: [Option<bool>; 5]) -> Outcome {
         Answers { answers, disclosure: false }.outcome()
@@ -204,136 +366,159 @@ mod tests {
     const N: Option<bool> = Some(false);
     const U: Option<bool> = None;
 
+    /// Every end of the afwegingskader, with both decisions, the meldnormen and the actions.
     #[test]
-    fn nothing_answered_asks_question_one() {
-        let o = run([U; 5]);
-        assert_eq!((o.melden, o.help, o.next), (Decision::Undecided, Decision::Undecided, Some(1)));
-        assert_eq!(o.skipped, Vec::<u8>::new());
+    fn every_end_gives_the_decisions_of_the_afwegingskader() {
+        use Meldnorm::*;
+        let cases: [([Option<bool>; 5], Decision, Decision, &[Meldnorm], &[Action]); 9] = [
+            ([N, U, U, U, U], No, NotApplicable, &[], &[RecordAndClose]),
+            ([Y, Y, N, U, U], Yes, No, &[AcuteOrStructural], &[CallVeiligThuis, InformClientFirst]),
+            ([Y, Y, Y, N, U], Yes, No, &[AcuteOrStructural], &[CallVeiligThuis, InformClientFirst]),
+            ([Y, Y, Y, Y, Y], Yes, Yes, &[AcuteOrStructural], &[CallVeiligThuis, InformClientFirst, CloseWithAgreements]),
+            (
+                [Y, Y, Y, Y, N],
+                Yes,
+                WithVeiligThuis,
+                &[AcuteOrStructural, UnsafetyContinues],
+                &[ReportAgain, InformClientFirst, DecideHelpWithVeiligThuis],
+            ),
+            ([Y, N, N, U, U], Yes, No, &[NoEffectiveHelp], &[CallVeiligThuis, InformClientFirst]),
+            ([Y, N, Y, N, U], Yes, No, &[NoEffectiveHelp], &[CallVeiligThuis, InformClientFirst]),
+            ([Y, N, Y, Y, Y], No, Yes, &[], &[CloseWithAgreements]),
+            (
+                [Y, N, Y, Y, N],
+                Yes,
+                WithVeiligThuis,
+                &[UnsafetyContinues],
+                &[CallVeiligThuis, InformClientFirst, DecideHelpWithVeiligThuis],
+            ),
+        ];
+        for (answers, melden, help, norms, actions) in cases {
+            let o = run(answers);
+            assert_eq!((o.melden, o.help), (melden, help), "{answers:?}");
+            assert_eq!(o.meldnormen, norms, "{answers:?}");
+            assert_eq!(o.actions, actions, "{answers:?}");
+            assert!(o.decided(), "{answers:?}");
+        }
     }
 
     #[test]
-    fn no_suspicion_closes_and_records() {
-        let o = run([N, Y, Y, Y, Y]);
-        assert_eq!((o.melden, o.help, o.meldnorm), (Decision::No, Decision::No, None));
-        assert_eq!(o.actions, [Action::RecordAndClose]);
-        assert_eq!(o.skipped, [2, 3, 4, 5], "later answers do not count");
-        assert_eq!(o.next, None);
-    }
-
-    #[test]
-    fn acute_or_structural_unsafety_means_melden_then_3_to_5_with_veilig_thuis() {
-        let o = run([Y, Y, U, U, U]);
-        assert_eq!(o.melden, Decision::Yes);
-        assert_eq!(o.meldnorm, Some(Meldnorm::AcuteOrStructural));
-        assert_eq!(o.help, Decision::Undecided);
-        assert_eq!(o.next, Some(3));
-        assert!(o.with_veilig_thuis);
-        assert_eq!(o.actions, [Action::CallVeiligThuis, Action::InformClientFirst, Action::ContinueWithVeiligThuis]);
-    }
-
-    #[test]
-    fn after_melden_help_can_still_be_possible() {
-        let o = run([Y, Y, Y, Y, U]);
-        assert_eq!((o.melden, o.help, o.next), (Decision::Yes, Decision::Yes, Some(5)));
-        assert!(o.actions.contains(&Action::PlanEvaluations));
-        let o = run([Y, Y, Y, Y, Y]);
-        assert_eq!((o.melden, o.help), (Decision::Yes, Decision::Yes));
-        assert_eq!(o.actions.last(), Some(&Action::CloseWithAgreements));
-        assert_eq!(o.meldnorm, Some(Meldnorm::AcuteOrStructural), "no second meldnorm");
-    }
-
-    #[test]
-    fn after_melden_no_help_possible_ends_there() {
-        let o = run([Y, Y, N, U, U]);
-        assert_eq!((o.melden, o.help, o.next), (Decision::Yes, Decision::No, None));
-        assert_eq!(o.meldnorm, Some(Meldnorm::AcuteOrStructural));
-        assert_eq!(o.skipped, [4, 5]);
-        let o = run([Y, Y, Y, N, U]);
-        assert_eq!((o.melden, o.help), (Decision::Yes, Decision::No));
-        let o = run([Y, Y, Y, Y, N]);
-        assert_eq!((o.melden, o.help), (Decision::Yes, Decision::No));
-        assert_eq!(o.meldnorm, Some(Meldnorm::AcuteOrStructural));
-    }
-
-    #[test]
-    fn no_effective_help_means_melden() {
-        let o = run([Y, N, N, Y, Y]);
-        assert_eq!((o.melden, o.help), (Decision::Yes, Decision::No));
-        assert_eq!(o.meldnorm, Some(Meldnorm::NoEffectiveHelp));
-        assert_eq!(o.skipped, [4, 5]);
-        assert!(!o.with_veilig_thuis);
-        assert_eq!(o.actions, [Action::CallVeiligThuis, Action::InformClientFirst]);
-    }
-
-    #[test]
-    fn help_not_accepted_means_melden() {
-        let o = run([Y, N, Y, N, U]);
-        assert_eq!((o.melden, o.help), (Decision::Yes, Decision::No));
-        assert_eq!(o.meldnorm, Some(Meldnorm::NoEffectiveHelp));
-        assert_eq!(o.skipped, [5]);
-    }
-
-    #[test]
-    fn accepted_help_is_offered_and_evaluated_later() {
-        let o = run([Y, N, Y, Y, U]);
-        assert_eq!((o.melden, o.help, o.next), (Decision::No, Decision::Yes, Some(5)));
-        assert_eq!(o.meldnorm, None);
-        assert_eq!(o.actions, [Action::OfferHelp, Action::PlanEvaluations]);
-    }
-
-    #[test]
-    fn lasting_safety_closes_help_with_agreements() {
-        let o = run([Y, N, Y, Y, Y]);
-        assert_eq!((o.melden, o.help, o.next), (Decision::No, Decision::Yes, None));
-        assert_eq!(o.actions.last(), Some(&Action::CloseWithAgreements));
-        assert_eq!(o.skipped, Vec::<u8>::new());
-    }
-
-    #[test]
-    fn unsafety_that_continues_during_help_means_melden_again() {
+    fn the_reported_bug_path_reads_as_one_decision() {
+        // 1 ja, 2 nee, 3 ja, 4 ja, 5 nee: help did not bring safety.
         let o = run([Y, N, Y, Y, N]);
-        assert_eq!(o.melden, Decision::Yes);
-        assert_eq!(o.meldnorm, Some(Meldnorm::UnsafetyContinues));
-        assert_eq!(o.help, Decision::No);
+        assert_eq!(o.melden, Yes);
+        assert_eq!(o.meldnormen, [Meldnorm::UnsafetyContinues]);
+        assert_eq!(o.help, WithVeiligThuis);
+        assert!(!o.actions.contains(&OfferHelp) && !o.actions.contains(&PlanEvaluations), "{:?}", o.actions);
+        assert!(o.actions.contains(&DecideHelpWithVeiligThuis));
     }
 
     #[test]
-    fn unanswered_questions_wait_on_the_path() {
+    fn stops_on_the_way_decide_only_what_is_decided() {
+        let o = run([U; 5]);
+        assert_eq!((o.melden, o.help, o.next), (Undecided, Undecided, Some(1)));
+        assert_eq!(o.questions, [Question::Next, Question::Later { after: 1 }, Question::Later { after: 1 }, Question::Later { after: 1 }, Question::Later { after: 1 }]);
         assert_eq!(run([Y, U, U, U, U]).next, Some(2));
         assert_eq!(run([Y, N, U, U, U]).next, Some(3));
-        assert_eq!(run([Y, N, Y, U, U]).next, Some(4));
+        let o = run([Y, N, Y, U, U]);
+        assert_eq!((o.melden, o.help, o.next), (Undecided, Undecided, Some(4)));
+        let o = run([Y, N, Y, Y, U]);
+        assert_eq!((o.melden, o.help, o.next), (No, Yes, Some(5)));
+        assert_eq!(o.actions, [OfferHelp, PlanEvaluations]);
+        let o = run([Y, Y, U, U, U]);
+        assert_eq!((o.melden, o.help, o.next), (Yes, Undecided, Some(3)));
+        assert!(o.with_veilig_thuis);
+        assert_eq!(o.actions, [CallVeiligThuis, InformClientFirst, ContinueWithVeiligThuis]);
+        let o = run([Y, Y, Y, Y, U]);
+        assert_eq!((o.melden, o.help, o.next), (Yes, Yes, Some(5)));
+        assert_eq!(o.actions, [CallVeiligThuis, InformClientFirst, OfferHelp, PlanEvaluations]);
     }
 
     #[test]
-    fn disclosure_is_acute_unsafety_and_means_melden_now() {
+    fn questions_a_path_does_not_ask_say_why_and_their_answers_do_not_count() {
+        let o = run([N, Y, Y, Y, N]);
+        assert_eq!(o.not_asked(), [2, 3, 4, 5]);
+        assert_eq!(o.question(2), Some(Question::NotAsked(NotAskedBecause::NoSuspicion)));
+        assert_eq!(o, run([N, U, U, U, U]), "later answers do not count");
+        let o = run([Y, N, N, Y, N]);
+        assert_eq!(o.question(4), Some(Question::NotAsked(NotAskedBecause::NoEffectiveHelp)));
+        assert_eq!(o, run([Y, N, N, U, U]));
+        let o = run([Y, N, Y, N, Y]);
+        assert_eq!(o.question(5), Some(Question::NotAsked(NotAskedBecause::HelpNotAccepted)));
+        assert_eq!(o, run([Y, N, Y, N, U]));
+        // Questions after the open one wait and cannot be answered yet.
+        let o = run([Y, U, Y, Y, Y]);
+        assert_eq!(o.question(3), Some(Question::Later { after: 2 }));
+        assert!(!o.question(3).unwrap().answerable());
+        assert_eq!(o, run([Y, U, U, U, U]));
+    }
+
+    #[test]
+    fn disclosure_answers_1_and_2_and_means_melden_now() {
         let o = Answers { answers: [U; 5], disclosure: true }.outcome();
-        assert_eq!(o.melden, Decision::Yes);
-        assert_eq!(o.meldnorm, Some(Meldnorm::AcuteOrStructural));
-        assert_eq!(o.actions[..2], [Action::EnsureSafetyNow, Action::CallVeiligThuis]);
+        assert_eq!(o.melden, Yes);
+        assert_eq!(o.meldnormen, [Meldnorm::AcuteOrStructural]);
+        assert_eq!(o.actions, [EnsureSafetyNow, CallVeiligThuis, InformClientFirst, ContinueWithVeiligThuis]);
         assert_eq!(o.next, Some(3));
-        assert!(o.with_veilig_thuis);
+        assert_eq!(o.questions[..2], [Question::ByDisclosure, Question::ByDisclosure]);
+        assert_eq!((o.counted_answer(1), o.counted_answer(2)), (Some(true), Some(true)));
+        assert!(o.with_veilig_thuis && o.by_disclosure);
         // Earlier "no suspicion" answers do not override a disclosure.
         let o = Answers { answers: [N, N, U, U, U], disclosure: true }.outcome();
-        assert_eq!(o.melden, Decision::Yes);
+        assert_eq!((o.melden, o.next), (Yes, Some(3)));
+        let o = Answers { answers: [N, N, Y, Y, N], disclosure: true }.outcome();
+        assert_eq!((o.melden, o.help), (Yes, WithVeiligThuis));
+        assert_eq!(o.actions, [EnsureSafetyNow, ReportAgain, InformClientFirst, DecideHelpWithVeiligThuis]);
     }
 
     #[test]
-    fn every_combination_of_answers_gives_a_consistent_outcome() {
+    fn every_combination_of_answers_gives_a_coherent_outcome() {
         let values = [U, Y, N];
         for a in 0..3usize.pow(5) {
             let answers: [Option<bool>; 5] = std::array::from_fn(|i| values[a / 3usize.pow(i as u32) % 3]);
             for disclosure in [false, true] {
                 let o = Answers { answers, disclosure }.outcome();
-                assert_eq!(o.melden == Decision::Yes, o.meldnorm.is_some(), "{answers:?}");
-                assert_eq!(o.melden == Decision::Yes, o.actions.contains(&Action::CallVeiligThuis));
-                if o.next.is_none() {
-                    assert_ne!(o.melden, Decision::Undecided, "{answers:?} {disclosure}");
+                let case = format!("{answers:?} disclosure={disclosure}");
+                let melds = o.actions.contains(&CallVeiligThuis) || o.actions.contains(&ReportAgain);
+                assert_eq!(o.melden == Yes, !o.meldnormen.is_empty(), "{case}");
+                assert_eq!(o.melden == Yes, melds, "{case}");
+                // No help actions where help is not (or no longer) the professional's.
+                let helping = [OfferHelp, PlanEvaluations, CloseWithAgreements].iter().any(|a| o.actions.contains(a));
+                if helping {
+                    assert_eq!(o.help, Yes, "{case}");
+                }
+                assert_eq!(o.actions.contains(&PlanEvaluations), o.next == Some(5), "{case}");
+                assert_eq!(o.help == NotApplicable, o.counted_answer(1) == Some(false), "{case}");
+                let norm_3 = o.meldnormen.contains(&Meldnorm::UnsafetyContinues);
+                assert_eq!(norm_3, o.counted_answer(5) == Some(false), "{case}");
+                assert_eq!(norm_3, o.help == WithVeiligThuis, "{case}");
+                assert_eq!(norm_3, o.actions.contains(&DecideHelpWithVeiligThuis), "{case}");
+                assert_eq!(o.with_veilig_thuis, o.counted_answer(2) == Some(true), "{case}");
+                assert_eq!(o.actions.first() == Some(&EnsureSafetyNow), disclosure && o.melden == Yes, "{case}");
+                if o.decided() {
+                    assert!(o.melden != Undecided && o.help != Undecided, "{case}");
                 }
                 if let Some(next) = o.next {
-                    assert_eq!(answers[usize::from(next) - 1], None);
-                    assert!(!o.skipped.contains(&next));
+                    assert_eq!(o.question(next), Some(Question::Next), "{case}");
+                    assert_eq!(answers[usize::from(next) - 1], None, "{case}");
                 }
+                // Only the answers the path asks count: clearing the others changes nothing.
+                let mut counted = Answers { answers, disclosure };
+                for q in 1..=5u8 {
+                    if !matches!(o.question(q), Some(Question::Answered(_))) {
+                        counted.set(q, None);
+                    }
+                }
+                assert_eq!(counted.outcome(), o, "{case}");
             }
         }
+    }
+
+    #[test]
+    fn the_reachable_paths_are_every_stop_and_end() {
+        let paths = reachable_paths();
+        // Without disclosure 9 ends and 8 stops; with it (1 and 2 answered), 4 ends and 3 stops.
+        assert_eq!(paths.len(), 17 + 7);
+        assert_eq!(paths.iter().filter(|a| a.outcome().decided()).count(), 9 + 4);
     }
 }

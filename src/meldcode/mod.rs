@@ -33,6 +33,8 @@ pub struct Meldcode {
     pub broken: RwSignal<Vec<Broken>>,
     /// Translation key of the last storage problem, shown until the next success.
     pub problem: RwSignal<Option<&'static str>>,
+    /// The disclosure button was pressed: the acute guidance takes the focus once it shows.
+    pub focus_acute: RwSignal<bool>,
     /// The content, whose region or organisation pack may preset the profile.
     app: AppState,
 }
@@ -45,6 +47,7 @@ impl Meldcode {
             dossiers: RwSignal::new(Vec::new()),
             broken: RwSignal::new(Vec::new()),
             problem: RwSignal::new(None),
+            focus_acute: RwSignal::new(false),
             app: state(),
         };
         meldcode.reload();

@@ -3,8 +3,8 @@
 //! One builder serves the print view and "copy as text", so both always say the same.
 
 use super::content::MeldcodeContent;
-use super::dossier::{Dossier, Responsibility};
-use super::engine::{Decision, Meldnorm};
+use super::dossier::{Dossier, KindcheckConclusion, Responsibility};
+use super::engine::{Action, Decision, Meldnorm, NotAskedBecause, Outcome, Question};
 use super::profile::{ClientKind, Profile};
 use crate::i18n::{long_date, t, t_with, Lang};
 use chrono::NaiveDate;
@@ -59,11 +59,14 @@ impl Builder {
     }
 }
 
+/// A decision in one or two words (the zelftest's comparison table).
 pub fn decision_key(decision: Decision) -> &'static str {
     match decision {
         Decision::Yes => "answer.yes",
         Decision::No => "answer.no",
         Decision::Undecided => "decision.undecided",
+        Decision::NotApplicable => "decision.not_applicable",
+        Decision::WithVeiligThuis => "decision.with_veilig_thuis",
     }
 }
 
@@ -75,9 +78,98 @@ pub fn meldnorm_key(norm: Meldnorm) -> &'static str {
     }
 }
 
+/// The meldnorm's number in the afwegingskader.
+pub fn meldnorm_number(norm: Meldnorm) -> u8 {
+    match norm {
+        Meldnorm::AcuteOrStructural => 1,
+        Meldnorm::NoEffectiveHelp => 2,
+        Meldnorm::UnsafetyContinues => 3,
+    }
+}
+
+pub fn action_key(action: Action) -> &'static str {
+    match action {
+        Action::RecordAndClose => "action_step.record_and_close",
+        Action::EnsureSafetyNow => "action_step.ensure_safety",
+        Action::CallVeiligThuis => "action_step.call_veilig_thuis",
+        Action::ReportAgain => "action_step.report_again",
+        Action::InformClientFirst => "action_step.inform_client",
+        Action::ContinueWithVeiligThuis => "action_step.continue_with_veilig_thuis",
+        Action::OfferHelp => "action_step.offer_help",
+        Action::PlanEvaluations => "action_step.plan_evaluations",
+        Action::CloseWithAgreements => "action_step.close_with_agreements",
+        Action::DecideHelpWithVeiligThuis => "action_step.decide_help_with_veilig_thuis",
+    }
+}
+
+/// Beslissing 1 as a sentence.
+pub fn melden_text(outcome: &Outcome, lang: Lang) -> String {
+    t(lang, decision_key(outcome.melden))
+}
+
+/// Beslissing 2 as a sentence: "niet van toepassing" where the path does not ask it, "samen
+/// met Veilig Thuis" where help did not bring safety.
+pub fn help_text(outcome: &Outcome, lang: Lang) -> String {
+    match outcome.help {
+        Decision::NotApplicable => t(lang, "decision.help_not_applicable"),
+        Decision::WithVeiligThuis => t(lang, "decision.help_with_veilig_thuis"),
+        Decision::Undecided if outcome.with_veilig_thuis => t(lang, "decision.help_undecided_with_veilig_thuis"),
+        other => t(lang, decision_key(other)),
+    }
+}
+
+/// The meldnormen that apply, each with its number ("3. De onveiligheid stopt niet …").
+pub fn meldnormen_text(outcome: &Outcome, lang: Lang) -> String {
+    outcome
+        .meldnormen
+        .iter()
+        .map(|norm| format!("{}. {}", meldnorm_number(*norm), t(lang, meldnorm_key(*norm))))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The decision as label and text: both decisions, the meldnormen that apply and, for a
+/// dossier about an adult, the kindcheck's conclusion. The screen and the print both use it.
+pub fn decision_rows(outcome: &Outcome, kindcheck: Option<KindcheckConclusion>, lang: Lang) -> Vec<Row> {
+    let mut rows = vec![
+        Row { label: t(lang, "decision.melden"), value: melden_text(outcome, lang) },
+        Row { label: t(lang, "decision.help"), value: help_text(outcome, lang) },
+    ];
+    if !outcome.meldnormen.is_empty() {
+        rows.push(Row { label: t(lang, "decision.meldnorm"), value: meldnormen_text(outcome, lang) });
+    }
+    if let Some(conclusion) = kindcheck {
+        rows.push(Row { label: t(lang, "kindcheck.conclusion"), value: t(lang, conclusion.key()) });
+    }
+    rows
+}
+
+/// What the next actions say, in order.
+pub fn action_texts(outcome: &Outcome, lang: Lang) -> Vec<String> {
+    outcome.actions.iter().map(|a| t(lang, action_key(*a))).collect()
+}
+
+/// Why a question is not answered here: not asked on this path, answered by the disclosure,
+/// or waiting for an earlier one. `None` for a question to answer.
+pub fn question_note(question: Question, lang: Lang) -> Option<String> {
+    match question {
+        Question::Answered(_) | Question::Next => None,
+        Question::ByDisclosure => Some(t(lang, "afweging.by_disclosure")),
+        Question::Later { after } => Some(t_with(lang, "afweging.later", &[("number", &after.to_string())])),
+        Question::NotAsked(because) => Some(t(
+            lang,
+            match because {
+                NotAskedBecause::NoSuspicion => "afweging.not_asked.no_suspicion",
+                NotAskedBecause::NoEffectiveHelp => "afweging.not_asked.no_effective_help",
+                NotAskedBecause::HelpNotAccepted => "afweging.not_asked.help_not_accepted",
+            },
+        )),
+    }
+}
+
 pub fn build(d: &Dossier, profile: &Profile, content: &MeldcodeContent, lang: Lang) -> Vec<Section> {
     let mut b = Builder { lang, sections: Vec::new() };
-    let outcome = d.outcome();
+    let outcome = d.afwegingen.outcome();
 
     b.section("report.melder");
     b.field("profile.organisation", profile.organisation.clone());
@@ -93,11 +185,7 @@ pub fn build(d: &Dossier, profile: &Profile, content: &MeldcodeContent, lang: La
 
     b.section("report.betrokkenen");
     b.field("dossier.case_code", d.case_code.clone());
-    let client = match d.client {
-        ClientKind::Child => "client.child",
-        ClientKind::Adult => "client.adult",
-    };
-    b.field("profile.client", t(lang, client));
+    b.field("dossier.client", t(lang, client_key(d.client)));
     b.field("melding.betrokkenen", d.melding.betrokkenen.clone());
     if d.client == ClientKind::Adult {
         let children = b.yes_no(d.kindcheck.children_in_care);
@@ -105,6 +193,9 @@ pub fn build(d: &Dossier, profile: &Profile, content: &MeldcodeContent, lang: La
         let safe = b.yes_no(d.kindcheck.safety_established);
         b.field("kindcheck.safety_established", safe);
         b.field("kindcheck.note", d.kindcheck.note.clone());
+    }
+    if let Some(conclusion) = d.kindcheck_conclusion() {
+        b.field("kindcheck.conclusion", t(lang, conclusion.key()));
     }
 
     b.section("report.melding");
@@ -125,10 +216,8 @@ pub fn build(d: &Dossier, profile: &Profile, content: &MeldcodeContent, lang: La
     if d.afwegingen.disclosure {
         b.field("report.disclosure", t(lang, "answer.yes"));
     }
-    b.field("decision.melden", t(lang, decision_key(outcome.melden)));
-    b.field("decision.help", t(lang, decision_key(outcome.help)));
-    if let Some(norm) = outcome.meldnorm {
-        b.field("decision.meldnorm", t(lang, meldnorm_key(norm)));
+    for row in decision_rows(&outcome, None, lang) {
+        b.row(row.label, row.value);
     }
     let informed = b.yes_no(d.melding.client_informed);
     b.field("melding.client_informed", informed);
@@ -160,13 +249,22 @@ pub fn build(d: &Dossier, profile: &Profile, content: &MeldcodeContent, lang: La
         }
         None => {}
     }
+    // Only what the path asked counts: an answer left from another path is not printed.
     for number in 1..=5u8 {
-        let Some(answer) = d.afwegingen.answer(number) else { continue };
+        let Some(status) = outcome.question(number) else { continue };
         let question = content.afweging(number).map(|a| a.question.get(lang).to_string()).unwrap_or_default();
         let label = t_with(lang, "report.afweging", &[("number", &number.to_string())]);
-        let motivation = &d.motivations[usize::from(number) - 1];
-        let answer = b.yes_no(Some(answer));
-        b.row(label, format!("{question} {answer}. {motivation}"));
+        let value = match status {
+            Question::Answered(answer) => {
+                let motivation = &d.motivations[usize::from(number) - 1];
+                format!("{question} {}. {motivation}", b.yes_no(Some(answer)))
+            }
+            Question::ByDisclosure | Question::NotAsked(_) => {
+                format!("{question} {}", question_note(status, lang).unwrap_or_default())
+            }
+            Question::Next | Question::Later { .. } => continue,
+        };
+        b.row(label, value);
     }
     for e in &d.evaluations {
         b.field("evaluation.moment", format!("{}: {}", b.date(e.date), e.note));
@@ -179,6 +277,13 @@ pub fn build(d: &Dossier, profile: &Profile, content: &MeldcodeContent, lang: La
     };
     b.field("responsibility.title", responsible);
     b.sections
+}
+
+pub fn client_key(client: ClientKind) -> &'static str {
+    match client {
+        ClientKind::Child => "client.child",
+        ClientKind::Adult => "client.adult",
+    }
 }
 
 /// Plain text for pasting into the organisation's own client record.
@@ -222,5 +327,95 @@ mod tests {
         assert!(text.contains("Melden bij Veilig Thuis nodig?: Ja"), "{text}");
         assert!(text.contains("Zus van cliënt."), "{text}");
         assert!(!text.contains("OVERIGE INFORMATIE"), "an empty section is left out: {text}");
+    }
+
+    fn texts(answers: &crate::meldcode::engine::Answers, lang: Lang) -> (Vec<Row>, Vec<String>) {
+        let outcome = answers.outcome();
+        (decision_rows(&outcome, None, lang), action_texts(&outcome, lang))
+    }
+
+    fn value<'a>(rows: &'a [Row], label: &str) -> &'a str {
+        rows.iter().find(|r| r.label == label).map(|r| r.value.as_str()).unwrap_or("")
+    }
+
+    #[test]
+    fn the_reported_path_reads_true_melden_on_meldnorm_3_and_help_decided_with_veilig_thuis() {
+        let answers = crate::meldcode::engine::Answers { answers: [Some(true), Some(false), Some(true), Some(true), Some(false)], disclosure: false };
+        let (rows, actions) = texts(&answers, Lang::Nl);
+        assert_eq!(value(&rows, "Melden bij Veilig Thuis nodig?"), "Ja");
+        assert_eq!(value(&rows, "Meldnorm"), "3. De onveiligheid stopt niet of komt terug tijdens de hulp.");
+        assert!(value(&rows, "Is hulp (ook) mogelijk?").contains("samen met Veilig Thuis"), "{rows:?}");
+        assert_eq!(actions[0], "Meld bij Veilig Thuis.");
+        assert!(actions.iter().any(|a| a.contains("samen met Veilig Thuis of en hoe uw hulp doorgaat")), "{actions:?}");
+        assert!(!actions.iter().any(|a| a.starts_with("Bied of organiseer hulp") || a.starts_with("Plan evaluatiemomenten")), "{actions:?}");
+    }
+
+    /// Every way through the afwegingskader, in both languages: the decisions and the actions
+    /// say the same thing.
+    #[test]
+    fn every_path_s_decisions_and_actions_agree() {
+        for lang in [Lang::Nl, Lang::En] {
+            let label = |key| t(lang, key);
+            let offer = t(lang, "action_step.offer_help");
+            let plan = t(lang, "action_step.plan_evaluations");
+            let close = t(lang, "action_step.close_with_agreements");
+            for answers in crate::meldcode::engine::reachable_paths() {
+                let outcome = answers.outcome();
+                let (rows, actions) = texts(&answers, lang);
+                let case = format!("{answers:?} {lang:?}");
+                let (melden, help) = (value(&rows, &label("decision.melden")), value(&rows, &label("decision.help")));
+                for text in rows.iter().map(|r| &r.value).chain(&actions) {
+                    let untranslated = ["decision.", "action_step.", "meldnorm.", "answer."].iter().any(|k| text.starts_with(k));
+                    assert!(!text.is_empty() && !untranslated, "{case}: untranslated {text}");
+                }
+                let helps = actions.iter().any(|a| *a == offer || *a == plan || *a == close);
+                if helps {
+                    assert_eq!(help, t(lang, "answer.yes"), "{case}: help actions need help = ja");
+                }
+                if help == t(lang, "answer.no") || outcome.help == Decision::NotApplicable || outcome.help == Decision::WithVeiligThuis {
+                    assert!(!helps, "{case}: {actions:?}");
+                }
+                // After "no suspicion", help does not apply, and says so.
+                let not_applicable = outcome.counted_answer(1) == Some(false);
+                assert_eq!(help == t(lang, "decision.help_not_applicable"), not_applicable, "{case}");
+                // Melden: ja, with its meldnorm and the call; nee, without either.
+                let norms = value(&rows, &label("decision.meldnorm"));
+                let calls = actions.iter().any(|a| *a == t(lang, "action_step.call_veilig_thuis") || *a == t(lang, "action_step.report_again"));
+                assert_eq!(melden == t(lang, "answer.yes"), !norms.is_empty(), "{case}");
+                assert_eq!(melden == t(lang, "answer.yes"), calls, "{case}");
+                // Help did not bring safety: meldnorm 3, and help goes on only as decided with Veilig Thuis.
+                if outcome.counted_answer(5) == Some(false) {
+                    assert_eq!(melden, t(lang, "answer.yes"), "{case}");
+                    assert!(norms.contains(&format!("3. {}", t(lang, "meldnorm.unsafety_continues"))), "{case}: {norms}");
+                    assert_eq!(help, t(lang, "decision.help_with_veilig_thuis"), "{case}");
+                    assert!(actions.contains(&t(lang, "action_step.decide_help_with_veilig_thuis")), "{case}");
+                }
+                if answers.disclosure {
+                    assert_eq!(actions[0], t(lang, "action_step.ensure_safety"), "{case}");
+                }
+                // What the path does not ask says why.
+                for q in outcome.not_asked() {
+                    let note = question_note(outcome.question(q).unwrap(), lang).unwrap_or_default();
+                    assert!(!note.is_empty() && !note.starts_with("afweging."), "{case}: {q}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_print_holds_the_decision_and_the_kindcheck_s_conclusion_and_no_uncounted_answer() {
+        let mut d = fixture();
+        d.afwegingen.answers = [Some(false), Some(true), Some(true), Some(true), Some(true)];
+        d.motivations[2] = "Oude motivering van een ander pad".into();
+        let text = as_text("Dossier", &build(&d, &Profile::default(), &MeldcodeContent::load(), Lang::Nl));
+        assert!(text.contains("Over wie gaat dit dossier?: Een volwassene"), "{text}");
+        assert!(text.contains("Conclusie kindcheck: U kunt niet vaststellen dat de kinderen veilig zijn."), "{text}");
+        assert!(text.contains("Melden bij Veilig Thuis nodig?: Nee"), "{text}");
+        assert!(text.contains("Is hulp (ook) mogelijk?: Niet van toepassing"), "{text}");
+        assert!(text.contains("Niet gevraagd"), "{text}");
+        assert!(!text.contains("Oude motivering"), "{text}");
+        d.client = ClientKind::Child;
+        let text = as_text("Dossier", &build(&d, &Profile::default(), &MeldcodeContent::load(), Lang::Nl));
+        assert!(!text.contains("kindcheck"), "no kindcheck for a child: {text}");
     }
 }

@@ -271,7 +271,7 @@ mod tests {
             assert_eq!(outcome.next, None, "{}: the model answer reaches a decision", case.id);
             assert_eq!((outcome.melden, outcome.help), (case.expect.melden, case.expect.help), "{}", case.id);
             for q in 1..=5u8 {
-                let asked = !outcome.skipped.contains(&q) && case.answers[usize::from(q) - 1].is_some();
+                let asked = !outcome.not_asked().contains(&q) && case.answers[usize::from(q) - 1].is_some();
                 assert_eq!(asked, case.reasoning[usize::from(q) - 1].is_some(), "{}: reasoning for afweging {q}", case.id);
             }
         }

@@ -1,7 +1,12 @@
 // The meldcode: profile, five steps, afwegingskader, drafts that are never lost.
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
-import { expectAccessible, trackRequests } from './helpers.mjs';
+import { expectAccessible, trackRequests, typeLikeAPerson, watchProblems } from './helpers.mjs';
+
+// Expected texts come from the content an editor changes, so a valid wording change keeps
+// these tests green; the rules themselves (which answer leads where) are stated below.
+const NL = JSON.parse(fs.readFileSync(new URL('../../content/ui/nl.json', import.meta.url), 'utf8'));
+const MELDCODE = JSON.parse(fs.readFileSync(new URL('../../content/meldcode.json', import.meta.url), 'utf8'));
 
 const PROFILE_KEY = 'meldwijzer:meldcode:profile';
 const DOSSIER_PREFIX = 'meldwijzer:meldcode:dossier:';
@@ -16,6 +21,13 @@ async function openWithProfile(page, profile) {
 
 async function createDossier(page, code) {
   await page.getByLabel('Casuscode').fill(code);
+  await page.getByRole('button', { name: 'Dossier aanmaken' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Dossier ${code}` })).toBeVisible();
+}
+
+/** Creates a dossier with its case code typed as a person types it. */
+async function createTypedDossier(page, code) {
+  await typeLikeAPerson(page, page.getByLabel('Casuscode'), code);
   await page.getByRole('button', { name: 'Dossier aanmaken' }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Dossier ${code}` })).toBeVisible();
 }
@@ -366,4 +378,178 @@ test('a preset that arrives after the meldcode has opened is still used', async 
   await page.goto('/host/organisation.html');
   await expect(page.getByText('Vul eerst één keer uw profiel in')).toBeVisible();
   await expect(page.getByText('Uw sector: Kinderopvang')).toBeVisible();
+});
+
+// The afwegingskader (Rijksoverheid, Basisdocument afwegingskader, 2017; in force 1-1-2019):
+// every end the flow can reach, with the decisions and actions it must show.
+const NORM = { 1: 'meldnorm.acute_or_structural', 2: 'meldnorm.no_effective_help', 3: 'meldnorm.unsafety_continues' };
+const PATHS = [
+  { answers: [false], melden: 'answer.no', help: 'decision.help_not_applicable', norms: [],
+    actions: ['record_and_close'], notAsked: { 2: 'no_suspicion', 3: 'no_suspicion', 4: 'no_suspicion', 5: 'no_suspicion' } },
+  { answers: [true, true, false], melden: 'answer.yes', help: 'answer.no', norms: [1],
+    actions: ['call_veilig_thuis', 'inform_client'], notAsked: { 4: 'no_effective_help', 5: 'no_effective_help' } },
+  { answers: [true, true, true, false], melden: 'answer.yes', help: 'answer.no', norms: [1],
+    actions: ['call_veilig_thuis', 'inform_client'], notAsked: { 5: 'help_not_accepted' } },
+  { answers: [true, true, true, true, true], melden: 'answer.yes', help: 'answer.yes', norms: [1],
+    actions: ['call_veilig_thuis', 'inform_client', 'close_with_agreements'], notAsked: {} },
+  { answers: [true, true, true, true, false], melden: 'answer.yes', help: 'decision.help_with_veilig_thuis', norms: [1, 3],
+    actions: ['report_again', 'inform_client', 'decide_help_with_veilig_thuis'], notAsked: {} },
+  { answers: [true, false, false], melden: 'answer.yes', help: 'answer.no', norms: [2],
+    actions: ['call_veilig_thuis', 'inform_client'], notAsked: { 4: 'no_effective_help', 5: 'no_effective_help' } },
+  { answers: [true, false, true, false], melden: 'answer.yes', help: 'answer.no', norms: [2],
+    actions: ['call_veilig_thuis', 'inform_client'], notAsked: { 5: 'help_not_accepted' } },
+  { answers: [true, false, true, true, true], melden: 'answer.no', help: 'answer.yes', norms: [],
+    actions: ['close_with_agreements'], notAsked: {} },
+  { answers: [true, false, true, true, false], melden: 'answer.yes', help: 'decision.help_with_veilig_thuis', norms: [3],
+    actions: ['call_veilig_thuis', 'inform_client', 'decide_help_with_veilig_thuis'], notAsked: {} },
+];
+const HELP_ACTIONS = ['offer_help', 'plan_evaluations', 'close_with_agreements'].map((a) => NL[`action_step.${a}`]);
+const yesNo = (answers) => answers.map((a) => (a ? 'ja' : 'nee')).join(', ');
+
+/** The value next to a label in the outcome's list of decisions. */
+const decisionValue = (page, labelKey) => page.locator('.mw-decisions dt', { hasText: NL[labelKey] }).locator('xpath=following-sibling::dd[1]');
+
+for (const path of PATHS) {
+  test(`afwegingskader ${yesNo(path.answers)}: decisions and actions agree`, async ({ page }) => {
+    const problems = await watchProblems(page);
+    await openWithProfile(page, { sector: 'jeugdhulp', client: 'child' });
+    await createTypedDossier(page, `PAD-${path.answers.map(Number).join('')}`);
+    await step(page, 'Beslissen').click();
+    const section = (n) => page.locator('.mw-afweging').nth(n - 1);
+    // Questions wait their turn: only afweging 1 can be answered at first.
+    for (let n = 2; n <= 5; n++) {
+      await expect(section(n)).toContainText(NL['afweging.later'].replace('{number}', '1'));
+      await expect(section(n).getByRole('radio')).toHaveCount(0);
+    }
+    for (const [i, answer] of path.answers.entries()) await page.locator(`#afweging-${i + 1}-${answer}`).check();
+
+    await expect(decisionValue(page, 'decision.melden')).toHaveText(NL[path.melden]);
+    await expect(decisionValue(page, 'decision.help')).toHaveText(NL[path.help]);
+    const norms = decisionValue(page, 'decision.meldnorm');
+    if (path.norms.length) await expect(norms).toHaveText(path.norms.map((n) => `${n}. ${NL[NORM[n]]}`).join(' '));
+    else await expect(norms).toHaveCount(0);
+    await expect(page.getByText(NL['outcome.next_question'].split('{number}')[0])).toHaveCount(0);
+
+    const actions = page.locator('.mw-actions-list > li');
+    await expect(actions).toHaveCount(path.actions.length);
+    for (const [i, action] of path.actions.entries()) await expect(actions.nth(i)).toContainText(NL[`action_step.${action}`]);
+    if (NL[path.help] !== NL['answer.yes']) {
+      for (const text of HELP_ACTIONS) await expect(page.locator('.mw-actions-list', { hasText: text })).toHaveCount(0);
+      await expect(page.getByRole('heading', { name: NL['evaluation.title'] })).toHaveCount(0);
+    }
+    await expect(page.getByRole('heading', { name: NL['melding.title'] })).toHaveCount(path.melden === 'answer.yes' ? 1 : 0);
+
+    // What the path does not ask is visibly not asked, says why, and cannot be answered.
+    for (const [n, why] of Object.entries(path.notAsked)) {
+      await expect(section(n).locator('.mw-afweging__question')).toHaveText(MELDCODE.afwegingen[n - 1].question.nl);
+      await expect(section(n)).toContainText(NL[`afweging.not_asked.${why}`]);
+      await expect(section(n).getByRole('radio')).toHaveCount(0);
+      await expect(section(n).getByRole('textbox')).toHaveCount(0);
+    }
+    await expect(page.locator('.mw-afweging input[type=radio]')).toHaveCount(2 * path.answers.length);
+    await expectAccessible(page, `outcome ${yesNo(path.answers)}`);
+    expect(problems).toEqual([]);
+  });
+}
+
+test('answers off the path do not count, and come back when the path asks them again', async ({ page }) => {
+  const problems = await watchProblems(page);
+  await openWithProfile(page, { sector: 'jeugdhulp', client: 'child' });
+  await createTypedDossier(page, 'TERUG-1');
+  await step(page, 'Beslissen').click();
+  for (const [i, answer] of [true, false, true, true, false].entries()) await page.locator(`#afweging-${i + 1}-${answer}`).check();
+  await expect(decisionValue(page, 'decision.meldnorm')).toHaveText(`3. ${NL[NORM[3]]}`);
+  await page.locator('#afweging-1-false').check();
+  await expect(decisionValue(page, 'decision.melden')).toHaveText(NL['answer.no']);
+  await expect(decisionValue(page, 'decision.help')).toHaveText(NL['decision.help_not_applicable']);
+  await expect(page.locator('.mw-actions-list > li')).toHaveText([NL['action_step.record_and_close']]);
+  await expect(page.locator('.mw-afweging input[type=radio]')).toHaveCount(2);
+  await page.getByRole('link', { name: 'Afdrukken en kopiëren' }).click();
+  const doc = page.locator('.mw-print');
+  await expect(doc).toContainText(NL['afweging.not_asked.no_suspicion']);
+  await expect(doc).toContainText(`${NL['decision.help']}${NL['decision.help_not_applicable']}`);
+  await expectAccessible(page, 'print of a closed path');
+  await step(page, 'Beslissen').click();
+  await page.locator('#afweging-1-true').check();
+  await expect(decisionValue(page, 'decision.help')).toHaveText(NL['decision.help_with_veilig_thuis']);
+  expect(problems).toEqual([]);
+});
+
+for (const afwegingenIn of ['Five', 'Four']) {
+  test(`disclosure (afwegingen in step ${afwegingenIn === 'Five' ? 5 : 4}): the acute guidance first, with focus, and afwegingen 1 and 2 answered by it`, async ({ page }) => {
+    const problems = await watchProblems(page);
+    await openWithProfile(page, { sector: 'gezondheidszorg', client: 'child', afwegingen_in: afwegingenIn });
+    await createTypedDossier(page, 'DISC-2');
+    await step(page, 'Gesprek met de cliënt').click();
+    await page.getByRole('button', { name: NL['disclosure.button'] }).click();
+    await expect(page).toHaveURL(new RegExp(`#/meldcode/d-[0-9a-f]+/${afwegingenIn === 'Five' ? 5 : 4}$`));
+    const acute = page.locator('#mw-acute');
+    await expect(acute).toBeFocused();
+    await expect(acute).toBeInViewport();
+    expect(await page.locator('.mw-step > *').first().getAttribute('id')).toBe('mw-acute');
+    await expect(acute.locator('h2').first()).toHaveText(NL['acute.title']);
+    await expect(acute.getByRole('link', { name: '112' })).toHaveAttribute('href', 'tel:112');
+    await expect(acute.locator('a[href="tel:08002000"]')).toBeVisible();
+    await expect(acute).toContainText(NL['disclosure.active']);
+    await expect(acute).toContainText(MELDCODE.disclosure.title.nl);
+    for (const n of [1, 2]) {
+      const section = page.locator('.mw-afweging').nth(n - 1);
+      await expect(section).toContainText(NL['afweging.by_disclosure']);
+      await expect(section.getByRole('radio')).toHaveCount(0);
+    }
+    await expect(page.locator('#afweging-3-true')).toBeVisible();
+    await expect(decisionValue(page, 'decision.melden')).toHaveText(NL['answer.yes']);
+    await expect(decisionValue(page, 'decision.meldnorm')).toHaveText(`1. ${NL[NORM[1]]}`);
+    await expect(decisionValue(page, 'decision.help')).toHaveText(NL['decision.help_undecided_with_veilig_thuis']);
+    await expect(page.locator('.mw-actions-list > li').first()).toHaveText(NL['action_step.ensure_safety']);
+    await expectAccessible(page, 'disclosure fast path');
+    // Pressed again on the same step: focus goes back to the guidance.
+    await page.getByRole('button', { name: NL['disclosure.button'] }).click();
+    await expect(acute).toBeFocused();
+    await acute.getByRole('button', { name: NL['disclosure.undo'] }).click();
+    await expect(acute).toHaveCount(0);
+    await expect(page.locator('#afweging-1-true')).toBeVisible();
+    expect(problems).toEqual([]);
+  });
+}
+
+test('the kindcheck per dossier: adult in one, child in another, with its conclusion in the decision and the print', async ({ page }) => {
+  const problems = await watchProblems(page);
+  await openWithProfile(page, { sector: 'maatschappelijke-ondersteuning', client: 'child' });
+  const children = page.getByRole('group', { name: NL['kindcheck.children_in_care'] });
+  const chooser = page.getByRole('group', { name: NL['dossier.client'] });
+  await createTypedDossier(page, 'KC-Volw');
+  await expect(chooser.getByLabel(NL['client.child'])).toBeChecked();
+  await expect(children).toHaveCount(0);
+  await chooser.getByLabel(NL['client.adult']).check();
+  await children.getByLabel(NL['answer.yes']).check();
+  await page.getByRole('group', { name: NL['kindcheck.safety_established'] }).getByLabel(NL['answer.no']).check();
+  await expect(page.getByText(NL['kindcheck.doubt'])).toBeVisible();
+  await expectAccessible(page, 'step 1 with the client chooser and the kindcheck');
+  await step(page, 'Beslissen').click();
+  await page.locator('#afweging-1-true').check();
+  await expect(decisionValue(page, 'kindcheck.conclusion')).toHaveText(NL['kindcheck.doubt']);
+  await page.getByRole('link', { name: 'Afdrukken en kopiëren' }).click();
+  const doc = page.locator('.mw-print');
+  await expect(doc).toContainText(`${NL['dossier.client']}${NL['client.adult']}`);
+  await expect(doc).toContainText(`${NL['kindcheck.conclusion']}${NL['kindcheck.doubt']}`);
+
+  // Another dossier of the same professional is about a child: no kindcheck.
+  await page.getByRole('link', { name: 'Terug naar de dossiers' }).click();
+  await createTypedDossier(page, 'KC-Kind');
+  await expect(chooser.getByLabel(NL['client.child'])).toBeChecked();
+  await expect(children).toHaveCount(0);
+  await step(page, 'Beslissen').click();
+  await page.locator('#afweging-1-true').check();
+  await expect(page.locator('.mw-decisions dt', { hasText: NL['kindcheck.conclusion'] })).toHaveCount(0);
+  await page.getByRole('link', { name: 'Afdrukken en kopiëren' }).click();
+  await expect(doc).toContainText(`${NL['dossier.client']}${NL['client.child']}`);
+  await expect(doc).not.toContainText(NL['kindcheck.conclusion']);
+
+  // The first dossier kept its own choice and conclusion.
+  await page.getByRole('link', { name: 'Terug naar de dossiers' }).click();
+  await page.getByRole('link', { name: 'KC-Volw' }).click();
+  await expect(chooser.getByLabel(NL['client.adult'])).toBeChecked();
+  await expect(children.getByLabel(NL['answer.yes'])).toBeChecked();
+  expect(problems).toEqual([]);
 });
