@@ -25,22 +25,40 @@ pub fn Editor(id: String, view: String) -> impl IntoView {
         }
         .into_any();
     };
-    let editing = Editing { known: StoredValue::new(dossier.clone()), dossier: RwSignal::new(dossier), saved_at: RwSignal::new(None), meldcode };
+    let editing = Editing { known: StoredValue::new(super::merge::Known::read(dossier.clone())), dossier: RwSignal::new(dossier), saved_at: RwSignal::new(None), meldcode };
     provide_context(editing);
     let app = state();
     let changed_elsewhere = RwSignal::new(false);
 
     // Another tab saved this dossier: merge its changes in rather than overwrite them later.
-    Effect::new(move |_| {
-        let stored = meldcode.dossiers.with(|all| all.iter().find(|d| d.id == id).cloned());
+    // Not while the user types in a text field: its text would change under the cursor. Each
+    // keystroke's own write merges the other tab's changes meanwhile, and leaving the field
+    // takes the rest.
+    let this_id = StoredValue::new(id.clone());
+    let adopt = move || {
+        let stored = this_id.with_value(|id| meldcode.dossiers.with_untracked(|all| all.iter().find(|d| &d.id == id).cloned()));
         if let Some(stored) = stored {
-            let elsewhere = editing.known.with_value(|known| known.revision != stored.revision)
-                && editing.dossier.with_untracked(|d| *d != stored);
+            let elsewhere = editing.dossier.with_untracked(|d| *d != stored);
             if editing.adopt(stored) && elsewhere {
                 changed_elsewhere.set(true);
             }
         }
+    };
+    Effect::new(move |_| {
+        meldcode.dossiers.track();
+        if !typing_in_a_text_field() {
+            adopt();
+        }
     });
+    let left_field = move |_: leptos::ev::FocusEvent| {
+        // After the focus has moved: to another text field, it still waits.
+        leptos::task::spawn_local(async move {
+            crate::shell::browser::next_task().await;
+            if !typing_in_a_text_field() {
+                adopt();
+            }
+        });
+    };
 
     let case_code = move || editing.read(|d| d.case_code.clone());
     let open_steps = Memo::new(move |_| editing.read(|d| d.open_steps()));
@@ -107,9 +125,19 @@ pub fn Editor(id: String, view: String) -> impl IntoView {
             </nav>
             <button type="button" class="mw-button mw-button--danger mw-disclose" on:click=disclose>{tr("disclosure.button")}</button>
         </div>
-        <div class="mw-step">{acute}{body}</div>
+        <div class="mw-step" on:focusout=left_field>{acute}{body}</div>
     }
     .into_any()
+}
+
+/// Whether the keyboard is in a field where the user types text.
+fn typing_in_a_text_field() -> bool {
+    let active = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
+    active.is_some_and(|element| match element.tag_name().as_str() {
+        "TEXTAREA" => true,
+        "INPUT" => !matches!(element.get_attribute("type").as_deref(), Some("checkbox" | "radio" | "button" | "submit")),
+        _ => false,
+    })
 }
 
 /// Texts that two tabs changed at once: both versions, and the user chooses.

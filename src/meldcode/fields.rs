@@ -15,7 +15,7 @@ pub struct Editing {
     pub saved_at: RwSignal<Option<DateTime<Local>>>,
     /// The version in storage this tab last saw: what changes from another tab are merged
     /// against.
-    pub known: StoredValue<Dossier>,
+    pub known: StoredValue<super::merge::Known>,
     pub meldcode: Meldcode,
 }
 
@@ -26,27 +26,36 @@ impl Editing {
             f(d);
             d.updated = Utc::now();
         });
-        if let Some(stored) = self.meldcode.store(&self.dossier.get_untracked()) {
-            // What another tab wrote meanwhile is merged in; this tab's own text stays as typed.
+        self.store(self.dossier.get_untracked());
+    }
+
+    /// Stores `dossier` against what this tab knows; what another tab wrote meanwhile is
+    /// merged in, and this tab's own text stays as typed.
+    fn store(&self, dossier: Dossier) {
+        let known = self.known.get_value();
+        if let Some((stored, known)) = self.meldcode.store(&known, &dossier) {
             if self.dossier.with_untracked(|d| *d != stored) {
-                self.dossier.set(stored.clone());
+                self.dossier.set(stored);
             }
-            self.known.set_value(stored);
+            self.known.set_value(known);
             self.saved_at.set(Some(Local::now()));
         }
     }
 
-    /// Another tab stored `stored`: take its changes, keeping what this tab has not stored yet.
-    /// True when anything changed here.
+    /// Another tab stored `stored`: take its changes, keeping (and storing again) what this
+    /// tab has that the store lacks. True when anything changed here.
     pub fn adopt(&self, stored: Dossier) -> bool {
         let known = self.known.get_value();
-        if stored.revision == known.revision {
-            return false;
-        }
         let working = self.dossier.get_untracked();
-        let merged = if working == known { stored.clone() } else { super::merge::merge(&known, &working, &stored) };
-        self.known.set_value(stored);
-        self.dossier.set(merged);
+        let Some(merged) = known.merged(&working, &stored) else { return false };
+        let lacking = { let mut m = merged.clone(); m.revision = stored.revision; m != stored };
+        if lacking {
+            self.dossier.set(merged.clone());
+            self.store(merged);
+        } else {
+            self.known.set_value(super::merge::Known::read(stored.clone()));
+            self.dossier.set(stored);
+        }
         true
     }
 

@@ -7,19 +7,46 @@
 use super::dossier::{Dossier, TextConflict};
 use serde_json::{Map, Value};
 
-/// What to store when this tab writes `mine`, made from its copy `base` (none for a new
-/// dossier), while `stored` is in storage now: mine as it is when nobody wrote in between,
-/// else merged with what was; one revision on from the newest.
-pub fn next_write(base: Option<&Dossier>, mine: &Dossier, stored: Option<&Dossier>) -> Dossier {
-    let mut next = match (base, stored) {
-        (Some(base), Some(stored)) if stored.revision != base.revision => merge(base, mine, stored),
-        // Stored without this tab knowing it (a new dossier of the same id cannot happen;
-        // an import can): merge from nothing shared.
-        (None, Some(stored)) if stored != mine => merge(stored, mine, stored),
-        _ => mine.clone(),
-    };
-    next.revision = stored.map_or(0, |s| s.revision).max(mine.revision) + 1;
-    next
+/// What a tab knows of a stored dossier: the version its copy stands on and, when that is the
+/// tab's own write, the version that write stood on. Tabs read each other's writes late
+/// (browsers sync localStorage between processes as they can), so a write can land on one the
+/// writer never saw; the revision it carries shows it, and the change it hid is merged back.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Known {
+    pub version: Dossier,
+    written_from: Option<Dossier>,
+}
+
+impl Known {
+    /// A version read from storage.
+    pub fn read(version: Dossier) -> Known {
+        Known { version, written_from: None }
+    }
+
+    /// The version to merge `stored` against.
+    fn base_for(&self, stored: &Dossier) -> &Dossier {
+        match &self.written_from {
+            // Another tab wrote over this tab's write without having read it: both counted on
+            // from the same revision, and this tab's change is only in its own copy.
+            Some(from) if stored != &self.version && stored.revision <= self.version.revision => from,
+            _ => &self.version,
+        }
+    }
+
+    /// `working` (this tab's copy) with what another tab stored since in `stored`; `None`
+    /// when nothing changed elsewhere.
+    pub fn merged(&self, working: &Dossier, stored: &Dossier) -> Option<Dossier> {
+        (stored != &self.version).then(|| merge(self.base_for(stored), working, stored))
+    }
+
+    /// What to write for `mine` while `stored` is in storage, and what the tab knows once it
+    /// is written. Revisions count on from the newest either side has seen.
+    pub fn write(&self, mine: &Dossier, stored: Option<&Dossier>) -> (Dossier, Known) {
+        let mut next = stored.and_then(|stored| self.merged(mine, stored)).unwrap_or_else(|| mine.clone());
+        next.revision = stored.map_or(0, |s| s.revision).max(self.version.revision).max(mine.revision) + 1;
+        let from = stored.cloned().unwrap_or_else(|| self.version.clone());
+        (next.clone(), Known { version: next, written_from: Some(from) })
+    }
 }
 
 /// The merged dossier, with the revision of `theirs` (the store counts on from there).
@@ -95,6 +122,10 @@ fn merge_value(base: &Value, mine: &Value, theirs: &Value, at: &str, conflicts: 
             Value::Object(out)
         }
         (base, Value::Array(m), Value::Array(t)) => merge_list(base.as_array().map_or(&[][..], Vec::as_slice), m, t, at, conflicts),
+        // One text goes on from the other: the same typing, seen at two moments by tabs that
+        // read each other late. The longer one keeps every letter.
+        (_, Value::String(m), Value::String(t)) if m.starts_with(t.as_str()) => mine.clone(),
+        (_, Value::String(m), Value::String(t)) if t.starts_with(m.as_str()) => theirs.clone(),
         (_, Value::String(m), Value::String(t)) => {
             conflicts.push(TextConflict { field: at.to_string(), other: t.clone() });
             Value::String(m.clone())
@@ -161,21 +192,45 @@ mod tests {
     #[test]
     fn a_write_from_an_older_copy_never_replaces_a_newer_one() {
         let base = dossier();
+        let known = Known::read(base.clone());
         let mut mine = base.clone();
         mine.weighing.risk = "Mijn tekst".into();
         // Nobody wrote in between: mine, one revision on.
-        let next = next_write(Some(&base), &mine, Some(&base));
+        let (next, _) = known.write(&mine, Some(&base));
         assert_eq!((next.weighing.risk.as_str(), next.revision), ("Mijn tekst", 4));
         // Another tab wrote revision 4 meanwhile: merged, and revision 5.
         let mut theirs = base.clone();
         theirs.weighing.nature = "Hun tekst".into();
         theirs.revision = 4;
-        let next = next_write(Some(&base), &mine, Some(&theirs));
+        let (next, _) = known.write(&mine, Some(&theirs));
         assert_eq!((next.weighing.risk.as_str(), next.weighing.nature.as_str(), next.revision), ("Mijn tekst", "Hun tekst", 5));
-        // A new dossier: revision 1.
-        let mut new = dossier();
-        new.revision = 0;
-        assert_eq!(next_write(None, &new, None).revision, 1);
+    }
+
+    #[test]
+    fn a_write_that_landed_on_one_it_never_saw_gives_the_hidden_change_back() {
+        // Both tabs stand on revision 3. This tab writes 4; the other, reading late, writes
+        // its own 4 over it.
+        let base = dossier();
+        let mut mine = base.clone();
+        mine.weighing.risk = "H".into();
+        let (written, known) = Known::read(base.clone()).write(&mine, Some(&base));
+        let mut theirs = base.clone();
+        theirs.weighing.nature = "L".into();
+        theirs.revision = written.revision;
+        // This tab's next keystroke, or the other tab's write arriving: "H" comes back.
+        let mut typed = written.clone();
+        typed.weighing.risk = "Ho".into();
+        let (next, _) = known.write(&typed, Some(&theirs));
+        assert_eq!((next.weighing.risk.as_str(), next.weighing.nature.as_str()), ("Ho", "L"));
+        assert!(next.conflicts.is_empty());
+        assert_eq!(known.merged(&written, &theirs).unwrap().weighing.risk, "H");
+        // When the other tab had read this tab's write, its version stands on it: no question.
+        let mut seen = written.clone();
+        seen.weighing.nature = "L".into();
+        seen.revision = written.revision + 1;
+        let (next, _) = known.write(&typed, Some(&seen));
+        assert_eq!((next.weighing.risk.as_str(), next.weighing.nature.as_str()), ("Ho", "L"));
+        assert!(next.conflicts.is_empty(), "typing on in one's own text is no conflict");
     }
 
     #[test]
@@ -218,25 +273,42 @@ mod tests {
 
     #[test]
     fn two_tabs_typing_into_one_field_never_interleave_and_keep_every_fragment() {
-        // Each keystroke is a save; each tab merges with what the other stored last.
-        let mut stored = dossier();
-        let mut known = [stored.clone(), stored.clone()];
-        let fragments = [["[A-1]", "[A-2]", "[A-3]"], ["[B-1]", "[B-2]", "[B-3]"]];
-        for round in 0..3 {
+        // Each keystroke is a write; every other write reads storage one write late, as a tab
+        // in another process may.
+        let mut history = vec![dossier()];
+        let mut known = [Known::read(history[0].clone()), Known::read(history[0].clone())];
+        let mut working = [history[0].clone(), history[0].clone()];
+        let fragments = [["[A-1]", "[A-2]", "[A-3]", "[A-4]"], ["[B-1]", "[B-2]", "[B-3]", "[B-4]"]];
+        for round in 0..4 {
             for tab in 0..2 {
-                let mut mine = known[tab].clone();
-                mine.weighing.risk.push_str(fragments[tab][round]);
-                let mut merged = if stored.revision != known[tab].revision { merge(&known[tab], &mine, &stored) } else { mine };
-                merged.revision = stored.revision + 1;
-                stored = merged.clone();
-                known[tab] = merged;
+                working[tab].weighing.risk.push_str(fragments[tab][round]);
+                let late = (round + tab) % 2 == 1 && history.len() > 1;
+                let stored = history[history.len() - if late { 2 } else { 1 }].clone();
+                let (written, next) = known[tab].write(&working[tab], Some(&stored));
+                history.push(written.clone());
+                known[tab] = next;
+                working[tab] = written;
             }
         }
-        let everything: String = std::iter::once(stored.weighing.risk.clone()).chain(stored.conflicts.iter().map(|c| c.other.clone())).collect();
-        for fragment in fragments.iter().flatten() {
-            assert!(everything.contains(fragment), "{fragment} lost: {stored:#?}");
+        // Each tab reads the last write once more (the storage event), and writes if it had
+        // something the store lacked.
+        for tab in 0..2 {
+            let stored = history.last().unwrap().clone();
+            if let Some(merged) = known[tab].merged(&working[tab], &stored) {
+                let (written, next) = known[tab].write(&merged, Some(&stored));
+                history.push(written);
+                known[tab] = next;
+            }
         }
-        assert!(!stored.weighing.risk.contains("[A") || !stored.weighing.risk.contains("[B"), "never interleaved: {}", stored.weighing.risk);
+        let last = history.last().unwrap();
+        let texts: Vec<&str> = std::iter::once(last.weighing.risk.as_str()).chain(last.conflicts.iter().map(|c| c.other.as_str())).collect();
+        for fragment in fragments.iter().flatten() {
+            assert!(texts.iter().any(|t| t.contains(fragment)), "{fragment} lost: {texts:?}");
+        }
+        for text in &texts {
+            let pieces = text.replace("][", "]|[");
+            assert!(pieces.split('|').all(|p| p.len() == 5 && p.starts_with('[')), "a fragment broken up: {text}");
+        }
     }
 
     #[test]

@@ -78,23 +78,25 @@ impl Meldcode {
         self.dossiers.with_untracked(|all| all.iter().find(|d| d.id == id).cloned())
     }
 
-    /// Stores a dossier and updates the list; on failure the stored version stays as it was.
+    /// Stores a dossier changed from the list's copy and updates the list; on failure the
+    /// stored version stays as it was.
     pub fn save(&self, dossier: &Dossier) -> bool {
-        self.store(dossier).is_some()
+        let known = merge::Known::read(self.dossier(&dossier.id).unwrap_or_else(|| dossier.clone()));
+        self.store(&known, dossier).is_some()
     }
 
-    /// Stores a dossier, merged with what another tab stored since this tab's copy (the one in
-    /// the list), and returns what was stored; `None` when storing failed.
-    pub fn store(&self, dossier: &Dossier) -> Option<Dossier> {
-        let base = self.dossier(&dossier.id);
-        match store::save(base.as_ref(), dossier) {
-            Ok(stored) => {
+    /// Stores `dossier`, changed from what the caller `known`s, merged with what another tab
+    /// stored since; returns what was stored and what the caller knows now, `None` when
+    /// storing failed.
+    pub fn store(&self, known: &merge::Known, dossier: &Dossier) -> Option<(Dossier, merge::Known)> {
+        match store::save(known, dossier) {
+            Ok((stored, known)) => {
                 self.problem.set(None);
                 self.dossiers.update(|all| match all.iter_mut().find(|d| d.id == stored.id) {
                     Some(existing) => *existing = stored.clone(),
                     None => all.insert(0, stored.clone()),
                 });
-                Some(stored)
+                Some((stored, known))
             }
             Err(e) => {
                 self.problem.set(Some(e.message_key()));

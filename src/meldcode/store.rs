@@ -2,6 +2,7 @@
 //! no longer parses never hides the others, and a refused write never touches another draft.
 
 use super::dossier::{Dossier, DossierError};
+use super::merge::Known;
 use super::profile::Profile;
 use crate::storage::{self, Area, StorageError};
 
@@ -30,14 +31,19 @@ pub fn load_all() -> Result<(Vec<Dossier>, Vec<Broken>), StorageError> {
     Ok((dossiers, broken))
 }
 
-/// Stores `mine`, made from this tab's copy `base`; what another tab stored since is merged in
-/// (`merge::next_write`). Returns what was stored.
-pub fn save(base: Option<&Dossier>, mine: &Dossier) -> Result<Dossier, StorageError> {
-    let name = format!("{DOSSIER_PREFIX}{}", mine.id);
-    let stored = storage::load_raw(Area::Local, &name)?.and_then(|raw| Dossier::from_stored(&raw).ok());
-    let next = super::merge::next_write(base, mine, stored.as_ref());
-    storage::save_raw(Area::Local, &name, &next.to_stored())?;
-    Ok(next)
+/// The stored version of a dossier, if it reads.
+pub fn load(id: &str) -> Result<Option<Dossier>, StorageError> {
+    let raw = storage::load_raw(Area::Local, &format!("{DOSSIER_PREFIX}{id}"))?;
+    Ok(raw.and_then(|raw| Dossier::from_stored(&raw).ok()))
+}
+
+/// Stores `mine`, changed from what this tab `known`s; what another tab stored since is
+/// merged in. Returns what was stored and what the tab knows now.
+pub fn save(known: &Known, mine: &Dossier) -> Result<(Dossier, Known), StorageError> {
+    let stored = load(&mine.id)?;
+    let (next, known) = known.write(mine, stored.as_ref());
+    storage::save_raw(Area::Local, &format!("{DOSSIER_PREFIX}{}", mine.id), &next.to_stored())?;
+    Ok((next, known))
 }
 
 pub fn delete(id: &str) -> Result<(), StorageError> {

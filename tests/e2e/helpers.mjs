@@ -48,6 +48,12 @@ const SHIFTED = { '!': 'Digit1', '@': 'Digit2', '#': 'Digit3', $: 'Digit4', '%':
  * `fill()`, which presses no key). Fails if the field does not end up holding `text`. */
 export async function typeLikeAPerson(page, locator, text) {
   await locator.focus();
+  await pressLikeAPerson(page, text);
+  await expect(locator).toHaveValue(new RegExp(`${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+}
+
+/** Presses the keys for `text` in whatever has focus, Shift held for capitals and symbols. */
+export async function pressLikeAPerson(page, text) {
   for (const char of text) {
     const shifted = /[A-Z]/.test(char) ? `Key${char}` : SHIFTED[char];
     if (shifted) {
@@ -58,7 +64,6 @@ export async function typeLikeAPerson(page, locator, text) {
       await page.keyboard.press(char === ' ' ? 'Space' : char);
     }
   }
-  await expect(locator).toHaveValue(new RegExp(`${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
 }
 
 /** Collects what a strict host would see go wrong: console errors, uncaught errors and

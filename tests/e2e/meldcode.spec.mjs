@@ -1,7 +1,7 @@
 // The meldcode: profile, five steps, afwegingskader, drafts that are never lost.
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
-import { expectAccessible, trackRequests, typeLikeAPerson, watchProblems } from './helpers.mjs';
+import { expectAccessible, pressLikeAPerson, trackRequests, typeLikeAPerson, watchProblems } from './helpers.mjs';
 
 // Expected texts come from the content an editor changes, so a valid wording change keeps
 // these tests green; the rules themselves (which answer leads where) are stated below.
@@ -317,6 +317,65 @@ test('two tabs: a change in one shows in the other', async ({ context }) => {
   await expect(second.getByText('Er staan nog geen dossiers op dit apparaat.')).toBeVisible();
   await createDossier(first, 'TAB-1');
   await expect(second.getByRole('link', { name: 'TAB-1' })).toBeVisible();
+});
+
+test('two tabs typing at once: different fields both stay; one field is never garbled and loses nothing', async ({ context }) => {
+  const first = await context.newPage();
+  await openWithProfile(first, { sector: 'jeugdhulp', client: 'child' });
+  await createDossier(first, 'TAB-2');
+  await step(first, 'Wegen').click();
+  const second = await context.newPage();
+  await second.goto(first.url());
+  const field = (page, key) => page.getByLabel(NL[key]);
+  await expect(field(second, 'weighing.risk')).toBeVisible();
+  const stored = () => first.evaluate((prefix) => JSON.parse(Object.entries(localStorage).find(([k]) => k.startsWith(prefix))[1]), DOSSIER_PREFIX);
+
+  // Different fields, typed at the same moment: both texts stay, in both tabs.
+  await field(first, 'weighing.risk').focus();
+  await field(second, 'weighing.nature').focus();
+  await Promise.all([pressLikeAPerson(first, 'Hoog Risico'), pressLikeAPerson(second, 'Lichamelijk Geweld')]);
+  // Both leave their field (a click on the heading); the tabs read each other late, so wait.
+  const leave = (page) => page.getByRole('heading', { level: 1 }).click();
+  await Promise.all([leave(first), leave(second)]);
+  await expect.poll(async () => (await stored()).weighing).toEqual({ risk: 'Hoog Risico', nature: 'Lichamelijk Geweld', severity: '' });
+  await expect(field(first, 'weighing.nature')).toHaveValue('Lichamelijk Geweld');
+  await expect(field(second, 'weighing.risk')).toHaveValue('Hoog Risico');
+
+  // The same field, typed at once in fragments: each fragment whole, every one kept.
+  await field(first, 'weighing.severity').focus();
+  await field(second, 'weighing.severity').focus();
+  const fragments = [['[A-1]', '[A-2]', '[A-3]', '[A-4]'], ['[B-1]', '[B-2]', '[B-3]', '[B-4]']];
+  for (let round = 0; round < 4; round++) {
+    await Promise.all([pressLikeAPerson(first, fragments[0][round]), pressLikeAPerson(second, fragments[1][round])]);
+  }
+  await Promise.all([leave(first), leave(second)]);
+  // Settled when both tabs show what is stored.
+  await expect.poll(async () => {
+    const severity = (await stored()).weighing.severity;
+    return [await field(first, 'weighing.severity').inputValue(), await field(second, 'weighing.severity').inputValue()].every((v) => v === severity);
+  }).toBe(true);
+  const dossier = await stored();
+  const texts = [dossier.weighing.severity, ...(dossier.conflicts ?? []).map((c) => c.other)];
+  for (const fragment of fragments.flat()) {
+    expect(texts.some((text) => text.includes(fragment)), `${fragment} in ${JSON.stringify(texts)}`).toBe(true);
+  }
+  for (const text of texts) {
+    expect(text, 'no fragment is broken up by another').toMatch(/^(\[[AB]-[1-4]\])*$/);
+  }
+  // When the two met, the tab says so and lets the user choose; keeping both keeps both.
+  const conflict = first.locator('.mw-conflict').or(second.locator('.mw-conflict')).first();
+  if ((dossier.conflicts ?? []).length > 0) {
+    const page = (await first.locator('.mw-conflict').count()) > 0 ? first : second;
+    await expect(page.getByRole('heading', { name: NL['dossier.conflict.title'] }).first()).toBeVisible();
+    await expectAccessible(page, 'two versions of one text');
+    const before = [dossier.weighing.severity, ...dossier.conflicts.map((c) => c.other)];
+    await page.getByRole('button', { name: NL['dossier.conflict.keep_both'] }).first().click();
+    await expect.poll(async () => (await stored()).conflicts ?? []).toHaveLength(dossier.conflicts.length - 1);
+    const after = (await stored()).weighing.severity;
+    for (const text of before.slice(0, 2)) expect(after).toContain(text);
+  } else {
+    await expect(conflict).toHaveCount(0);
+  }
 });
 
 test('the whole flow works with the keyboard alone', async ({ page }) => {
