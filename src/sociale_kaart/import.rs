@@ -292,7 +292,9 @@ impl IssueGroup<'_> {
         let count = self.count.to_string();
         let (problem, outcome) = (first.problem.message(lang), first.outcome.message(lang));
         let args = [("count", count.as_str()), ("file", &first.file), ("field", &first.field), ("problem", &problem), ("outcome", &outcome)];
-        t_with(lang, "social_map.report.group", &args)
+        // A whole row or file has no field to name ("veld : …" read as broken).
+        let key = if first.field.is_empty() { "social_map.report.group_whole" } else { "social_map.report.group" };
+        t_with(lang, key, &args)
     }
 
     /// "Bijvoorbeeld: dienst 2 (vals-loket), dienst 7.", when the issues name records.

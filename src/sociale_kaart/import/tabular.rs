@@ -346,18 +346,43 @@ fn links(check: &mut Checker, sheets: &Sheets) -> Links {
         let Some(sheet) = sheets.get(table) else { continue };
         for row in 0..sheet.rows.len() as u32 {
             let line = sheet.lines[row as usize];
-            let owner = owners(table).iter().find_map(|owner| match *owner {
-                Owner::By(column, owner) => Some((column, owner, sheet.id(row, column)?)),
-                Owner::ServiceAtLocationPair => {
-                    let pair = (sheet.id(row, "service_id")?, sheet.id(row, "location_id")?);
-                    Some(("service_id", Table::ServiceAtLocation, *pairs.get(&pair)?))
-                }
-            });
-            let Some((column, owner, id)) = owner else { continue };
             // An attribute of another kind of record (`link_entity` "location" …).
             if table == Table::Attribute && sheet.id(row, "link_entity").is_some_and(|e| !matches!(&*e.to_ascii_lowercase(), "service" | "services")) {
                 continue;
             }
+            // A link that names a row that is not there is told; the row then belongs to the
+            // next record it names, if any (a service area with a wrong place but a right service).
+            let mut owner = None;
+            let mut broken = Vec::new();
+            for link in owners(table) {
+                let (column, target, id) = match *link {
+                    Owner::By(column, target) => match sheet.id(row, column) {
+                        Some(id) => (column, target, id),
+                        None => continue,
+                    },
+                    Owner::ServiceAtLocationPair => {
+                        let pair = (sheet.id(row, "service_id"), sheet.id(row, "location_id"));
+                        match pair {
+                            (Some(service), Some(location)) => match pairs.get(&(service, location)) {
+                                Some(&id) => ("service_id", Table::ServiceAtLocation, id),
+                                None => continue,
+                            },
+                            _ => continue,
+                        }
+                    }
+                };
+                if ids[target as usize].contains_key(id) {
+                    owner = Some((target, id));
+                    break;
+                }
+                broken.push((column, target, id));
+            }
+            let outcome = if owner.is_some() { Outcome::Kept } else { Outcome::Dropped };
+            for (column, target, id) in broken {
+                let problem = Problem::NoSuchRow { file: sheets.file(target), id: id.to_string() };
+                push(check, &sheet.file, Some(line), column, problem, outcome);
+            }
+            let Some((owner, id)) = owner else { continue };
             let named = |check: &mut Checker, column: &str, target: Table, id: &str| {
                 let found = ids[target as usize].contains_key(id);
                 if !found {
@@ -366,9 +391,6 @@ fn links(check: &mut Checker, sheets: &Sheets) -> Links {
                 }
                 found
             };
-            if !named(check, column, owner, id) {
-                continue;
-            }
             // A place without its location, or a term that is not there, links nothing.
             let needs = match table {
                 Table::ServiceAtLocation => Some(("location_id", Table::Location)),
@@ -814,10 +836,18 @@ mod tests {
         assert_eq!(issue.problem, Problem::NoSuchRow { file: "services.csv".into(), id: "bestaat-niet".into() });
         assert_eq!((issue.record.as_ref().unwrap().row, issue.field.as_str()), (Some(2), "service_id"));
         assert!(record(&import, "opvoedsteun").phones.is_empty());
+        // A wrong place, but a right service: the area is the service's, and the editor hears.
+        let import = edited("service_areas.csv", |text| text.replace("area-jgz,jgz,,", "area-jgz,jgz,sal-bestaat-niet,"));
+        let issue = import.issues.iter().find(|i| i.file == "service_areas.csv").unwrap();
+        assert_eq!((issue.field.as_str(), issue.outcome), ("service_at_location_id", Outcome::Kept));
+        assert_eq!(record(&import, "jgz").areas.len(), 1);
         let import = edited("service_at_location.csv", |text| text.replace("sal-opvoed-zuid,opvoedsteun,loc-zuid,", "sal-opvoed-zuid,opvoedsteun,loc-zuid,,extra"));
         let issue = import.issues.iter().find(|i| i.file == "service_at_location.csv").unwrap();
         assert_eq!((&issue.problem, issue.outcome), (&Problem::CellCount { found: 5, expected: 4 }, Outcome::Dropped));
         assert_eq!(record(&import, "opvoedsteun").locations.len(), 1);
+        let groups = super::super::group_issues(&import.issues);
+        let group = groups.iter().find(|g| g.examples[0].file == "service_at_location.csv").unwrap();
+        assert!(group.message(Lang::Nl).starts_with("1 keer in service_at_location.csv: Deze rij heeft 5 cellen"), "{}", group.message(Lang::Nl));
         // An organisation's bad website, shared by three services, is told once.
         let import = edited("organizations.csv", |text| text.replace("https://www.welzijnvoorbeeldstad.nl", "javascript:alert(1)"));
         let told: Vec<_> = import.issues.iter().filter(|i| i.file == "organizations.csv").collect();
