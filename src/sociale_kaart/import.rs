@@ -9,7 +9,7 @@ mod tabular;
 mod template;
 
 pub use hsds::{import_hsds, HsdsReader};
-pub use tabular::{import_tabular_after, table_paths, TableTexts};
+pub use tabular::{import_tabular_after, table_paths, TableTexts, TabularReader};
 pub use template::{import_csv, import_csv_after, TEMPLATE_COLUMNS};
 
 use super::model::{

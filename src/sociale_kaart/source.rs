@@ -3,7 +3,7 @@
 //! spreadsheet template. Paths only, never other sites: the app fetches nothing beyond the
 //! pack's own server.
 
-use super::import::{import_csv_after, import_tabular_after, table_paths, HsdsReader, Import, TableTexts};
+use super::import::{import_csv_after, table_paths, HsdsReader, Import, TableTexts, TabularReader};
 use super::model::{Taxonomy, Term};
 use serde::{Deserialize, Serialize};
 
@@ -84,13 +84,19 @@ pub fn import_all<'a>(files: impl IntoIterator<Item = (&'a SourceFile, &'a str)>
 }
 
 /// The import of a region's files a slice at a time, so the page can answer its user between
-/// slices (see [`HsdsReader`]); a CSV file or a tabular package is read in one go.
+/// slices (see [`HsdsReader`], [`TabularReader`]); a CSV file is read in one go.
 pub struct ImportReader<'a> {
     files: std::vec::IntoIter<(&'a SourceFile, &'a str)>,
     tables: &'a TableTexts,
-    current: Option<HsdsReader<'a>>,
+    current: Option<Current<'a>>,
     taxonomy: &'a Taxonomy,
     all: Import,
+}
+
+/// The file being read a slice at a time.
+enum Current<'a> {
+    Hsds(HsdsReader<'a>),
+    Tabular(TabularReader<'a>),
 }
 
 impl<'a> ImportReader<'a> {
@@ -108,15 +114,21 @@ impl<'a> ImportReader<'a> {
         let mut left = services;
         while left > 0 {
             let import = match &mut self.current {
-                Some(reader) => match reader.read(left) {
-                    Some(import) => import,
-                    None => return None,
-                },
+                Some(reader) => {
+                    let read = match reader {
+                        Current::Hsds(reader) => reader.read(left),
+                        Current::Tabular(reader) => reader.read(left),
+                    };
+                    match read {
+                        Some(import) => import,
+                        None => return None,
+                    }
+                }
                 None => match self.files.next() {
                     None => return Some(std::mem::take(&mut self.all)),
                     Some((file, text)) => match file.format {
                         FileFormat::Hsds => {
-                            self.current = Some(HsdsReader::new(file.name(), text, self.taxonomy).after(self.known_ids()));
+                            self.current = Some(Current::Hsds(HsdsReader::new(file.name(), text, self.taxonomy).after(self.known_ids())));
                             continue;
                         }
                         FileFormat::Csv => {
@@ -124,8 +136,11 @@ impl<'a> ImportReader<'a> {
                             import_csv_after(file.name(), text, self.taxonomy, self.known_ids())
                         }
                         FileFormat::HsdsTabular => {
+                            // The tables are read here, in one go; their services a slice at a time.
                             left = left.saturating_sub(1);
-                            import_tabular_after(&file.path, text, self.tables, self.taxonomy, self.known_ids())
+                            let reader = TabularReader::new(&file.path, text, self.tables, self.taxonomy, self.known_ids());
+                            self.current = Some(Current::Tabular(reader));
+                            continue;
                         }
                     },
                 },
@@ -177,6 +192,24 @@ mod tests {
         assert_eq!(both.records.len(), ids.len(), "each service once, also when both files have it");
         assert!(!ids.is_empty());
         assert!(both.issues.iter().all(|issue| issue.file == "kaart.json" || issue.file == "extra.csv"));
+    }
+
+    #[test]
+    fn a_tabular_package_is_read_a_slice_at_a_time_after_the_files_before_it() {
+        let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sociale-kaart");
+        let package = SourceFile { format: FileFormat::HsdsTabular, path: "tabular/datapackage.json".into() };
+        let text = std::fs::read_to_string(folder.join(&package.path)).unwrap();
+        let tables: TableTexts = package.tables(&text).into_iter()
+            .filter_map(|path| Some((path.clone(), Ok(std::fs::read_to_string(folder.join(&path)).ok()?)))).collect();
+        let json = SourceFile { format: FileFormat::Hsds, path: "tabular-as-json.json".into() };
+        let same = include_str!("../../tests/fixtures/sociale-kaart/tabular-as-json.json");
+        let taxonomy = Taxonomy::default();
+        let whole = import_all([(&package, text.as_str()), (&json, same)], &tables, &taxonomy);
+        let mut reader = ImportReader::new(vec![(&package, text.as_str()), (&json, same)], &tables, &taxonomy);
+        let (sliced, slices) = (1..).find_map(|slice| reader.read(1).map(|import| (import, slice))).unwrap();
+        assert_eq!(sliced, whole);
+        assert!(slices >= 4, "{slices}");
+        assert_eq!(whole.records.len(), 4, "the JSON form's services are the package's, shown once");
     }
 
     #[test]

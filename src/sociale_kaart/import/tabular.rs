@@ -570,73 +570,117 @@ impl<'s> Join<'s> {
 /// Reads a tabular package after the services `known` of files read before it. `package` is
 /// its `datapackage.json`'s path beside the region pack, `tables` the texts of its tables.
 pub fn import_tabular_after(package: &str, text: &str, tables: &TableTexts, taxonomy: &Taxonomy, known: FxHashSet<String>) -> Import {
-    let name = package.rsplit('/').next().unwrap_or(package);
-    let mut check = Checker::new(name, taxonomy);
-    check.known_ids(known);
-    let (resources, unusable) = match listing(package, text) {
-        Ok(listing) => listing,
-        Err(problem) => return check.refuse("", problem),
-    };
-    for Unusable { file, field, problem } in unusable {
-        push(&mut check, &file, None, &field, problem, Outcome::Refused);
-    }
-    let mut sheets = Sheets(Default::default());
-    let mut size = 0;
-    for resource in &resources {
-        let file = resource.path.rsplit('/').next().unwrap_or(&resource.path);
-        match tables.get(&resource.path) {
-            // Not there: every table but the services is optional.
-            None => {}
-            Some(Err(problem)) => push(&mut check, file, None, "", Problem::Pack(problem.clone()), Outcome::Refused),
-            Some(Ok(text)) => {
-                size += text.len();
-                sheets.0[resource.table as usize] = read_sheet(&mut check, file, text, resource.delimiter, resource.table);
-            }
+    let mut reader = TabularReader::new(package, text, tables, taxonomy, known);
+    loop {
+        if let Some(import) = reader.read(usize::MAX) {
+            return import;
         }
     }
-    if sheets.get(Table::Service).is_none() {
-        // What went wrong with the services file says so already.
-        let told = check.import.issues.iter().any(|i| i.outcome == Outcome::Refused && resources.iter().any(|r| r.table == Table::Service && r.path.ends_with(&i.file)));
-        if !told {
-            push(&mut check, name, None, "", Problem::NoServiceTable, Outcome::Refused);
+}
+
+/// A tabular import that stops between services, as [`super::HsdsReader`] does: the tables
+/// are read when it is made, and their rows joined and checked a slice of services at a time.
+pub struct TabularReader<'a> {
+    state: Option<Reading<'a>>,
+    /// The answer known before any service is read (a refused package).
+    early: Option<Import>,
+}
+
+struct Reading<'a> {
+    check: Checker<'a>,
+    sheets: Sheets,
+    links: Links,
+    budget: usize,
+    /// A problem in a row several services share (their organisation, a location) is told once.
+    told: FxHashSet<(u8, u32, String, std::mem::Discriminant<Problem>)>,
+    next: usize,
+}
+
+impl<'a> TabularReader<'a> {
+    pub fn new(package: &'a str, text: &str, tables: &TableTexts, taxonomy: &'a Taxonomy, known: FxHashSet<String>) -> Self {
+        let early = |import| TabularReader { state: None, early: Some(import) };
+        let name = package.rsplit('/').next().unwrap_or(package);
+        let mut check = Checker::new(name, taxonomy);
+        check.known_ids(known);
+        let (resources, unusable) = match listing(package, text) {
+            Ok(listing) => listing,
+            Err(problem) => return early(check.refuse("", problem)),
+        };
+        for Unusable { file, field, problem } in unusable {
+            push(&mut check, &file, None, &field, problem, Outcome::Refused);
         }
-        check.import.records.clear();
-        return check.finish();
+        let mut sheets = Sheets(Default::default());
+        let mut size = 0;
+        for resource in &resources {
+            let file = resource.path.rsplit('/').next().unwrap_or(&resource.path);
+            match tables.get(&resource.path) {
+                // Not there: every table but the services is optional.
+                None => {}
+                Some(Err(problem)) => push(&mut check, file, None, "", Problem::Pack(problem.clone()), Outcome::Refused),
+                Some(Ok(text)) => {
+                    size += text.len();
+                    sheets.0[resource.table as usize] = read_sheet(&mut check, file, text, resource.delimiter, resource.table);
+                }
+            }
+        }
+        if sheets.get(Table::Service).is_none() {
+            // What went wrong with the services file says so already.
+            let told = check.import.issues.iter().any(|i| i.outcome == Outcome::Refused && resources.iter().any(|r| r.table == Table::Service && r.path.ends_with(&i.file)));
+            if !told {
+                push(&mut check, name, None, "", Problem::NoServiceTable, Outcome::Refused);
+            }
+            return early(check.finish());
+        }
+        let links = links(&mut check, &sheets);
+        let budget = size.saturating_mul(LINK_FACTOR) + LINK_SLACK;
+        TabularReader { state: Some(Reading { check, sheets, links, budget, told: FxHashSet::default(), next: 0 }), early: None }
     }
-    let links = links(&mut check, &sheets);
-    let mut join = Join { sheets: &sheets, links: &links, spans: Vec::new(), budget: size.saturating_mul(LINK_FACTOR) + LINK_SLACK, exhausted: false };
-    let services = sheets.get(Table::Service).map_or(0, |s| s.rows.len());
-    // A problem in a row several services share (their organisation, a location) is told once.
-    let mut told: FxHashSet<(u8, u32, String, std::mem::Discriminant<Problem>)> = FxHashSet::default();
-    for index in 0..services {
-        join.spans.clear();
-        let value = join.service(index as u32);
-        if join.exhausted {
-            return check.refuse("", Problem::TooManyLinks);
+
+    /// Reads up to `services` more services; the whole import once the package is done.
+    pub fn read(&mut self, services: usize) -> Option<Import> {
+        if let Some(import) = self.early.take() {
+            return Some(import);
         }
-        let earlier = std::mem::take(&mut check.import.issues);
-        read_value(&mut check, index, value);
-        let new = std::mem::replace(&mut check.import.issues, earlier);
-        for mut issue in new {
-            let Some((table, row, column)) = join.locate(&issue.field) else { continue };
-            let key = (table as u8, row, column.clone(), std::mem::discriminant(&issue.problem));
-            if table != Table::Service && !told.insert(key) {
-                continue;
+        let Reading { check, sheets, links, budget, told, next } = self.state.as_mut()?;
+        let total = sheets.get(Table::Service).map_or(0, |s| s.rows.len());
+        let mut join = Join { sheets, links, spans: Vec::new(), budget: *budget, exhausted: false };
+        let end = next.saturating_add(services).min(total);
+        for index in *next..end {
+            join.spans.clear();
+            let value = join.service(index as u32);
+            if join.exhausted {
+                let state = self.state.take()?;
+                return Some(state.check.refuse("", Problem::TooManyLinks));
             }
-            let Some(sheet) = sheets.get(table) else { continue };
-            issue.file.clone_from(&sheet.file);
-            issue.field = column;
-            if let Some(record) = &mut issue.record {
-                record.row = Some(sheet.lines[row as usize]);
-            }
-            if check.import.issues.len() >= MAX_ISSUES_PER_FILE {
-                check.import.more_issues += 1;
-            } else {
-                check.import.issues.push(issue);
+            let earlier = std::mem::take(&mut check.import.issues);
+            read_value(check, index, value);
+            let new = std::mem::replace(&mut check.import.issues, earlier);
+            for mut issue in new {
+                let Some((table, row, column)) = join.locate(&issue.field) else { continue };
+                let key = (table as u8, row, column.clone(), std::mem::discriminant(&issue.problem));
+                if table != Table::Service && !told.insert(key) {
+                    continue;
+                }
+                let Some(sheet) = sheets.get(table) else { continue };
+                issue.file.clone_from(&sheet.file);
+                issue.field = column;
+                if let Some(record) = &mut issue.record {
+                    record.row = Some(sheet.lines[row as usize]);
+                }
+                if check.import.issues.len() >= MAX_ISSUES_PER_FILE {
+                    check.import.more_issues += 1;
+                } else {
+                    check.import.issues.push(issue);
+                }
             }
         }
+        *budget = join.budget;
+        *next = end;
+        if end < total {
+            return None;
+        }
+        self.state.take().map(|state| state.check.finish())
     }
-    check.finish()
 }
 
 #[cfg(test)]
@@ -792,6 +836,22 @@ mod tests {
         let problems = |import: &Import| import.issues.iter().map(|i| (i.problem.clone(), i.outcome)).collect::<Vec<_>>();
         assert_eq!(problems(&tabular), problems(&json));
         assert_eq!(tabular.new_terms, json.new_terms);
+    }
+
+    #[test]
+    fn read_in_slices_a_package_gives_exactly_what_it_gives_at_once() {
+        let (text, tables) = fixture();
+        let taxonomy = Taxonomy::default();
+        let mut reader = TabularReader::new(PACKAGE, &text, &tables, &taxonomy, Default::default());
+        let mut slices = 1;
+        let sliced = loop {
+            match reader.read(1) {
+                Some(import) => break import,
+                None => slices += 1,
+            }
+        };
+        assert_eq!(sliced, read(&text, &tables));
+        assert_eq!(slices, 4, "one service a slice");
     }
 
     #[test]
