@@ -112,3 +112,46 @@ fn the_sociale_kaart_is_written_out_as_hsds_from_the_spreadsheet_template() {
     assert!(services.iter().all(|s| s["id"].is_string() && s["status"].is_string()));
     let _ = std::fs::remove_dir_all(&folder);
 }
+
+/// The tabular fixture beside a pack folder's `regio.json`, in `kaart/`.
+fn tabular_pack(name: &str) -> std::path::PathBuf {
+    let folder = pack_folder(name, "hsds-tabular", "kaart/datapackage.json");
+    std::fs::create_dir_all(folder.join("kaart")).unwrap();
+    for entry in std::fs::read_dir("tests/fixtures/sociale-kaart/tabular").unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, folder.join("kaart").join(path.file_name().unwrap())).unwrap();
+    }
+    folder
+}
+
+#[test]
+fn a_tabular_sociale_kaart_is_checked_with_each_problem_named_by_file_row_and_column() {
+    let folder = tabular_pack("tabular");
+    let (code, text) = check(&[folder.join("regio.json").to_str().unwrap()]);
+    assert_eq!(code, 1, "a dropped field fails the check: {text}");
+    assert!(text.contains("Sociale kaart: 4 diensten gelezen uit kaart/datapackage.json."), "{text}");
+    assert!(text.contains("addresses.csv, rij 4 (jgz), veld postal_code: "), "{text}");
+    assert!(!text.contains("required_documents.csv"), "an optional table that is not there is fine: {text}");
+    // Without its services it says what is missing.
+    std::fs::remove_file(folder.join("kaart/services.csv")).unwrap();
+    let (code, text) = check(&[folder.join("regio.json").to_str().unwrap(), "--lang", "en"]);
+    assert_eq!(code, 1, "{text}");
+    assert!(text.contains("datapackage.json: This package has no table of services"), "{text}");
+    let _ = std::fs::remove_dir_all(&folder);
+}
+
+#[test]
+fn a_tabular_sociale_kaart_is_written_out_as_hsds() {
+    let folder = tabular_pack("tabular-out");
+    let out = folder.join("uit.json");
+    let (_, text) = check(&[folder.join("regio.json").to_str().unwrap(), "--hsds-out", out.to_str().unwrap()]);
+    assert!(text.contains("De sociale kaart staat als HSDS 3.0 in"), "{text}");
+    let written: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let services = written.as_array().unwrap();
+    let ids: Vec<_> = services.iter().map(|s| s["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["opvoedsteun", "maatjes", "jgz", "schuldhulp"]);
+    let places = services[0]["service_at_locations"].as_array().unwrap();
+    assert_eq!(places.len(), 2);
+    assert!(places.iter().all(|p| !p["schedules"].as_array().unwrap().is_empty()), "each place keeps its own hours: {places:#?}");
+    let _ = std::fs::remove_dir_all(&folder);
+}

@@ -1,5 +1,5 @@
 //! A fuzz harness on stable Rust for every importer of outside data: the region pack, HSDS
-//! JSON (at once and a slice at a time) and the CSV template. Each case is a real file
+//! JSON (at once and a slice at a time), the HSDS tabular form and the CSV template. Each case is a real file
 //! mutated by a seeded generator (bytes flipped, cut, repeated, nested deep, values swapped
 //! for ones of another type); every importer must answer with a value, never a panic or a
 //! hang, and the sliced HSDS import must agree with the whole one.
@@ -8,12 +8,22 @@
 //! `MELDWIJZER_FUZZ_CASES=1000000 cargo test --release --test fuzz`.
 
 use meldwijzer::content::parse_region_pack;
-use meldwijzer::sociale_kaart::import::{import_csv, import_hsds, HsdsReader};
+use meldwijzer::sociale_kaart::import::{import_csv, import_hsds, import_tabular_after, HsdsReader, TableTexts};
 use meldwijzer::sociale_kaart::model::Taxonomy;
 
 const REGION: &str = include_str!("../public/regions/voorbeeldstad.json");
 const HSDS: &str = include_str!("fixtures/sociale-kaart/hsds-example.json");
 const CSV: &str = include_str!("fixtures/sociale-kaart/template.csv");
+const PACKAGE: &str = include_str!("fixtures/sociale-kaart/tabular/datapackage.json");
+/// The tabular fixture's tables that join most: each is mutated in turn.
+const TABLES: [(&str, &str); 6] = [
+    ("services.csv", include_str!("fixtures/sociale-kaart/tabular/services.csv")),
+    ("service_at_location.csv", include_str!("fixtures/sociale-kaart/tabular/service_at_location.csv")),
+    ("locations.csv", include_str!("fixtures/sociale-kaart/tabular/locations.csv")),
+    ("phones.csv", include_str!("fixtures/sociale-kaart/tabular/phones.csv")),
+    ("schedules.csv", include_str!("fixtures/sociale-kaart/tabular/schedules.csv")),
+    ("attributes.csv", include_str!("fixtures/sociale-kaart/tabular/attributes.csv")),
+];
 
 fn cases() -> u64 {
     std::env::var("MELDWIJZER_FUZZ_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(400)
@@ -118,4 +128,24 @@ fn the_csv_template_reader_answers_every_input() {
         let import = import_csv("kaart.csv", text, &taxonomy);
         assert!(import.issues.len() <= meldwijzer::sociale_kaart::import::MAX_ISSUES_PER_FILE);
     });
+}
+
+#[test]
+fn the_hsds_tabular_reader_answers_every_input() {
+    let taxonomy = Taxonomy::default();
+    let fixture = || -> TableTexts { TABLES.iter().map(|(name, text)| (format!("kaart/{name}"), Ok(text.to_string()))).collect() };
+    // The package itself mutated, with its tables as they are.
+    run("tabular", PACKAGE, |text| {
+        let import = import_tabular_after("kaart/datapackage.json", text, &fixture(), &taxonomy, Default::default());
+        assert!(import.issues.len() <= meldwijzer::sociale_kaart::import::MAX_ISSUES_PER_FILE);
+    });
+    // Each table mutated in turn, the others as they are.
+    for (name, seed) in TABLES {
+        run(name, seed, |text| {
+            let mut tables = fixture();
+            tables.insert(format!("kaart/{name}"), Ok(text.to_string()));
+            let import = import_tabular_after("kaart/datapackage.json", PACKAGE, &tables, &taxonomy, Default::default());
+            assert!(import.issues.len() <= meldwijzer::sociale_kaart::import::MAX_ISSUES_PER_FILE);
+        });
+    }
 }

@@ -35,3 +35,14 @@ fn schema_and_validator_agree_on_the_example_and_the_broken_packs() {
         assert_eq!(app_accepts(&text), valid, "validator on {path}");
     }
 }
+
+#[test]
+fn schema_and_validator_agree_on_the_formats_of_sociale_kaart_files() {
+    let mut pack: Value = serde_json::from_str(&read("public/regions/voorbeeldstad.json")).unwrap();
+    for (format, valid) in [("hsds-tabular", true), ("hsds", true), ("csv", true), ("xlsx", false)] {
+        pack["social_map"] = serde_json::json!({ "files": [{ "format": format, "path": "kaart/datapackage.json" }] });
+        let text = pack.to_string();
+        assert_eq!(schema_accepts(&text), valid, "schema on {format}");
+        assert_eq!(app_accepts(&text), valid, "validator on {format}");
+    }
+}

@@ -7,7 +7,7 @@ use meldwijzer::content::{
     cross_references, parse_region_pack, Issue, NationalContent, Problem, RegionPack, MAX_DATA_FILE_BYTES, MAX_PACK_BYTES,
 };
 use meldwijzer::i18n::{t, t_with, Lang};
-use meldwijzer::sociale_kaart::import::{group_issues, summary};
+use meldwijzer::sociale_kaart::import::{group_issues, summary, TableTexts};
 use meldwijzer::sociale_kaart::model::number_conflicts;
 use meldwijzer::sociale_kaart::source::import_all;
 use std::path::Path;
@@ -103,22 +103,32 @@ fn check_social_map(pack_path: &Path, pack: &RegionPack, lang: Lang, hsds_out: O
     let Some(map) = &pack.social_map else { return true };
     let folder = pack_path.parent().unwrap_or(Path::new(""));
     let mut texts = Vec::new();
+    let mut tables = TableTexts::default();
     let mut valid = true;
     for file in &map.files {
-        let path = folder.join(&file.path);
-        let size = std::fs::metadata(&path).map(|m| m.len() as usize).unwrap_or(0);
-        match std::fs::read_to_string(&path) {
-            Ok(text) if size <= MAX_DATA_FILE_BYTES => texts.push((file, text)),
-            _ => {
+        match read_data_file(&folder.join(&file.path)) {
+            Ok(text) => {
+                // A tabular package's tables, beside its datapackage.json; one that is not
+                // there is left out (every table but the services is optional).
+                for table in file.tables(&text) {
+                    match read_data_file(&folder.join(&table)) {
+                        Err(None) => {}
+                        read => {
+                            tables.insert(table, read.map_err(|problem| problem.unwrap_or(Problem::NotReadable)));
+                        }
+                    }
+                }
+                texts.push((file, text));
+            }
+            Err(problem) => {
                 valid = false;
-                let max = MAX_DATA_FILE_BYTES;
-                let problem = if size > max { Problem::TooLarge { size, max } } else { Problem::NotReadable };
+                let problem = problem.unwrap_or(Problem::NotReadable);
                 let issue = Issue { file: file.path.clone(), path: String::new(), problem };
                 say!("  - {}", issue.message(lang));
             }
         }
     }
-    let import = import_all(texts.iter().map(|(file, text)| (*file, text.as_str())), &map.taxonomy());
+    let import = import_all(texts.iter().map(|(file, text)| (*file, text.as_str())), &tables, &map.taxonomy());
     let files = map.files.iter().map(|f| f.path.as_str()).collect::<Vec<_>>().join(", ");
     let count = import.records.len().to_string();
     say!("{}", t_with(lang, "check.social_map", &[("count", &count), ("files", &files)]));
@@ -157,6 +167,20 @@ fn check_social_map(pack_path: &Path, pack: &RegionPack, lang: Lang, hsds_out: O
         say!("  {}", t_with(lang, "social_map.more_issues", &[("count", &import.more_issues.to_string())]));
     }
     valid
+}
+
+/// A sociale kaart file from disk: `Err(None)` when it does not exist, `Err(Some(problem))`
+/// when it cannot be read or is larger than a data file may be.
+fn read_data_file(path: &Path) -> Result<String, Option<Problem>> {
+    let size = match std::fs::metadata(path) {
+        Ok(metadata) => metadata.len() as usize,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(None),
+        Err(_) => return Err(Some(Problem::NotReadable)),
+    };
+    if size > MAX_DATA_FILE_BYTES {
+        return Err(Some(Problem::TooLarge { size, max: MAX_DATA_FILE_BYTES }));
+    }
+    std::fs::read_to_string(path).map_err(|_| Some(Problem::NotReadable))
 }
 
 fn usage(lang: Lang) -> ExitCode {

@@ -5,9 +5,11 @@
 //! the field, and what was done about it.
 
 mod hsds;
+mod tabular;
 mod template;
 
 pub use hsds::{import_hsds, HsdsReader};
+pub use tabular::{import_tabular_after, table_paths, TableTexts, TabularReader};
 pub use template::{import_csv, import_csv_after, TEMPLATE_COLUMNS};
 
 use super::model::{
@@ -155,6 +157,15 @@ pub enum Problem {
     UnknownTargetGroup {
         value: String,
     },
+    /// A tabular package's row names a row of another table (`location_id`) that is not there.
+    NoSuchRow {
+        file: String,
+        id: String,
+    },
+    /// A tabular package without its `service` table.
+    NoServiceTable,
+    /// A tabular package whose rows share rows so often that joining them would not be linear.
+    TooManyLinks,
 }
 
 impl Problem {
@@ -196,6 +207,9 @@ impl Problem {
             Problem::BadShape => t(lang, "social_map.problem.bad_shape"),
             Problem::UnknownTheme { value: v } => value("social_map.problem.unknown_theme", v),
             Problem::UnknownTargetGroup { value: v } => value("social_map.problem.unknown_target_group", v),
+            Problem::NoSuchRow { file, id } => t_with(lang, "social_map.problem.no_such_row", &[("file", file), ("id", id)]),
+            Problem::NoServiceTable => t(lang, "social_map.problem.no_service_table"),
+            Problem::TooManyLinks => t(lang, "social_map.problem.too_many_links"),
         }
     }
 }
@@ -278,7 +292,9 @@ impl IssueGroup<'_> {
         let count = self.count.to_string();
         let (problem, outcome) = (first.problem.message(lang), first.outcome.message(lang));
         let args = [("count", count.as_str()), ("file", &first.file), ("field", &first.field), ("problem", &problem), ("outcome", &outcome)];
-        t_with(lang, "social_map.report.group", &args)
+        // A whole row or file has no field to name ("veld : …" read as broken).
+        let key = if first.field.is_empty() { "social_map.report.group_whole" } else { "social_map.report.group" };
+        t_with(lang, key, &args)
     }
 
     /// "Bijvoorbeeld: dienst 2 (vals-loket), dienst 7.", when the issues name records.

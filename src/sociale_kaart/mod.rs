@@ -68,21 +68,38 @@ pub async fn load(content: &Content) -> Option<Loaded> {
 pub async fn fetch_and_import(content: &Content) -> Option<(import::Import, Vec<Issue>)> {
     let region = content.region.as_ref()?;
     let (sources, base) = (region.social_map.as_ref()?, region.loaded_from.as_deref()?);
+    let fetch = |path: &str| {
+        let url = crate::shell::region::resolve(path, Some(base));
+        async move {
+            match url {
+                Some(url) => crate::shell::region::fetch_text(&url, crate::content::MAX_DATA_FILE_BYTES).await,
+                None => Err(crate::content::Problem::NotLoaded { status: None }),
+            }
+        }
+    };
     let mut texts = Vec::new();
+    let mut tables = import::TableTexts::default();
     let mut unread = Vec::new();
     for file in &sources.files {
-        let url = crate::shell::region::resolve(&file.path, Some(base));
-        let fetched = match url {
-            Some(url) => crate::shell::region::fetch_text(&url, crate::content::MAX_DATA_FILE_BYTES).await,
-            None => Err(crate::content::Problem::NotLoaded { status: None }),
-        };
-        match fetched {
-            Ok(text) => texts.push((file, text)),
+        match fetch(&file.path).await {
+            Ok(text) => {
+                // A tabular package's tables, beside its datapackage.json.
+                for path in file.tables(&text) {
+                    match fetch(&path).await {
+                        // Not there: HSDS makes every table but the services optional.
+                        Err(crate::content::Problem::NotLoaded { status: Some(404 | 410) }) => {}
+                        fetched => {
+                            tables.insert(path, fetched);
+                        }
+                    }
+                }
+                texts.push((file, text));
+            }
             Err(problem) => unread.push(Issue { file: file.name().to_string(), path: String::new(), problem }),
         }
     }
     let taxonomy = sources.taxonomy();
-    let mut reader = source::ImportReader::new(texts.iter().map(|(file, text)| (*file, text.as_str())).collect(), &taxonomy);
+    let mut reader = source::ImportReader::new(texts.iter().map(|(file, text)| (*file, text.as_str())).collect(), &tables, &taxonomy);
     // Slices of a few milliseconds: the quick exit and typing never wait for a large region.
     let mut import = loop {
         if let Some(import) = reader.read(IMPORT_SLICE) {

@@ -1,8 +1,9 @@
 //! Where a region publishes its sociale kaart: data files next to its region pack, in HSDS 3
-//! JSON or the spreadsheet template. Paths only, never other sites: the app fetches nothing
-//! beyond the pack's own server.
+//! JSON, the HSDS tabular form (a `datapackage.json` with its CSV tables beside it) or the
+//! spreadsheet template. Paths only, never other sites: the app fetches nothing beyond the
+//! pack's own server.
 
-use super::import::{import_csv_after, HsdsReader, Import};
+use super::import::{import_csv_after, table_paths, HsdsReader, Import, TableTexts, TabularReader};
 use super::model::{Taxonomy, Term};
 use serde::{Deserialize, Serialize};
 
@@ -35,6 +36,10 @@ pub struct SourceFile {
 #[serde(rename_all = "lowercase")]
 pub enum FileFormat {
     Hsds,
+    /// The HSDS tabular form: `path` names the package's `datapackage.json`; the CSV tables it
+    /// lists are read relative to it.
+    #[serde(rename = "hsds-tabular")]
+    HsdsTabular,
     Csv,
 }
 
@@ -45,7 +50,17 @@ impl SourceFile {
     }
 
     pub fn import(&self, text: &str, taxonomy: &Taxonomy) -> Import {
-        import_all([(self, text)], taxonomy)
+        import_all([(self, text)], &TableTexts::default(), taxonomy)
+    }
+
+    /// The other files this file needs, beside the region pack, once its `text` is read: the
+    /// tables a tabular package lists. A loader fetches them into a [`TableTexts`], leaving
+    /// out those that do not exist.
+    pub fn tables(&self, text: &str) -> Vec<String> {
+        match self.format {
+            FileFormat::HsdsTabular => table_paths(&self.path, text),
+            FileFormat::Hsds | FileFormat::Csv => Vec::new(),
+        }
     }
 }
 
@@ -57,9 +72,10 @@ pub fn is_relative_path(path: &str) -> bool {
         && path.chars().all(|c| c.is_ascii_alphanumeric() || "-_./".contains(c))
 }
 
-/// All records of all files, in file order; each file's issues name that file.
-pub fn import_all<'a>(files: impl IntoIterator<Item = (&'a SourceFile, &'a str)>, taxonomy: &'a Taxonomy) -> Import {
-    let mut reader = ImportReader::new(files.into_iter().collect(), taxonomy);
+/// All records of all files, in file order; each file's issues name that file. `tables` has
+/// the tables of tabular packages (see [`SourceFile::tables`]).
+pub fn import_all<'a>(files: impl IntoIterator<Item = (&'a SourceFile, &'a str)>, tables: &'a TableTexts, taxonomy: &'a Taxonomy) -> Import {
+    let mut reader = ImportReader::new(files.into_iter().collect(), tables, taxonomy);
     loop {
         if let Some(import) = reader.read(usize::MAX) {
             return import;
@@ -68,12 +84,19 @@ pub fn import_all<'a>(files: impl IntoIterator<Item = (&'a SourceFile, &'a str)>
 }
 
 /// The import of a region's files a slice at a time, so the page can answer its user between
-/// slices (see [`HsdsReader`]); a CSV file is read in one go.
+/// slices (see [`HsdsReader`], [`TabularReader`]); a CSV file is read in one go.
 pub struct ImportReader<'a> {
     files: std::vec::IntoIter<(&'a SourceFile, &'a str)>,
-    current: Option<HsdsReader<'a>>,
+    tables: &'a TableTexts,
+    current: Option<Current<'a>>,
     taxonomy: &'a Taxonomy,
     all: Import,
+}
+
+/// The file being read a slice at a time.
+enum Current<'a> {
+    Hsds(HsdsReader<'a>),
+    Tabular(TabularReader<'a>),
 }
 
 impl<'a> ImportReader<'a> {
@@ -82,8 +105,8 @@ impl<'a> ImportReader<'a> {
         self.all.records.iter().map(|r| r.id.clone()).collect()
     }
 
-    pub fn new(files: Vec<(&'a SourceFile, &'a str)>, taxonomy: &'a Taxonomy) -> Self {
-        ImportReader { files: files.into_iter(), current: None, taxonomy, all: Import::default() }
+    pub fn new(files: Vec<(&'a SourceFile, &'a str)>, tables: &'a TableTexts, taxonomy: &'a Taxonomy) -> Self {
+        ImportReader { files: files.into_iter(), tables, current: None, taxonomy, all: Import::default() }
     }
 
     /// Reads about `services` more services; every record and issue once all files are read.
@@ -91,20 +114,33 @@ impl<'a> ImportReader<'a> {
         let mut left = services;
         while left > 0 {
             let import = match &mut self.current {
-                Some(reader) => match reader.read(left) {
-                    Some(import) => import,
-                    None => return None,
-                },
+                Some(reader) => {
+                    let read = match reader {
+                        Current::Hsds(reader) => reader.read(left),
+                        Current::Tabular(reader) => reader.read(left),
+                    };
+                    match read {
+                        Some(import) => import,
+                        None => return None,
+                    }
+                }
                 None => match self.files.next() {
                     None => return Some(std::mem::take(&mut self.all)),
                     Some((file, text)) => match file.format {
                         FileFormat::Hsds => {
-                            self.current = Some(HsdsReader::new(file.name(), text, self.taxonomy).after(self.known_ids()));
+                            self.current = Some(Current::Hsds(HsdsReader::new(file.name(), text, self.taxonomy).after(self.known_ids())));
                             continue;
                         }
                         FileFormat::Csv => {
                             left = left.saturating_sub(1);
                             import_csv_after(file.name(), text, self.taxonomy, self.known_ids())
+                        }
+                        FileFormat::HsdsTabular => {
+                            // The tables are read here, in one go; their services a slice at a time.
+                            left = left.saturating_sub(1);
+                            let reader = TabularReader::new(&file.path, text, self.tables, self.taxonomy, self.known_ids());
+                            self.current = Some(Current::Tabular(reader));
+                            continue;
                         }
                     },
                 },
@@ -152,10 +188,28 @@ mod tests {
         let mut ids: Vec<String> = hsds.import(json, &taxonomy).records.into_iter().chain(csv.import(sheet, &taxonomy).records).map(|r| r.id).collect();
         ids.sort();
         ids.dedup();
-        let both = import_all([(&hsds, json), (&csv, sheet)], &taxonomy);
+        let both = import_all([(&hsds, json), (&csv, sheet)], &TableTexts::default(), &taxonomy);
         assert_eq!(both.records.len(), ids.len(), "each service once, also when both files have it");
         assert!(!ids.is_empty());
         assert!(both.issues.iter().all(|issue| issue.file == "kaart.json" || issue.file == "extra.csv"));
+    }
+
+    #[test]
+    fn a_tabular_package_is_read_a_slice_at_a_time_after_the_files_before_it() {
+        let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sociale-kaart");
+        let package = SourceFile { format: FileFormat::HsdsTabular, path: "tabular/datapackage.json".into() };
+        let text = std::fs::read_to_string(folder.join(&package.path)).unwrap();
+        let tables: TableTexts = package.tables(&text).into_iter()
+            .filter_map(|path| Some((path.clone(), Ok(std::fs::read_to_string(folder.join(&path)).ok()?)))).collect();
+        let json = SourceFile { format: FileFormat::Hsds, path: "tabular-as-json.json".into() };
+        let same = include_str!("../../tests/fixtures/sociale-kaart/tabular-as-json.json");
+        let taxonomy = Taxonomy::default();
+        let whole = import_all([(&package, text.as_str()), (&json, same)], &tables, &taxonomy);
+        let mut reader = ImportReader::new(vec![(&package, text.as_str()), (&json, same)], &tables, &taxonomy);
+        let (sliced, slices) = (1..).find_map(|slice| reader.read(1).map(|import| (import, slice))).unwrap();
+        assert_eq!(sliced, whole);
+        assert!(slices >= 4, "{slices}");
+        assert_eq!(whole.records.len(), 4, "the JSON form's services are the package's, shown once");
     }
 
     #[test]
@@ -163,14 +217,14 @@ mod tests {
         let hsds = SourceFile { format: FileFormat::Hsds, path: "kaart.json".into() };
         let json = include_str!("../../tests/fixtures/sociale-kaart/hsds-example.json");
         let taxonomy = Taxonomy::default();
-        let both = import_all([(&hsds, json), (&hsds, json)], &taxonomy);
-        let alone = import_all([(&hsds, json)], &taxonomy);
+        let both = import_all([(&hsds, json), (&hsds, json)], &TableTexts::default(), &taxonomy);
+        let alone = import_all([(&hsds, json)], &TableTexts::default(), &taxonomy);
         assert_eq!(both.records, alone.records, "the second copy adds nothing");
         let repeated: Vec<_> = both.issues.iter().filter(|i| matches!(i.problem, Problem::Pack(PackProblem::DuplicateId { .. }))).collect();
         assert_eq!(repeated.len(), alone.records.len(), "each repeated id is named");
         assert!(repeated.iter().all(|i| i.file == "kaart.json" && i.outcome == Outcome::Skipped));
         // Ids with underscores, as HSDS allows.
-        let underscored = import_all([(&hsds, r#"[{"id": "team_noord_01", "name": "Team"}]"#)], &taxonomy);
+        let underscored = import_all([(&hsds, r#"[{"id": "team_noord_01", "name": "Team"}]"#)], &TableTexts::default(), &taxonomy);
         assert_eq!(underscored.records[0].id, "team_noord_01");
     }
 
@@ -186,7 +240,7 @@ mod tests {
         assert_eq!(taxonomy.theme("wijkteam").map(|t| t.label.nl.as_str()), Some("Buurtteam"), "renamed by its id");
         assert_eq!(taxonomy.themes.len(), Taxonomy::default().themes.len() + 1);
         let data = r#"[{"id": "m", "name": "M", "attributes": [{"taxonomy_term": {"code": "Mantelzorg"}}]}]"#;
-        let import = import_all([(&sources.files[0], data)], &taxonomy);
+        let import = import_all([(&sources.files[0], data)], &TableTexts::default(), &taxonomy);
         assert_eq!(import.records[0].themes, ["mantelzorg"]);
         assert!(import.issues.is_empty(), "{:?}", import.issues);
     }

@@ -1,7 +1,7 @@
 // Sociale kaart: finding local help in the example region's HSDS data, in seconds.
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
-import { expectAccessible, trackRequests, appReady, typeLikeAPerson } from './helpers.mjs';
+import { expectAccessible, trackRequests, appReady, typeLikeAPerson, watchProblems } from './helpers.mjs';
 
 test.use({ timezoneId: 'Europe/Amsterdam' });
 
@@ -346,4 +346,61 @@ test('hours by their rule: every second Tuesday of the month, and what no rule s
   await page.goto('about:blank');
   await page.goto(`${host}#/sociale-kaart/dienst/spreekuur`);
   await expect(page.locator('.mw-open')).toHaveText('Gesloten, opent morgen om 09:00');
+});
+
+test('a gemeente publishing HSDS as tables (datapackage.json and CSV files): a service is found by its theme and shows its two places with their own hours', async ({ page }) => {
+  const problems = await watchProblems(page);
+  const requests = trackRequests(page);
+  await page.clock.setFixedTime(at('10:00'));
+  // The host's pack names tabular-kaart/datapackage.json; its tables are the native tests'
+  // fixture. A table the package lists but does not have answers 404, as a server would.
+  const fixture = new URL('../fixtures/sociale-kaart/tabular/', import.meta.url);
+  const missing = [];
+  await page.route('**/host/tabular-kaart/*', (route) => {
+    const name = new URL(route.request().url()).pathname.split('/').pop();
+    const file = new URL(name, fixture);
+    if (!fs.existsSync(file)) {
+      missing.push(name);
+      return route.fulfill({ status: 404, contentType: 'text/plain', body: 'niet gevonden' });
+    }
+    return route.fulfill({ contentType: name.endsWith('.json') ? 'application/json' : 'text/csv', body: fs.readFileSync(file) });
+  });
+  await page.goto('/host/tabular.html');
+  await appReady(page);
+  await expect(page.getByRole('status').filter({ hasText: 'gevonden' })).toContainText('4 diensten gevonden.');
+
+  await page.getByLabel('Onderwerp').selectOption({ label: 'Opvoeden' });
+  await expect(results(page)).toHaveText(['Opvoedsteun Voorbeeldstad']);
+  await page.getByRole('button', { name: 'Alle filters wissen' }).click();
+  await typeLikeAPerson(page, page.getByLabel('Zoek hulp'), 'Mantelzorg');
+  await expect(results(page).first()).toHaveText('Maatjesproject Mantelzorg');
+  // The editor's report names the file, row and column of the one bad cell.
+  const notice = page.locator('.mw-notice--warning', { hasText: 'Niet alle gegevens' });
+  await notice.getByText('Wat er is weggelaten').click();
+  await expect(notice).toContainText('4 diensten gelezen, 0 niet, 1 velden weggelaten, 0 waarschuwingen.');
+  await expect(notice.locator('.mw-report li', { hasText: 'veld postal_code' })).toContainText('1 keer in addresses.csv, veld postal_code');
+  await expect(notice.locator('.mw-report li', { hasText: 'veld postal_code' })).toContainText('Bijvoorbeeld: rij 4 (jgz).');
+  await expectAccessible(page, 'sociale kaart from HSDS tables');
+
+  await page.getByLabel('Zoek hulp').fill('');
+  await page.getByLabel('Onderwerp').selectOption({ label: 'Opvoeden' });
+  await page.getByRole('link', { name: 'Opvoedsteun Voorbeeldstad' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Opvoedsteun Voorbeeldstad' })).toBeVisible();
+  const cards = page.locator('.mw-list > li.mw-card');
+  await expect(cards).toHaveCount(2);
+  await expect(cards.nth(0)).toContainText('Wijkcentrum Noord');
+  await expect(cards.nth(0)).toContainText('Marktplein 1');
+  await expect(cards.nth(0).locator('.mw-open')).toHaveText('Nu open tot 12:00');
+  await expect(cards.nth(0).getByRole('row', { name: 'woensdag' })).toContainText('09:00–12:00');
+  await expect(cards.nth(1)).toContainText('Buurthuis Zuid');
+  await expect(cards.nth(1).locator('.mw-open')).toContainText('Gesloten');
+  await expect(cards.nth(1).getByRole('row', { name: 'dinsdag' })).toContainText('13:00–16:00');
+  await expect(cards.nth(1).getByRole('row', { name: 'donderdag' })).toContainText('13:00–16:00');
+  await expect(page.locator('.mw-screen > .mw-open')).toHaveCount(0);
+  await expectAccessible(page, 'a service from HSDS tables with two places');
+
+  expect(missing).toEqual(['required_documents.csv']);
+  // Only the 404 of that optional table.
+  expect(problems.filter((problem) => !problem.includes('404'))).toEqual([]);
+  expect(requests.outside()).toEqual([]);
 });

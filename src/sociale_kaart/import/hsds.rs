@@ -160,23 +160,33 @@ fn careful(file: &str, text: &str, taxonomy: &Taxonomy, known: rustc_hash::FxHas
         return check.refuse("", Problem::TooManyServices { count: services.len() });
     }
     for (index, parsed) in services.into_iter().enumerate() {
-        match parsed {
-            Ok((raw, dropped)) => {
-                check.start_record(index, None, raw.id.as_ref().and_then(Scalar::text));
-                for path in dropped {
-                    check.report(&path, Problem::BadShape, Outcome::Dropped);
-                }
-                if let Some(record) = service(&mut check, raw) {
-                    check.accept(record);
-                }
-            }
-            Err(Shape { id, path }) => {
-                check.start_record(index, None, id.as_deref());
-                check.report(&path, Problem::BadShape, Outcome::Skipped);
-            }
-        }
+        read_typed(&mut check, index, parsed);
     }
     check.finish()
+}
+
+/// One service given as a JSON value of the shape HSDS JSON gives it: the HSDS tabular form
+/// joins its rows into such values, so both forms share this one mapping to the domain.
+pub(super) fn read_value(check: &mut Checker, index: usize, value: Value) {
+    read_typed(check, index, typed(value));
+}
+
+fn read_typed(check: &mut Checker, index: usize, parsed: Result<(RawService<'static>, Vec<String>), Shape>) {
+    match parsed {
+        Ok((raw, dropped)) => {
+            check.start_record(index, None, raw.id.as_ref().and_then(Scalar::text));
+            for path in dropped {
+                check.report(&path, Problem::BadShape, Outcome::Dropped);
+            }
+            if let Some(record) = service(check, raw) {
+                check.accept(record);
+            }
+        }
+        Err(Shape { id, path }) => {
+            check.start_record(index, None, id.as_deref());
+            check.report(&path, Problem::BadShape, Outcome::Skipped);
+        }
+    }
 }
 
 /// Checks one service and keeps it when its id and name passed. Never inlined, like

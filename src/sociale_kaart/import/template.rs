@@ -84,7 +84,7 @@ pub fn import_csv_after(file: &str, text: &str, taxonomy: &Taxonomy, known: rust
     // every row kept with the bounds of the widest (a 185 KB file once took 5 GB).
     let mut row = csv::StringRecord::new();
     let mut count = 0;
-    let mut lines = Lines { text: text.as_bytes(), at: 0, line: 1 };
+    let mut lines = Lines::new(text.as_bytes());
     loop {
         let index = count;
         match reader.read_record(&mut row) {
@@ -130,14 +130,18 @@ pub fn import_csv_after(file: &str, text: &str, taxonomy: &Taxonomy, known: rust
 /// The spreadsheet's row number of a byte offset, counted as rows are read (offsets only go
 /// up), so naming rows stays linear. After a CRLF line ending (what Excel writes) the csv
 /// reader puts a record's start on the `\n` before it, and its own line count is one short.
-struct Lines<'t> {
+pub(super) struct Lines<'t> {
     text: &'t [u8],
     at: usize,
     line: u64,
 }
 
-impl Lines<'_> {
-    fn of(&mut self, byte: u64) -> u64 {
+impl<'t> Lines<'t> {
+    pub(super) fn new(text: &'t [u8]) -> Lines<'t> {
+        Lines { text, at: 0, line: 1 }
+    }
+
+    pub(super) fn of(&mut self, byte: u64) -> u64 {
         let mut to = (byte as usize).min(self.text.len());
         if self.text.get(to) == Some(&b'\n') {
             to += 1;
