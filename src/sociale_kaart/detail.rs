@@ -215,6 +215,9 @@ fn Service(record: ServiceRecord) -> impl IntoView {
                             {location.accessibility.clone().map(|a| view! {
                                 <p><strong>{tr("social_map.accessibility")}</strong> " " {a}</p>
                             })}
+                            {location.accessibility_url.clone().map(|url| view! {
+                                <p><a href=url>{tr("social_map.accessibility_link")}</a></p>
+                            })}
                             {place_hours.map(|hours| view! {
                                 <PlaceOpenNow hours=hours.clone() closed=closed/>
                                 <HoursTable hours=hours/>

@@ -105,8 +105,15 @@ fn service(record: &ServiceRecord, taxonomy: &Taxonomy) -> Value {
                 "address_type": "physical",
             }]);
         }
-        if let Some(text) = &location.accessibility {
-            place["accessibility"] = json!([{ "id": format!("{at_id}-accessibility"), "description": text }]);
+        if location.accessibility.is_some() || location.accessibility_url.is_some() {
+            let mut entry = json!({ "id": format!("{at_id}-accessibility") });
+            if let Some(text) = &location.accessibility {
+                entry["description"] = text.as_str().into();
+            }
+            if let Some(url) = &location.accessibility_url {
+                entry["url"] = url.as_str().into();
+            }
+            place["accessibility"] = json!([entry]);
         }
         if let (Some(latitude), Some(longitude)) = (location.latitude, location.longitude) {
             place["latitude"] = latitude.into();

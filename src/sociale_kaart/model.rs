@@ -200,6 +200,9 @@ pub struct Location {
     /// None for a secret address (vrouwenopvang) or a service by phone only.
     pub address: Option<Address>,
     pub accessibility: Option<String>,
+    /// A page about the place's accessibility (HSDS `accessibility.url`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accessibility_url: Option<String>,
     pub latitude: Option<f64>,
     pub longitude: Option<f64>,
     pub phones: Vec<Phone>,
@@ -210,7 +213,7 @@ pub struct Location {
 impl Location {
     /// A place known by its address (or nothing yet); importers fill in the rest.
     pub fn at(address: Option<Address>) -> Location {
-        Location { id: None, name: None, address, accessibility: None, latitude: None, longitude: None, phones: Vec::new(), schedules: Vec::new() }
+        Location { id: None, name: None, address, accessibility: None, accessibility_url: None, latitude: None, longitude: None, phones: Vec::new(), schedules: Vec::new() }
     }
 
     pub fn postcode(&self) -> Option<u16> {

@@ -621,6 +621,8 @@ struct RawAccessibility<'a> {
     #[serde(borrow)]
     description: Option<Str<'a>>,
     #[serde(borrow)]
+    url: Option<Str<'a>>,
+    #[serde(borrow)]
     details: Option<Str<'a>>,
 }
 
@@ -1085,6 +1087,9 @@ fn location(check: &mut Checker, at: At, raw: RawLocation<'_>) -> Location {
         }
     });
     let accessibility = raw.accessibility.unwrap_or_default();
+    let accessibility_url = accessibility.iter().enumerate().find_map(|(i, a)| {
+        a.url.as_deref().and_then(|url| check.website(format_args!("{at}.accessibility[{i}].url"), Some(url)))
+    });
     let accessibility = joined(
         accessibility.iter().flat_map(|a| [a.description.as_deref(), a.details.as_deref()]),
         "\n",
@@ -1109,6 +1114,7 @@ fn location(check: &mut Checker, at: At, raw: RawLocation<'_>) -> Location {
         name: check.text(format_args!("{at}.name"), raw.name.as_deref()),
         address,
         accessibility: check.text(format_args!("{at}.accessibility"), Some(&accessibility)),
+        accessibility_url,
         latitude,
         longitude,
         phones: phones(check, at.field("phones"), raw.phones),
@@ -1284,6 +1290,20 @@ mod tests {
         assert!(team.coverage_of(3312).is_some(), "the wijk's postcodes, by the area's name");
         assert!(team.coverage_of(3316).is_some(), "the postcode of its own door");
         assert_eq!(team.coverage_of(3318), None);
+    }
+
+    #[test]
+    fn accessibility_comes_with_its_page_and_a_bad_link_is_dropped() {
+        let place = |url: &str| serde_json::json!([{ "id": "s", "name": "S", "service_at_locations": [{ "location": { "id": "l",
+            "accessibility": [{ "description": "Rolstoeltoegankelijk, lift aanwezig.", "url": url }] } }] }]);
+        let read = |url: &str| super::import_hsds("k.json", &place(url).to_string(), &Taxonomy::default());
+        let good = read("https://www.voorbeeldstad.nl/toegankelijk");
+        let location = &good.records[0].locations[0].location;
+        assert_eq!(location.accessibility.as_deref(), Some("Rolstoeltoegankelijk, lift aanwezig."));
+        assert_eq!(location.accessibility_url.as_deref(), Some("https://www.voorbeeldstad.nl/toegankelijk"));
+        let bad = read("javascript:alert(1)");
+        assert_eq!(bad.records[0].locations[0].location.accessibility_url, None);
+        assert_eq!(bad.issues[0].field, "service_at_locations[0].location.accessibility[0].url");
     }
 
     #[test]
