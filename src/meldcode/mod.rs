@@ -6,9 +6,13 @@
 pub mod content;
 mod decision;
 pub mod dossier;
+mod device_store;
 mod editor;
 pub mod engine;
 mod fields;
+pub mod import;
+pub mod keeping;
+mod keeping_view;
 mod list;
 mod print;
 pub mod profile;
@@ -32,6 +36,8 @@ pub struct Meldcode {
     pub broken: RwSignal<Vec<Broken>>,
     /// Translation key of the last storage problem, shown until the next success.
     pub problem: RwSignal<Option<&'static str>>,
+    /// Dossiers whose latest edit is on screen but could not be stored (see `fields`).
+    pub unsaved: RwSignal<Vec<String>>,
     /// The content, whose region or organisation pack may preset the profile.
     app: AppState,
 }
@@ -44,6 +50,7 @@ impl Meldcode {
             dossiers: RwSignal::new(Vec::new()),
             broken: RwSignal::new(Vec::new()),
             problem: RwSignal::new(None),
+            unsaved: RwSignal::new(Vec::new()),
             app: state(),
         };
         meldcode.reload();
