@@ -269,7 +269,7 @@ mod tests {
         assert_eq!(error, ImportError::BadItem { index: 2, code: "KO-b".into(), part: ItemPart::Step(1) });
         assert_eq!(
             error.message(Lang::Nl),
-            "Dossier 2 in dit bestand (KO-b) kan niet worden gelezen: stap 1 (Signalen in kaart brengen) ontbreekt of is beschadigd. Er is niets geïmporteerd."
+            "Dossier 2 in dit bestand (KO-b) kan niet worden gelezen. Er ontbreekt iets of er is iets beschadigd in: stap 1 (Signalen in kaart brengen). Er is niets geïmporteerd."
         );
         let errors = [
             ImportError::TooLarge { size: 50 << 20 },

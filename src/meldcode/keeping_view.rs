@@ -5,15 +5,15 @@
 use super::keeping::{self, Persistence, RetentionPolicy};
 use super::{device_store, use_meldcode};
 use crate::i18n::{long_date, t, t_with};
-use crate::shell::{state, tr};
+use crate::shell::{state, tr, AppState};
 use crate::storage::device;
 use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
 /// The organisation's rules from its pack, or the defaults (a reminder after 30 days).
-fn policy() -> RetentionPolicy {
-    state().content.with(|c| c.region.as_ref().and_then(|r| r.meldcode_retention.clone())).unwrap_or_default()
+fn policy(app: AppState) -> RetentionPolicy {
+    app.content.with(|c| c.region.as_ref().and_then(|r| r.meldcode_retention.clone())).unwrap_or_default()
 }
 
 /// Call after a dossier was stored: the first one asks the browser to keep the storage.
@@ -39,7 +39,7 @@ pub fn retention_visit() -> impl IntoView {
     provide_context(warned);
     let deleted = RwSignal::new(0usize);
     Effect::new(move |_| {
-        let policy = policy();
+        let policy = policy(app);
         if policy.delete_after_days.is_none() {
             return;
         }
@@ -80,6 +80,7 @@ pub fn StorageNotice() -> impl IntoView {
     });
     let host = device::host();
     let safari = keeping::is_safari(&device::user_agent());
+    let wiped = RwSignal::new(false);
     view! {
         <section class="mw-notice mw-keeping" aria-labelledby="mw-keeping-title">
             <h2 id="mw-keeping-title">{tr("keeping.title")}</h2>
@@ -87,17 +88,17 @@ pub fn StorageNotice() -> impl IntoView {
             <p>{tr("meldcode.privacy")}</p>
             <p class="mw-keeping__persist">{move || persistence.get().map(|p| t(app.lang.get(), p.message_key()))}</p>
             {safari.then(|| view! { <p class="mw-keeping__safari"><strong>{tr("keeping.safari")}</strong></p> })}
-            {move || (!meldcode.dossiers.with(Vec::is_empty) || !meldcode.broken.with(Vec::is_empty)).then(|| view! { <WipeAll/> })}
+            {move || (!meldcode.dossiers.with(Vec::is_empty) || !meldcode.broken.with(Vec::is_empty)).then(|| view! { <WipeAll wiped/> })}
+            <div role="status">{move || wiped.get().then(|| view! { <p>{tr("keeping.wiped")}</p> })}</div>
         </section>
     }
 }
 
 #[component]
-fn WipeAll() -> impl IntoView {
+fn WipeAll(wiped: RwSignal<bool>) -> impl IntoView {
     let meldcode = use_meldcode();
     let app = state();
     let confirming = RwSignal::new(false);
-    let done = RwSignal::new(false);
     let wipe = move |_| match device_store::wipe_all() {
         Ok(_) => {
             meldcode.dossiers.set(Vec::new());
@@ -105,7 +106,7 @@ fn WipeAll() -> impl IntoView {
             meldcode.unsaved.set(Vec::new());
             meldcode.problem.set(None);
             confirming.set(false);
-            done.set(true);
+            wiped.set(true);
         }
         Err(e) => meldcode.problem.set(Some(e.message_key())),
     };
@@ -120,7 +121,6 @@ fn WipeAll() -> impl IntoView {
                 <button type="button" class="mw-button mw-button--secondary" on:click=move |_| confirming.set(false)>{tr("action.cancel")}</button>
             </div>
         </Show>
-        <div role="status">{move || done.get().then(|| view! { <p>{tr("keeping.wiped")}</p> })}</div>
     }
 }
 
@@ -140,7 +140,7 @@ pub fn DossierAge(id: String, created: DateTime<Utc>) -> impl IntoView {
             _ => t_with(lang, "keeping.age", &[("days", &days.to_string())]),
         }
     };
-    let remind = move || keeping::needs_reminder(made, today, &policy());
+    let remind = move || keeping::needs_reminder(made, today, &policy(app));
     let due = move || warned.and_then(|w| w.0.with(|all| all.get(&id).copied()));
     view! {
         <p class="mw-hint mw-dossier__age">{age}</p>
@@ -153,7 +153,7 @@ pub fn DossierAge(id: String, created: DateTime<Utc>) -> impl IntoView {
             <p class="mw-notice mw-notice--warning mw-dossier__retention">
                 {move || {
                     let lang = app.lang.get();
-                    let period = policy().delete_after_days.unwrap_or_default().to_string();
+                    let period = policy(app).delete_after_days.unwrap_or_default().to_string();
                     t_with(lang, "keeping.delete_warning", &[("days", &period), ("date", &long_date(lang, due))])
                 }}
             </p>

@@ -281,7 +281,11 @@ fn Import() -> impl IntoView {
             let lang = app.lang.get_untracked();
             let text = browser::read_chosen_file(&element, MAX_IMPORT_BYTES).await;
             element.set_value("");
-            let existing: Vec<String> = meldcode.dossiers.with_untracked(|all| all.iter().map(|d| d.id.clone()).collect());
+            // Drafts that no longer open count too: an import never overwrites one unasked.
+            let mut existing: Vec<String> = meldcode.dossiers.with_untracked(|all| all.iter().map(|d| d.id.clone()).collect());
+            existing.extend(meldcode.broken.with_untracked(|all| {
+                all.iter().filter_map(|b| b.name.strip_prefix(store::DOSSIER_PREFIX).map(String::from)).collect::<Vec<_>>()
+            }));
             let plan = match text {
                 Ok(text) => dossier::plan_import(&text, &existing),
                 Err(FileProblem::TooLarge { size }) => Err(ImportError::TooLarge { size }),
