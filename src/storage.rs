@@ -2,6 +2,8 @@
 //! shares localStorage with its host page. Every failure is a value, never a panic: sandboxed
 //! iframes throw on access, partitioned iframes forget, quotas fill up.
 
+pub mod device;
+
 use gloo_storage::{errors::StorageError as GlooError, LocalStorage, SessionStorage, Storage};
 use serde::{de::DeserializeOwned, Serialize};
 

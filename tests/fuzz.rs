@@ -1,5 +1,6 @@
 //! A fuzz harness on stable Rust for every importer of outside data: the region pack, HSDS
-//! JSON (at once and a slice at a time), the HSDS tabular form and the CSV template. Each case is a real file
+//! JSON (at once and a slice at a time), the HSDS tabular form, the CSV template, and the files
+//! a user imports: the meldcode's dossier export and the zelftest's saved results. Each case is a real file
 //! mutated by a seeded generator (bytes flipped, cut, repeated, nested deep, values swapped
 //! for ones of another type); every importer must answer with a value, never a panic or a
 //! hang, and the sliced HSDS import must agree with the whole one.
@@ -10,6 +11,9 @@
 use meldwijzer::content::parse_region_pack;
 use meldwijzer::sociale_kaart::import::{import_csv, import_hsds, import_tabular_after, HsdsReader, TableTexts};
 use meldwijzer::sociale_kaart::model::Taxonomy;
+use meldwijzer::meldcode::dossier::{plan_import, MAX_IMPORT_ITEMS};
+use meldwijzer::meldcode::import::is_valid_id;
+use std::time::{Duration, Instant};
 
 const REGION: &str = include_str!("../public/regions/voorbeeldstad.json");
 const HSDS: &str = include_str!("fixtures/sociale-kaart/hsds-example.json");
@@ -24,6 +28,20 @@ const TABLES: [(&str, &str); 6] = [
     ("schedules.csv", include_str!("fixtures/sociale-kaart/tabular/schedules.csv")),
     ("attributes.csv", include_str!("fixtures/sociale-kaart/tabular/attributes.csv")),
 ];
+const DOSSIER: &str = include_str!("fixtures/dossier-v1.json");
+const RESULTS: &str = r#"{"format":"meldwijzer-zelftest","version":1,"exported":"2026-11-22T10:00:00Z","results":[
+  {"check":"gemeente","saved":"2026-11-20T09:00:00Z","answers":{"gm-toezicht":"partly","gm-veilig-thuis":"yes"}},
+  {"check":"professional","saved":"2026-11-21T09:00:00Z","answers":{"pro-kennis":"no"}}]}"#;
+
+/// An export file of the version 1 fixture, a second copy with another id and case code.
+fn dossier_export() -> String {
+    let second = DOSSIER.replacen("\"id\"", "\"id\": \"d-2\", \"old_id\"", 1);
+    format!(r#"{{"format":"meldwijzer-dossiers","version":1,"exported":"2026-11-22T10:00:00Z","dossiers":[{DOSSIER},{second}]}}"#)
+}
+
+/// The longest any one generated case may take, however it is mutated: a case that takes
+/// longer is a hang or a worse-than-linear import.
+const MAX_CASE_TIME: Duration = Duration::from_secs(2);
 
 fn cases() -> u64 {
     std::env::var("MELDWIJZER_FUZZ_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(400)
@@ -93,8 +111,10 @@ fn run(name: &str, seed: &str, check: impl Fn(&str)) {
         let mut random = Random(case.wrapping_mul(0x2545_f491_4f6c_dd1d) ^ name.len() as u64);
         let bytes = mutate(seed, &mut random);
         let text = String::from_utf8_lossy(&bytes);
+        let started = Instant::now();
         let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| check(&text)));
         assert!(result.is_ok(), "{name}: case {case} panicked; replay it with that case number");
+        assert!(started.elapsed() < MAX_CASE_TIME, "{name}: case {case} took {:?}", started.elapsed());
     }
 }
 
@@ -148,4 +168,52 @@ fn the_hsds_tabular_reader_answers_every_input() {
             assert!(import.issues.len() <= meldwijzer::sociale_kaart::import::MAX_ISSUES_PER_FILE);
         });
     }
+}
+
+#[test]
+fn the_dossier_import_answers_every_input_and_never_lets_a_bad_dossier_in() {
+    let seed = dossier_export();
+    assert_eq!(plan_import(&seed, &[]).map(|plan| plan.new.len()), Ok(2), "the seed itself imports");
+    let existing = vec!["d-2".to_string()];
+    run("dossiers", &seed, |text| {
+        if let Ok(plan) = plan_import(text, &existing) {
+            assert!(plan.new.len() + plan.duplicates.len() <= MAX_IMPORT_ITEMS);
+            for dossier in plan.new.iter().chain(&plan.duplicates) {
+                assert!(is_valid_id(&dossier.id), "{:?}", dossier.id);
+            }
+            assert!(plan.new.iter().all(|d| d.id != "d-2"), "a dossier already here is never new");
+        }
+    });
+}
+
+#[test]
+fn the_zelftest_import_answers_every_input() {
+    assert_eq!(meldwijzer::self_check::model::import(RESULTS).map(|r| r.len()), Ok(2), "the seed itself imports");
+    run("zelftest", RESULTS, |text| {
+        if let Ok(results) = meldwijzer::self_check::model::import(text) {
+            assert!(results.len() <= MAX_IMPORT_ITEMS);
+        }
+    });
+}
+
+#[test]
+fn a_ten_megabyte_dossier_file_is_read_in_linear_time() {
+    // A thousand dossiers of 10 KB each (10 MB) against a thousand on the device: a list scan of ids
+    // made this 37 s in the browser; hash sets keep it to one pass.
+    let dossier: serde_json::Value = serde_json::from_str(DOSSIER).unwrap();
+    let items: Vec<serde_json::Value> = (0..MAX_IMPORT_ITEMS)
+        .map(|i| {
+            let mut d = dossier.clone();
+            d["id"] = format!("d-{i:04}").into();
+            d["signals"][0]["observed"] = "x".repeat(8_000).into();
+            d
+        })
+        .collect();
+    let file = serde_json::json!({"format": "meldwijzer-dossiers", "version": 1, "dossiers": items}).to_string();
+    assert!(file.len() > 8_000_000 && file.len() < meldwijzer::meldcode::dossier::MAX_IMPORT_BYTES);
+    let existing: Vec<String> = (0..MAX_IMPORT_ITEMS).step_by(2).map(|i| format!("d-{i:04}")).collect();
+    let started = Instant::now();
+    let plan = plan_import(&file, &existing).unwrap();
+    assert_eq!((plan.new.len(), plan.duplicates.len()), (500, 500));
+    assert!(started.elapsed() < Duration::from_secs(10), "{:?}", started.elapsed());
 }

@@ -120,6 +120,9 @@ pub struct RegionPack {
     /// An organisation's own meldcode details, preset for its professionals (they can change it).
     #[serde(default)]
     pub meldcode_profile: Option<crate::meldcode::Profile>,
+    /// How long the organisation lets dossiers stay on a device: a reminder, a deletion.
+    #[serde(default)]
+    pub meldcode_retention: Option<crate::meldcode::keeping::RetentionPolicy>,
     /// Local steps the gemeente adds to the national routes, by node id.
     #[serde(default)]
     pub routes: Option<crate::routekaart::model::RegionRoutes>,

@@ -423,6 +423,14 @@ impl Checker<'_> {
         if let Some(profile) = &pack.meldcode_profile {
             self.profile(profile);
         }
+        if let Some(retention) = &pack.meldcode_retention {
+            let max = crate::meldcode::keeping::MAX_DAYS;
+            for (name, days) in [("remind_after_days", retention.remind_after_days), ("delete_after_days", retention.delete_after_days)] {
+                if days.is_some_and(|d| d == 0 || d > max) {
+                    self.report(&format!("meldcode_retention.{name}"), Problem::WrongType { detail: format!("1–{max}") });
+                }
+            }
+        }
         for (i, step) in pack.routes.iter().flat_map(|r| r.local_steps.iter()).enumerate() {
             let at = format!("routes.local_steps[{i}]");
             self.localized(&format!("{at}.text"), &step.text, MAX_TEXT_CHARS);
@@ -709,6 +717,19 @@ pub(crate) mod tests {
         assert_eq!(at("contacts[1].phone"), Some(Problem::BadPhone));
         assert_eq!(at("contacts[1].email"), Some(Problem::BadEmail));
         assert_eq!(at("region.exit_url"), Some(Problem::BadUrl));
+    }
+
+    #[test]
+    fn an_organisation_can_set_how_long_dossiers_stay_and_it_is_checked() {
+        let pack = parse_region_pack("org.json", &example_with(|v| {
+            v["meldcode_retention"] = serde_json::json!({"remind_after_days": 14, "delete_after_days": 90});
+        }), NATIONAL).unwrap();
+        let retention = pack.meldcode_retention.unwrap();
+        assert_eq!((retention.remind_after_days(), retention.delete_after_days), (14, Some(90)));
+        let found = issues(&example_with(|v| v["meldcode_retention"] = serde_json::json!({"delete_after_days": 0})));
+        assert_eq!(found[0].path, "meldcode_retention.delete_after_days");
+        let found = issues(&example_with(|v| v["meldcode_retention"] = serde_json::json!({"remind_after_days": 99999})));
+        assert_eq!(found[0].path, "meldcode_retention.remind_after_days");
     }
 
     #[test]

@@ -12,6 +12,12 @@ pub const DOSSIER_VERSION: u32 = 1;
 pub const EXPORT_FORMAT: &str = "meldwijzer-dossiers";
 /// Far above 200 dossiers of 50 entries; far below what would freeze a phone.
 pub const MAX_IMPORT_BYTES: usize = 10 * 1024 * 1024;
+/// Dossiers (or zelftest results) in one file: a professional has tens of open cases, never a
+/// thousand, and a thousand small dossiers already fill most of the browser's 5 MB.
+pub const MAX_IMPORT_ITEMS: usize = 1_000;
+/// How deep an import file may nest: an export nests 6 levels; far below what would take the
+/// parser's stack (serde_json stops at 128 itself).
+pub const MAX_IMPORT_DEPTH: usize = 32;
 
 /// A dated observation, keeping what was seen or heard apart from what it might mean.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -352,26 +358,80 @@ pub struct ImportPlan {
     pub duplicates: Vec<Dossier>,
 }
 
+/// Which part of an imported item is wrong, said in the user's words (a step of the meldcode,
+/// never a field name of ours).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ItemPart {
+    /// The dossier's own details: id, case code, dates, version, sector, client.
+    Basics,
+    /// A field of one of the five steps.
+    Step(u8),
+    /// A saved zelftest result.
+    Result,
+}
+
+impl ItemPart {
+    /// The step a top-level dossier field belongs to.
+    pub fn of_dossier_field(field: &str) -> ItemPart {
+        match field {
+            "signals" | "ticked" | "kindcheck" => ItemPart::Step(1),
+            "consultations" => ItemPart::Step(2),
+            "conversation" => ItemPart::Step(3),
+            "weighing" => ItemPart::Step(4),
+            "afwegingen" | "motivations" | "melding" | "evaluations" => ItemPart::Step(5),
+            _ => ItemPart::Basics,
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ImportError {
     TooLarge { size: usize },
+    TooMany { count: usize },
+    TooDeep,
     NotJson,
     WrongFormat,
     NewerVersion { found: u64 },
-    BadItem { index: usize, detail: String },
+    /// Item `index` (counted from 1) cannot be read; `code` is its case code when it has one.
+    BadItem { index: usize, code: String, part: ItemPart },
+    /// An id a screen's address cannot carry (see `import::is_valid_id`).
+    BadId { index: usize, code: String },
+    /// Two items of the file have the same id.
+    DuplicateInFile { index: usize, code: String },
+    /// The file does not fit in what the browser leaves for this website; nothing written.
+    NoSpace,
+    /// A write failed half-way (another tab filled the storage); what was written is undone.
+    WriteFailed,
 }
 
 impl ImportError {
     /// The message in plain words, with the numbers filled in.
     pub fn message(&self, lang: crate::i18n::Lang) -> String {
-        use crate::i18n::t_with;
+        use crate::i18n::{t, t_with};
+        let item_code = |code: &str| {
+            if code.is_empty() { t(lang, "import.no_code") } else { code.to_string() }
+        };
         let args: Vec<(&str, String)> = match self {
             ImportError::TooLarge { size } => {
                 vec![("size", format!("{:.1} MB", *size as f64 / 1_048_576.0)), ("max", "10 MB".into())]
             }
+            ImportError::TooMany { count } => vec![("count", count.to_string()), ("max", MAX_IMPORT_ITEMS.to_string())],
             ImportError::NewerVersion { found } => vec![("found", found.to_string())],
-            ImportError::BadItem { index, detail } => vec![("index", index.to_string()), ("detail", detail.clone())],
-            ImportError::NotJson | ImportError::WrongFormat => Vec::new(),
+            ImportError::BadItem { index, code, part } => {
+                let part = match part {
+                    ItemPart::Basics | ItemPart::Result => t(lang, "import.part.basics"),
+                    ItemPart::Step(step) => t_with(
+                        lang,
+                        "import.part.step",
+                        &[("step", &step.to_string()), ("name", &t(lang, &format!("step.{step}")))],
+                    ),
+                };
+                vec![("index", index.to_string()), ("code", item_code(code)), ("part", part)]
+            }
+            ImportError::BadId { index, code } | ImportError::DuplicateInFile { index, code } => {
+                vec![("index", index.to_string()), ("code", item_code(code))]
+            }
+            ImportError::TooDeep | ImportError::NotJson | ImportError::WrongFormat | ImportError::NoSpace | ImportError::WriteFailed => Vec::new(),
         };
         let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
         t_with(lang, self.message_key(), &args)
@@ -380,10 +440,17 @@ impl ImportError {
     pub fn message_key(&self) -> &'static str {
         match self {
             ImportError::TooLarge { .. } => "import.error.too_large",
+            ImportError::TooMany { .. } => "import.error.too_many",
+            ImportError::TooDeep => "import.error.too_deep",
             ImportError::NotJson => "import.error.not_json",
             ImportError::WrongFormat => "import.error.wrong_format",
             ImportError::NewerVersion { .. } => "import.error.newer",
+            ImportError::BadItem { part: ItemPart::Result, .. } => "import.error.bad_result",
             ImportError::BadItem { .. } => "import.error.bad_item",
+            ImportError::BadId { .. } => "import.error.bad_id",
+            ImportError::DuplicateInFile { .. } => "import.error.duplicate_in_file",
+            ImportError::NoSpace => "import.error.no_space",
+            ImportError::WriteFailed => "import.error.write_failed",
         }
     }
 }
@@ -406,11 +473,15 @@ pub fn export(dossiers: &[Dossier], now: DateTime<Utc>) -> String {
     serde_json::to_string_pretty(&file).unwrap_or_default()
 }
 
-/// The list `field` of an export file of `format`, refused when too large, not JSON, of
-/// another format or of a newer `version` than this app writes. Shared by every export.
+/// The list `field` of an export file of `format`, refused when too large, nested too deep,
+/// not JSON, of another format, of a newer `version` than this app writes or with more than
+/// `MAX_IMPORT_ITEMS` items. Shared by every export. Linear in the file's length.
 pub fn open_export(text: &str, format: &str, version: u32, field: &str) -> Result<Vec<Value>, ImportError> {
     if text.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge { size: text.len() });
+    }
+    if super::import::nests_deeper_than(text, MAX_IMPORT_DEPTH) {
+        return Err(ImportError::TooDeep);
     }
     let mut value: Value = serde_json::from_str(text).map_err(|_| ImportError::NotJson)?;
     if value.get("format").and_then(Value::as_str) != Some(format) {
@@ -421,22 +492,38 @@ pub fn open_export(text: &str, format: &str, version: u32, field: &str) -> Resul
         return Err(ImportError::NewerVersion { found });
     }
     match value.get_mut(field).map(Value::take) {
+        Some(Value::Array(items)) if items.len() > MAX_IMPORT_ITEMS => Err(ImportError::TooMany { count: items.len() }),
         Some(Value::Array(items)) => Ok(items),
         _ => Err(ImportError::WrongFormat),
     }
 }
 
-/// Checks a whole import file before anything is stored: all or nothing.
+/// Checks a whole import file before anything is stored: all or nothing. Ids are checked
+/// against those on this device and earlier in the file with hash sets (linear time); an id
+/// a screen's address cannot carry, or one that occurs twice in the file, refuses the file.
 pub fn plan_import(text: &str, existing_ids: &[String]) -> Result<ImportPlan, ImportError> {
     let items = open_export(text, EXPORT_FORMAT, DOSSIER_VERSION, "dossiers")?;
+    let existing: std::collections::HashSet<&str> = existing_ids.iter().map(String::as_str).collect();
+    let mut seen = std::collections::HashSet::with_capacity(items.len());
     let mut plan = ImportPlan::default();
-    for (index, item) in items.iter().enumerate() {
-        let dossier = Dossier::from_value(item.clone()).map_err(|e| match e {
+    for (index, item) in items.into_iter().enumerate() {
+        let index = index + 1;
+        let code = item.get("case_code").and_then(Value::as_str).unwrap_or_default().chars().take(80).collect::<String>();
+        let dossier = Dossier::from_value(item).map_err(|e| match e {
             DossierError::NewerVersion { found } => ImportError::NewerVersion { found },
-            DossierError::Invalid { detail } => ImportError::BadItem { index: index + 1, detail },
+            DossierError::Invalid { detail } => {
+                let field = detail.split(['.', '[', ':']).next().unwrap_or_default();
+                ImportError::BadItem { index, code: code.clone(), part: ItemPart::of_dossier_field(field) }
+            }
             DossierError::NotJson => ImportError::NotJson,
         })?;
-        if existing_ids.contains(&dossier.id) || plan.new.iter().any(|d| d.id == dossier.id) {
+        if !super::import::is_valid_id(&dossier.id) {
+            return Err(ImportError::BadId { index, code });
+        }
+        if !seen.insert(dossier.id.clone()) {
+            return Err(ImportError::DuplicateInFile { index, code });
+        }
+        if existing.contains(dossier.id.as_str()) {
             plan.duplicates.push(dossier);
         } else {
             plan.new.push(dossier);

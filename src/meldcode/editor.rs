@@ -73,9 +73,7 @@ pub fn Editor(id: String, view: String) -> impl IntoView {
             go(&dossier_href(&dossier_id, &decision_step.to_string()));
         }
     };
-    let saved = move || {
-        editing.saved_at.get().map(|at| t_with(app.lang.get(), "dossier.saved_at", &[("time", &at.format("%H:%M").to_string())]))
-    };
+    let saved = move || editing.save_status(app.lang.get());
 
     let body = match view.as_str() {
         "1" => step_one().into_any(),

@@ -39,6 +39,21 @@ impl Editing {
             }
             self.known.set_value(known);
             self.saved_at.set(Some(Local::now()));
+            self.meldcode.unsaved.update(|ids| ids.retain(|id| *id != dossier.id));
+        } else {
+            // Not stored (the quota is full): "Opgeslagen" goes, the text stays on screen and
+            // in memory, so another step shows it too, until a later write succeeds.
+            self.saved_at.set(None);
+            self.meldcode.dossiers.update(|all| {
+                if let Some(existing) = all.iter_mut().find(|d| d.id == dossier.id) {
+                    *existing = dossier.clone();
+                }
+            });
+            self.meldcode.unsaved.update(|ids| {
+                if !ids.contains(&dossier.id) {
+                    ids.push(dossier.id.clone());
+                }
+            });
         }
     }
 
@@ -57,6 +72,16 @@ impl Editing {
             self.dossier.set(stored);
         }
         true
+    }
+
+    /// "Opgeslagen om 14:32" only after a write succeeded; "not saved yet" while the last
+    /// edit is only on screen.
+    pub fn save_status(&self, lang: crate::i18n::Lang) -> Option<String> {
+        let id = self.dossier.with(|d| d.id.clone());
+        if self.meldcode.unsaved.with(|ids| ids.contains(&id)) {
+            return Some(crate::i18n::t(lang, "dossier.not_saved"));
+        }
+        self.saved_at.get().map(|at| crate::i18n::t_with(lang, "dossier.saved_at", &[("time", &at.format("%H:%M").to_string())]))
     }
 
     pub fn read<T>(&self, f: impl Fn(&Dossier) -> T) -> T {

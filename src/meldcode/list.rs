@@ -3,7 +3,7 @@
 
 use super::dossier::{self, looks_like_a_name, Dossier, ImportError, ImportPlan, MAX_IMPORT_BYTES};
 use super::profile::{AfwegingenStep, ClientKind, Profile, Sector};
-use super::{dossier_href, store, use_meldcode};
+use super::{device_store, dossier_href, import, keeping_view, store, use_meldcode};
 use crate::i18n::{long_date, t, t_with};
 use crate::shell::browser::{self, FileProblem};
 use crate::shell::{go, route::Screen, state, tr, ScreenHeading, SourceNote};
@@ -37,7 +37,9 @@ pub fn NewDossier(step: String) -> impl IntoView {
         .into_any();
     };
     let dossier = Dossier::new(store::new_id(), String::new(), &profile, Utc::now());
+    let was_first = meldcode.dossiers.with_untracked(Vec::is_empty);
     if meldcode.save(&dossier) {
+        keeping_view::after_create(was_first);
         if let Some(window) = web_sys::window() {
             let _ = window.location().replace(&dossier_href(&dossier.id, &step));
         }
@@ -57,7 +59,9 @@ pub fn DossierList() -> impl IntoView {
         let code = case_code.get_untracked().trim().to_string();
         let profile = meldcode.profile.get_untracked().unwrap_or_default();
         let dossier = Dossier::new(store::new_id(), code, &profile, Utc::now());
+        let was_first = meldcode.dossiers.with_untracked(Vec::is_empty);
         if meldcode.save(&dossier) {
+            keeping_view::after_create(was_first);
             case_code.set(String::new());
             go(&dossier_href(&dossier.id, "1"));
         }
@@ -86,10 +90,8 @@ pub fn DossierList() -> impl IntoView {
                 <SectorRouteLinks sector=profile.sector/>
             }.into_any(),
         }}
-        <div class="mw-notice">
-            <p><strong>{tr("meldcode.privacy_title")}</strong></p>
-            <p>{tr("meldcode.privacy")}</p>
-        </div>
+        <keeping_view::StorageNotice/>
+        {keeping_view::retention_visit()}
 
         <h2>{tr("dossier.new")}</h2>
         <form class="mw-form" on:submit=create>
@@ -176,6 +178,7 @@ fn DossierItem(dossier: Dossier) -> impl IntoView {
                     t_with(lang, "dossier.updated", &[("when", &when), ("open", &open.to_string())])
                 }}
             </p>
+            <keeping_view::DossierAge id=id.clone() created=dossier.created/>
             <Show when=move || renaming.get()>
                 <form class="mw-form mw-form--inline" on:submit=rename>
                     <div class="mw-field">
@@ -250,16 +253,27 @@ fn Import() -> impl IntoView {
     let message = RwSignal::new(None::<String>);
     let pending = RwSignal::new(None::<ImportPlan>);
 
+    // All or nothing: `apply_import` checks the space first and undoes a write refused half-way.
     let apply = move |replace: bool| {
         let Some(plan) = pending.get_untracked() else { return };
-        let mut stored = 0;
-        for d in plan.new.iter().chain(plan.duplicates.iter().filter(|_| replace)) {
-            if meldcode.save(d) {
-                stored += 1;
-            }
-        }
         pending.set(None);
-        message.set(Some(t_with(app.lang.get_untracked(), "import.done", &[("count", &stored.to_string())])));
+        let lang = app.lang.get_untracked();
+        match import::apply_import(&plan, replace, &mut device_store::BrowserSlots) {
+            Ok(written) => {
+                meldcode.problem.set(None);
+                meldcode.dossiers.update(|all| {
+                    for d in &written {
+                        match all.iter_mut().find(|e| e.id == d.id) {
+                            Some(existing) => *existing = d.clone(),
+                            None => all.insert(0, d.clone()),
+                        }
+                    }
+                    all.sort_by(|a, b| b.updated.cmp(&a.updated));
+                });
+                message.set(Some(t_with(lang, "import.done", &[("count", &written.len().to_string())])));
+            }
+            Err(error) => message.set(Some(error.message(lang))),
+        }
     };
     let chosen = move |_| {
         let Some(element) = input.get_untracked() else { return };
@@ -267,7 +281,11 @@ fn Import() -> impl IntoView {
             let lang = app.lang.get_untracked();
             let text = browser::read_chosen_file(&element, MAX_IMPORT_BYTES).await;
             element.set_value("");
-            let existing: Vec<String> = meldcode.dossiers.with_untracked(|all| all.iter().map(|d| d.id.clone()).collect());
+            // Drafts that no longer open count too: an import never overwrites one unasked.
+            let mut existing: Vec<String> = meldcode.dossiers.with_untracked(|all| all.iter().map(|d| d.id.clone()).collect());
+            existing.extend(meldcode.broken.with_untracked(|all| {
+                all.iter().filter_map(|b| b.name.strip_prefix(store::DOSSIER_PREFIX).map(String::from)).collect::<Vec<_>>()
+            }));
             let plan = match text {
                 Ok(text) => dossier::plan_import(&text, &existing),
                 Err(FileProblem::TooLarge { size }) => Err(ImportError::TooLarge { size }),

@@ -6,9 +6,13 @@
 pub mod content;
 mod decision;
 pub mod dossier;
+mod device_store;
 mod editor;
 pub mod engine;
 mod fields;
+pub mod import;
+pub mod keeping;
+mod keeping_view;
 pub mod merge;
 mod list;
 mod print;
@@ -35,6 +39,8 @@ pub struct Meldcode {
     pub problem: RwSignal<Option<&'static str>>,
     /// The disclosure button was pressed: the acute guidance takes the focus once it shows.
     pub focus_acute: RwSignal<bool>,
+    /// Dossiers whose latest edit is on screen but could not be stored (see `fields`).
+    pub unsaved: RwSignal<Vec<String>>,
     /// The content, whose region or organisation pack may preset the profile.
     app: AppState,
 }
@@ -48,6 +54,7 @@ impl Meldcode {
             broken: RwSignal::new(Vec::new()),
             problem: RwSignal::new(None),
             focus_acute: RwSignal::new(false),
+            unsaved: RwSignal::new(Vec::new()),
             app: state(),
         };
         meldcode.reload();

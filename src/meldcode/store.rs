@@ -6,7 +6,7 @@ use super::merge::Known;
 use super::profile::Profile;
 use crate::storage::{self, Area, StorageError};
 
-const DOSSIER_PREFIX: &str = "meldcode:dossier:";
+pub(super) const DOSSIER_PREFIX: &str = "meldcode:dossier:";
 const PROFILE: &str = "meldcode:profile";
 
 /// A stored draft that could not be read: kept as it is, shown with its raw text.

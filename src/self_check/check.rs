@@ -1,7 +1,7 @@
 //! One check: its items per theme, answered yes / partly / no / not applicable; the result as
 //! red/amber/green per theme and an action list; saving, comparing, printing and files.
 
-use super::model::{changes, export, import, Answer, AnswerSheet, Check, Rating, SavedResult};
+use super::model::{changes, export, import, merge_import, Answer, AnswerSheet, Check, Rating, SavedResult};
 use super::{load_saved, store_saved, use_self_check};
 use crate::i18n::{long_date, t, t_with};
 use crate::meldcode::dossier::{ImportError, MAX_IMPORT_BYTES};
@@ -96,16 +96,15 @@ pub fn CheckScreen(id: String) -> impl IntoView {
             match imported {
                 Err(error) => problem.set(Some(error.message(lang))),
                 Ok(results) => {
-                    let mut all = saved.get_untracked();
-                    let new: Vec<SavedResult> = results.into_iter().filter(|r| r.check == id_of(check) && !all.contains(r)).collect();
-                    let count = new.len();
-                    all.extend(new);
-                    all.sort_by_key(|r| r.saved);
+                    // One write of the whole list: it is stored whole or, when it does not
+                    // fit, not at all.
+                    let (all, count) = merge_import(&saved.get_untracked(), results, &id_of(check));
                     match store_saved(&id_of(check), &all) {
                         Ok(()) => {
                             saved.set(all);
                             problem.set(Some(t_with(lang, "self_check.imported", &[("count", &count.to_string())])));
                         }
+                        Err(crate::storage::StorageError::Full) => problem.set(Some(ImportError::NoSpace.message(lang))),
                         Err(e) => problem.set(Some(t(lang, e.message_key()))),
                     }
                 }

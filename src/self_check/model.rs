@@ -4,7 +4,7 @@
 
 use crate::content::Source;
 use crate::i18n::Text;
-use crate::meldcode::dossier::{open_export, ImportError};
+use crate::meldcode::dossier::{open_export, ImportError, ItemPart};
 use crate::meldcode::engine::{Answers as Afwegingen, Decision, Outcome};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -242,16 +242,32 @@ pub fn export(results: &[SavedResult], now: DateTime<Utc>) -> String {
     serde_json::to_string_pretty(&file).unwrap_or_default()
 }
 
-/// Reads an export file, all or nothing, with the same checks as dossier imports.
+/// Reads an export file, all or nothing, with the same checks as dossier imports (size,
+/// nesting, format, version, at most `MAX_IMPORT_ITEMS` results); a broken result is named
+/// by its position, in plain words.
 pub fn import(text: &str) -> Result<Vec<SavedResult>, ImportError> {
     let items = open_export(text, EXPORT_FORMAT, EXPORT_VERSION, "results")?;
     items
         .into_iter()
         .enumerate()
         .map(|(index, item)| {
-            serde_json::from_value(item).map_err(|e| ImportError::BadItem { index: index + 1, detail: e.to_string() })
+            serde_json::from_value(item).map_err(|_| ImportError::BadItem { index: index + 1, code: String::new(), part: ItemPart::Result })
         })
         .collect()
+}
+
+/// The saved results of `check` with the imported ones added: only results of that check,
+/// each once (linear time: a set of what is there), oldest first. Returns all and how many
+/// were added.
+pub fn merge_import(saved: &[SavedResult], imported: Vec<SavedResult>, check: &str) -> (Vec<SavedResult>, usize) {
+    let key = |r: &SavedResult| serde_json::to_string(r).unwrap_or_default();
+    let mut seen: std::collections::HashSet<String> = saved.iter().map(key).collect();
+    let mut all = saved.to_vec();
+    let before = all.len();
+    all.extend(imported.into_iter().filter(|r| r.check == check && seen.insert(key(r))));
+    let added = all.len() - before;
+    all.sort_by_key(|r| r.saved);
+    (all, added)
 }
 
 #[cfg(test)]
@@ -357,7 +373,35 @@ mod tests {
         );
         assert!(matches!(
             import(r#"{"format":"meldwijzer-zelftest","version":1,"results":[{"check":1}]}"#),
-            Err(ImportError::BadItem { index: 1, .. })
+            Err(ImportError::BadItem { index: 1, part: ItemPart::Result, .. })
         ));
+    }
+
+    #[test]
+    fn a_zelftest_import_follows_the_same_limits_and_adds_each_result_once() {
+        use crate::meldcode::dossier::{MAX_IMPORT_BYTES, MAX_IMPORT_ITEMS};
+        let now = chrono::DateTime::parse_from_rfc3339("2026-11-22T10:00:00Z").unwrap().with_timezone(&Utc);
+        let result = |check: &str, minutes: i64| SavedResult {
+            check: check.into(),
+            saved: now + chrono::Duration::minutes(minutes),
+            answers: sheet(&[("a", Answer::Yes)]),
+        };
+        let many: Vec<SavedResult> = (0..=MAX_IMPORT_ITEMS as i64).map(|i| result("gemeente", i)).collect();
+        assert_eq!(import(&export(&many, now)).unwrap_err(), ImportError::TooMany { count: MAX_IMPORT_ITEMS + 1 });
+        let deep = format!(r#"{{"format":"meldwijzer-zelftest","version":1,"results":{}}}"#, "[".repeat(100_000));
+        assert_eq!(import(&deep).unwrap_err(), ImportError::TooDeep);
+        assert!(matches!(import(&" ".repeat(MAX_IMPORT_BYTES + 1)), Err(ImportError::TooLarge { .. })));
+
+        let saved = vec![result("gemeente", 5)];
+        let imported = vec![result("gemeente", 5), result("gemeente", 1), result("organisatie", 2), result("gemeente", 1)];
+        let (all, added) = merge_import(&saved, imported, "gemeente");
+        assert_eq!(added, 1);
+        assert_eq!(all, [result("gemeente", 1), result("gemeente", 5)]);
+        // Ten thousand results against ten thousand saved: a set, not a list scan.
+        let saved: Vec<SavedResult> = (0..10_000).map(|i| result("gemeente", i)).collect();
+        let started = std::time::Instant::now();
+        let (all, added) = merge_import(&saved, saved.clone(), "gemeente");
+        assert_eq!((all.len(), added), (10_000, 0));
+        assert!(started.elapsed() < std::time::Duration::from_secs(5), "{:?}", started.elapsed());
     }
 }
