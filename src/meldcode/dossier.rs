@@ -191,6 +191,10 @@ pub struct Dossier {
     /// Texts two tabs changed at once: the other version of a field, until the user settles it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conflicts: Vec<TextConflict>,
+    /// How many writes each tab (a random id per opened app) has made, as far as this version
+    /// knows: whether a version stands on another tab's write (a vector clock).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub writes: Vec<(String, u64)>,
     #[serde(default)]
     pub sector: Sector,
     #[serde(default)]
@@ -263,6 +267,7 @@ impl Dossier {
             updated: now,
             revision: 0,
             conflicts: Vec::new(),
+            writes: Vec::new(),
             sector: profile.sector,
             client: profile.client,
             doctor: profile.doctor,

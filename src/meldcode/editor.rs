@@ -25,7 +25,7 @@ pub fn Editor(id: String, view: String) -> impl IntoView {
         }
         .into_any();
     };
-    let editing = Editing { known: StoredValue::new(super::merge::Known::read(dossier.clone())), dossier: RwSignal::new(dossier), saved_at: RwSignal::new(None), meldcode };
+    let editing = Editing { known: StoredValue::new(super::merge::Known::new(&meldcode.writer.get_value(), dossier.clone())), dossier: RwSignal::new(dossier), saved_at: RwSignal::new(None), meldcode };
     provide_context(editing);
     let app = state();
     let changed_elsewhere = RwSignal::new(false);

@@ -68,7 +68,7 @@ impl Editing {
             self.dossier.set(merged.clone());
             self.store(merged);
         } else {
-            self.known.set_value(super::merge::Known::read(stored.clone()));
+            self.known.set_value(known.read(stored.clone()));
             self.dossier.set(stored);
         }
         true

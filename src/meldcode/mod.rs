@@ -41,6 +41,8 @@ pub struct Meldcode {
     pub focus_acute: RwSignal<bool>,
     /// Dossiers whose latest edit is on screen but could not be stored (see `fields`).
     pub unsaved: RwSignal<Vec<String>>,
+    /// This tab's id in a dossier's write counts (`merge::Known`).
+    pub writer: StoredValue<String>,
     /// The content, whose region or organisation pack may preset the profile.
     app: AppState,
 }
@@ -55,6 +57,7 @@ impl Meldcode {
             problem: RwSignal::new(None),
             focus_acute: RwSignal::new(false),
             unsaved: RwSignal::new(Vec::new()),
+            writer: StoredValue::new(store::new_id()),
             app: state(),
         };
         meldcode.reload();
@@ -88,7 +91,7 @@ impl Meldcode {
     /// Stores a dossier changed from the list's copy and updates the list; on failure the
     /// stored version stays as it was.
     pub fn save(&self, dossier: &Dossier) -> bool {
-        let known = merge::Known::read(self.dossier(&dossier.id).unwrap_or_else(|| dossier.clone()));
+        let known = merge::Known::new(&self.writer.get_value(), self.dossier(&dossier.id).unwrap_or_else(|| dossier.clone()));
         self.store(&known, dossier).is_some()
     }
 
