@@ -594,6 +594,8 @@ test('the kindcheck per dossier: adult in one, child in another, with its conclu
 
   // Another dossier of the same professional is about a child: no kindcheck.
   await page.getByRole('link', { name: 'Terug naar de dossiers' }).click();
+  // The list has arrived (the screen moves focus to its heading) before a person types.
+  await expect(page.getByRole('heading', { level: 1, name: 'Meldcode: de vijf stappen' })).toBeFocused();
   await createTypedDossier(page, 'KC-Kind');
   await expect(chooser.getByLabel(NL['client.child'])).toBeChecked();
   await expect(children).toHaveCount(0);
