@@ -27,6 +27,10 @@ pub struct PhoneNumber {
     pub number: String,
     /// One line on when to call this number.
     pub when: Text,
+    /// Shown on every screen, in the safety bar and when the app cannot start. Only the
+    /// national pack can set it: a region cannot push its own numbers there.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub on_every_screen: bool,
     #[serde(flatten)]
     pub source: Source,
 }
@@ -93,6 +97,11 @@ impl NationalContent {
 
     pub fn number(&self, id: &str) -> Option<&PhoneNumber> {
         self.numbers.iter().find(|n| n.id == id)
+    }
+
+    /// The numbers the safety bar shows on every screen, as `national.json` marks them.
+    pub fn on_every_screen(&self) -> impl Iterator<Item = &PhoneNumber> {
+        self.numbers.iter().filter(|n| n.on_every_screen)
     }
 
     /// The ids a region pack may not reuse.
@@ -284,6 +293,9 @@ mod tests {
         for fact in &national.facts {
             assert!(fact.title.en.is_some() && fact.text.en.is_some(), "{}", fact.id);
         }
+        // The safety bar shows what national.json marks, and that always includes 112.
+        let bar: Vec<&str> = national.on_every_screen().map(|n| n.id.as_str()).collect();
+        assert!(bar.contains(&"112"), "112 is on every screen: {bar:?}");
     }
 
     #[test]

@@ -12,7 +12,7 @@ pub fn EmergencyNumbers() -> impl IntoView {
     let app = state();
     let numbers = move || {
         app.content.with(|c| {
-            ["112", "veilig-thuis"].iter().filter_map(|id| c.number(id).cloned()).collect::<Vec<_>>()
+            c.national.on_every_screen().cloned().collect::<Vec<_>>()
         })
     };
     view! {

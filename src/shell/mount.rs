@@ -52,9 +52,8 @@ fn show_fallback() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let numbers = serde_json::from_str::<NationalContent>(NATIONAL_JSON)
         .map(|national| {
-            ["112", "veilig-thuis"]
-                .iter()
-                .filter_map(|id| national.number(id))
+            national
+                .on_every_screen()
                 .map(|n| {
                     format!(
                         "<li><a href=\"{}\">{} {}</a>: {}</li>",
