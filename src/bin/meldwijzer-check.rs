@@ -6,7 +6,7 @@
 use meldwijzer::content::{
     cross_references, parse_region_pack, Issue, NationalContent, Problem, RegionPack, MAX_DATA_FILE_BYTES, MAX_PACK_BYTES,
 };
-use meldwijzer::i18n::{t, t_with, Lang};
+use meldwijzer::i18n::{t, t_count, t_with, Lang};
 use meldwijzer::sociale_kaart::import::{group_issues, summary, TableTexts};
 use meldwijzer::sociale_kaart::model::number_conflicts;
 use meldwijzer::sociale_kaart::source::import_all;
@@ -63,7 +63,7 @@ fn main() -> ExitCode {
             }
             Err(issues) => {
                 all_valid = false;
-                say!("{}", t_with(lang, "check.invalid", &[("file", file), ("count", &issues.len().to_string())]));
+                say!("{}", t_count(lang, "check.invalid", issues.len(), &[("file", file)]));
                 for issue in issues {
                     say!("  - {}", issue.message(lang));
                 }
