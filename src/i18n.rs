@@ -295,6 +295,9 @@ mod tests {
             "regio.json: niet in orde. 1 probleem:"
         );
         assert_eq!(t_count(Lang::En, "import.duplicates", 2, &[("codes", "A, B")]).split('.').next(), Some("2 new case files"));
+        let whole = [("file", "a.csv"), ("problem", "Kapot."), ("outcome", "Weggelaten.")];
+        assert_eq!(t_count(Lang::En, "social_map.report.group_whole", 1, &whole), "Once in a.csv: Kapot. Weggelaten.");
+        assert_eq!(t_count(Lang::En, "social_map.report.group_whole", 3, &whole), "3 times in a.csv: Kapot. Weggelaten.");
         // A key without forms is used as it is, with {count} filled in.
         assert_eq!(t_count(Lang::Nl, "social_map.list.link", 4, &[]), "Mijn lijstje (4)");
     }
