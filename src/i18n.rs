@@ -151,6 +151,33 @@ pub fn t_with(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
     })
 }
 
+/// The plural form of `key` for `count`, with `{count}` and `args` filled in. A key with
+/// forms has `key.one` (for 1) and `key.other` (for every other number: Dutch and English
+/// share these two), and may have `key.zero` for a sentence of its own when there are none
+/// ("Geen diensten gevonden"). A key without forms is used as it is, so a text that needs no
+/// forms in one language keeps working.
+pub fn t_count(lang: Lang, key: &str, count: usize, args: &[(&str, &str)]) -> String {
+    let form = plural_key(key, count);
+    let number = count.to_string();
+    let mut all: Vec<(&str, &str)> = vec![("count", &number)];
+    all.extend_from_slice(args);
+    t_with(lang, &form, &all)
+}
+
+fn plural_key(key: &str, count: usize) -> String {
+    let has = |k: &str| table(Lang::Nl).contains_key(k);
+    let zero = format!("{key}.zero");
+    if count == 0 && has(&zero) {
+        return zero;
+    }
+    let form = format!("{key}.{}", if count == 1 { "one" } else { "other" });
+    if has(&form) {
+        form
+    } else {
+        key.to_string()
+    }
+}
+
 /// "22 november 2026" / "22 November 2026": dates in running text.
 pub fn long_date(lang: Lang, date: chrono::NaiveDate) -> String {
     use chrono::Datelike;
@@ -210,7 +237,8 @@ mod tests {
             };
             let known: Vec<String> = texts.iter().flat_map(|text| keys(text.nl)).collect();
             for literal in source.split('"').skip(1).step_by(2) {
-                if is_key_shaped(literal) && !known.iter().any(|k| k == literal) {
+                let plural = |k: &String| k.strip_suffix(".other").is_some_and(|base| base == literal);
+                if is_key_shaped(literal) && !known.iter().any(|k| k == literal || plural(k)) {
                     missing.push(format!("{}: {literal}", path.display()));
                 }
             }
@@ -245,6 +273,58 @@ mod tests {
             }
         }
         files
+    }
+
+    #[test]
+    fn plural_forms_follow_the_count() {
+        assert_eq!(t_count(Lang::Nl, "import.done", 1, &[]), "1 dossier geïmporteerd.");
+        assert_eq!(t_count(Lang::Nl, "import.done", 2, &[]), "2 dossiers geïmporteerd.");
+        assert_eq!(t_count(Lang::Nl, "import.done", 0, &[]), "0 dossiers geïmporteerd.");
+        assert_eq!(t_count(Lang::En, "import.done", 1, &[]), "1 case file imported.");
+        assert_eq!(t_count(Lang::En, "import.done", 12, &[]), "12 case files imported.");
+        assert_eq!(t_count(Lang::Nl, "social_map.count", 0, &[]), t(Lang::Nl, "social_map.count.zero"));
+        assert_eq!(t_count(Lang::Nl, "social_map.count", 1, &[]), "1 dienst gevonden.");
+        assert_eq!(t_count(Lang::En, "social_map.count", 59, &[]), "59 services found.");
+        assert_eq!(t_count(Lang::Nl, "self_check.imported", 1, &[]), "1 resultaat geïmporteerd.");
+        assert_eq!(t_count(Lang::En, "self_check.imported", 3, &[]), "3 results imported.");
+        assert_eq!(t_count(Lang::Nl, "keeping.age", 0, &[]), "Vandaag gemaakt");
+        assert_eq!(t_count(Lang::Nl, "keeping.age", 1, &[]), "1 dag oud");
+        assert_eq!(t_count(Lang::En, "keeping.age", 31, &[]), "31 days old");
+        assert_eq!(
+            t_count(Lang::Nl, "check.invalid", 1, &[("file", "regio.json")]),
+            "regio.json: niet in orde. 1 probleem:"
+        );
+        assert_eq!(t_count(Lang::En, "import.duplicates", 2, &[("codes", "A, B")]).split('.').next(), Some("2 new case files"));
+        let whole = [("file", "a.csv"), ("problem", "Kapot."), ("outcome", "Weggelaten.")];
+        assert_eq!(t_count(Lang::En, "social_map.report.group_whole", 1, &whole), "Once in a.csv: Kapot. Weggelaten.");
+        assert_eq!(t_count(Lang::En, "social_map.report.group_whole", 3, &whole), "3 times in a.csv: Kapot. Weggelaten.");
+        // A key without forms is used as it is, with {count} filled in.
+        assert_eq!(t_count(Lang::Nl, "social_map.list.link", 4, &[]), "Mijn lijstje (4)");
+    }
+
+    #[test]
+    fn every_plural_has_its_other_form_and_no_text_says_s_in_brackets() {
+        for text in ALL {
+            for (lang, json) in [("nl", text.nl), ("en", text.en)] {
+                let keys = keys(json);
+                for key in &keys {
+                    for form in [".one", ".zero"] {
+                        if let Some(base) = key.strip_suffix(form) {
+                            let other = format!("{base}.other");
+                            assert!(keys.contains(&other), "content/ui/{} ({lang}): {key} without {other}", text.name);
+                        }
+                    }
+                }
+                let table: Table = serde_json::from_str(json).unwrap();
+                for (key, value) in table {
+                    assert!(
+                        !value.contains("(s)") && !value.contains("(en)") && !value.contains("/problemen") && !value.contains("/resultaten"),
+                        "content/ui/{} ({lang}): {key} picks no form: {value:?}; give it .one and .other",
+                        text.name
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -6,7 +6,7 @@
 use meldwijzer::content::{
     cross_references, parse_region_pack, Issue, NationalContent, Problem, RegionPack, MAX_DATA_FILE_BYTES, MAX_PACK_BYTES,
 };
-use meldwijzer::i18n::{t, t_with, Lang};
+use meldwijzer::i18n::{t, t_count, t_with, Lang};
 use meldwijzer::sociale_kaart::import::{group_issues, summary, TableTexts};
 use meldwijzer::sociale_kaart::model::number_conflicts;
 use meldwijzer::sociale_kaart::source::import_all;
@@ -63,7 +63,7 @@ fn main() -> ExitCode {
             }
             Err(issues) => {
                 all_valid = false;
-                say!("{}", t_with(lang, "check.invalid", &[("file", file), ("count", &issues.len().to_string())]));
+                say!("{}", t_count(lang, "check.invalid", issues.len(), &[("file", file)]));
                 for issue in issues {
                     say!("  - {}", issue.message(lang));
                 }
@@ -130,8 +130,7 @@ fn check_social_map(pack_path: &Path, pack: &RegionPack, lang: Lang, hsds_out: O
     }
     let import = import_all(texts.iter().map(|(file, text)| (*file, text.as_str())), &tables, &map.taxonomy());
     let files = map.files.iter().map(|f| f.path.as_str()).collect::<Vec<_>>().join(", ");
-    let count = import.records.len().to_string();
-    say!("{}", t_with(lang, "check.social_map", &[("count", &count), ("files", &files)]));
+    say!("{}", t_count(lang, "check.social_map", import.records.len(), &[("files", &files)]));
     if !import.issues.is_empty() {
         // First what to fix, grouped with counts and examples; then every issue.
         say!("  {}", summary(import.records.len(), &import.issues, lang));
@@ -151,7 +150,7 @@ fn check_social_map(pack_path: &Path, pack: &RegionPack, lang: Lang, hsds_out: O
         let json = meldwijzer::sociale_kaart::export::to_hsds(&import.records, &import.taxonomy(map.taxonomy()));
         let text = serde_json::to_string_pretty(&json).unwrap_or_default();
         match std::fs::write(out, text + "\n") {
-            Ok(()) => say!("  {}", t_with(lang, "check.hsds_written", &[("file", out), ("count", &import.records.len().to_string())])),
+            Ok(()) => say!("  {}", t_count(lang, "check.hsds_written", import.records.len(), &[("file", out)])),
             Err(_) => {
                 valid = false;
                 say!("  {}", t_with(lang, "check.hsds_not_written", &[("file", out)]));

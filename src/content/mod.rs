@@ -2,6 +2,7 @@
 //! the region pack a gemeente publishes. Every number and rule carries its source and the date
 //! it was checked. Pure Rust, shared by the app and the `meldwijzer-check` binary.
 
+pub mod citation;
 mod validate;
 pub(crate) use validate::{has_markup, is_email, is_phone, is_web_url};
 

@@ -4,7 +4,7 @@
 
 use super::keeping::{self, Persistence, RetentionPolicy};
 use super::{device_store, use_meldcode};
-use crate::i18n::{long_date, t, t_with};
+use crate::i18n::{long_date, t, t_count, t_with};
 use crate::shell::{state, tr, AppState};
 use crate::storage::device;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -63,7 +63,7 @@ pub fn retention_visit() -> impl IntoView {
     move || {
         let count = deleted.get();
         (count > 0).then(|| view! {
-            <p class="mw-notice" role="status">{move || t_with(app.lang.get(), "keeping.deleted", &[("count", &count.to_string())])}</p>
+            <p class="mw-notice" role="status">{move || t_count(app.lang.get(), "keeping.deleted", count, &[])}</p>
         })
     }
 }
@@ -116,7 +116,7 @@ fn WipeAll(wiped: RwSignal<bool>) -> impl IntoView {
         <p><button type="button" class="mw-button mw-button--danger" on:click=move |_| confirming.set(true)>{tr("keeping.wipe")}</button></p>
         <Show when=move || confirming.get()>
             <div class="mw-confirm" role="alert">
-                <p>{move || t_with(app.lang.get(), "keeping.wipe_confirm", &[("count", &count().to_string())])}</p>
+                <p>{move || t_count(app.lang.get(), "keeping.wipe_confirm", count(), &[])}</p>
                 <button type="button" class="mw-button mw-button--danger" on:click=wipe>{tr("keeping.wipe_now")}</button>
                 <button type="button" class="mw-button mw-button--secondary" on:click=move |_| confirming.set(false)>{tr("action.cancel")}</button>
             </div>
@@ -134,11 +134,7 @@ pub fn DossierAge(id: String, created: DateTime<Utc>) -> impl IntoView {
     let days = keeping::age_days(made, today);
     let age = move || {
         let lang = app.lang.get();
-        match days {
-            0 => t(lang, "keeping.age_today"),
-            1 => t(lang, "keeping.age_one"),
-            _ => t_with(lang, "keeping.age", &[("days", &days.to_string())]),
-        }
+        t_count(lang, "keeping.age", days.try_into().unwrap_or(0), &[])
     };
     let remind = move || keeping::needs_reminder(made, today, &policy(app));
     let due = move || warned.and_then(|w| w.0.with(|all| all.get(&id).copied()));

@@ -4,7 +4,7 @@
 use super::dossier::{self, looks_like_a_name, Dossier, ImportError, ImportPlan, MAX_IMPORT_BYTES};
 use super::profile::{AfwegingenStep, ClientKind, Profile, Sector};
 use super::{device_store, dossier_href, import, keeping_view, store, use_meldcode};
-use crate::i18n::{long_date, t, t_with};
+use crate::i18n::{long_date, t, t_count, t_with};
 use crate::shell::browser::{self, FileProblem};
 use crate::shell::{go, route::Screen, state, tr, ScreenHeading, SourceNote};
 use chrono::{Local, Utc};
@@ -270,7 +270,7 @@ fn Import() -> impl IntoView {
                     }
                     all.sort_by(|a, b| b.updated.cmp(&a.updated));
                 });
-                message.set(Some(t_with(lang, "import.done", &[("count", &written.len().to_string())])));
+                message.set(Some(t_count(lang, "import.done", written.len(), &[])));
             }
             Err(error) => message.set(Some(error.message(lang))),
         }
@@ -320,7 +320,7 @@ fn Import() -> impl IntoView {
             let codes: Vec<String> = plan.duplicates.iter().map(|d| d.case_code.clone()).collect();
             view! {
                 <div class="mw-confirm" role="alert">
-                    <p>{t_with(lang, "import.duplicates", &[("new", &plan.new.len().to_string()), ("codes", &codes.join(", "))])}</p>
+                    <p>{t_count(lang, "import.duplicates", plan.new.len(), &[("codes", &codes.join(", "))])}</p>
                     <button type="button" class="mw-button mw-button--danger" on:click=move |_| apply(true)>{tr("import.replace")}</button>
                     <button type="button" class="mw-button" on:click=move |_| apply(false)>{tr("import.keep")}</button>
                     <button type="button" class="mw-button mw-button--secondary" on:click=move |_| pending.set(None)>{tr("action.cancel")}</button>

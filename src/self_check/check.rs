@@ -3,7 +3,7 @@
 
 use super::model::{changes, export, import, merge_import, Answer, AnswerSheet, Check, Rating, SavedResult};
 use super::{load_saved, store_saved, use_self_check};
-use crate::i18n::{long_date, t, t_with};
+use crate::i18n::{long_date, t, t_count, t_with};
 use crate::meldcode::dossier::{ImportError, MAX_IMPORT_BYTES};
 use crate::shell::browser::{self, FileProblem};
 use crate::shell::{route::Screen, state, tr, SourceNote};
@@ -102,7 +102,7 @@ pub fn CheckScreen(id: String) -> impl IntoView {
                     match store_saved(&id_of(check), &all) {
                         Ok(()) => {
                             saved.set(all);
-                            problem.set(Some(t_with(lang, "self_check.imported", &[("count", &count.to_string())])));
+                            problem.set(Some(t_count(lang, "self_check.imported", count, &[])));
                         }
                         Err(crate::storage::StorageError::Full) => problem.set(Some(ImportError::NoSpace.message(lang))),
                         Err(e) => problem.set(Some(t(lang, e.message_key()))),

@@ -2,6 +2,7 @@
 //! so every screen shows source and check date the same way.
 
 use super::{state, tr};
+use crate::content::citation::{citations, Citation};
 use crate::content::{tel_uri, Contact, Fact, PhoneNumber, Source};
 use crate::i18n::{long_date, t_with};
 use leptos::prelude::*;
@@ -49,17 +50,14 @@ pub fn EmergencyNumbers() -> impl IntoView {
 pub fn SourceNote(source: Source) -> impl IntoView {
     let app = state();
     let checked = source.checked;
-    let link = web_link(&source.source);
+    let cited = citations(&source.source);
     view! {
         <span class="mw-source">
             {tr("source.label")} " "
-            {match link {
-                Some(url) => {
-                    let text = url.clone();
-                    view! { <a href=url>{text}</a> }.into_any()
-                }
-                None => source.source.clone().into_any(),
-            }}
+            {cited.into_iter().enumerate().map(|(i, c)| view! {
+                {(i > 0).then_some("; ")}
+                <CitationText citation=c/>
+            }).collect_view()}
             " · "
             {move || {
                 let lang = app.lang.get();
@@ -69,11 +67,20 @@ pub fn SourceNote(source: Source) -> impl IntoView {
     }
 }
 
-/// A source is either a URL or a document name that may end in "(https://…)".
-fn web_link(source: &str) -> Option<String> {
-    let start = source.find("https://").or_else(|| source.find("http://"))?;
-    let url: String = source[start..].chars().take_while(|c| !c.is_whitespace() && *c != ')').collect();
-    Some(url)
+/// "Publisher, Title (year), section" and its web address as a link (only the link when the
+/// source is nothing but a URL, as a region pack may write it).
+#[component]
+pub fn CitationText(citation: Citation) -> impl IntoView {
+    let link = citation.url.clone().map(|url| {
+        let text = url.clone();
+        view! { <a href=url>{text}</a> }
+    });
+    let only_link = citation.url.as_deref() == Some(citation.text.as_str());
+    view! {
+        {(!only_link).then(|| citation.text.clone())}
+        {(!only_link && link.is_some()).then_some(" ")}
+        {link}
+    }
 }
 
 #[component]
@@ -156,12 +163,16 @@ pub fn ContactList(contacts: Vec<Contact>) -> impl IntoView {
 
 #[cfg(test)]
 mod tests {
-    use super::web_link;
+    use crate::content::citation::citations;
 
     #[test]
     fn a_url_inside_a_document_name_becomes_a_link() {
-        let source = "Besluit verplichte meldcode, art. 2 (https://wetten.overheid.nl/BWBR0033723)";
-        assert_eq!(web_link(source).as_deref(), Some("https://wetten.overheid.nl/BWBR0033723"));
-        assert_eq!(web_link("Voorbeeld: verzonnen"), None);
+        let found = citations("Rijksoverheid, Besluit verplichte meldcode (2013), art. 2 (https://wetten.overheid.nl/BWBR0033723)");
+        assert_eq!(found[0].url.as_deref(), Some("https://wetten.overheid.nl/BWBR0033723"));
+        assert_eq!(found[0].text, "Rijksoverheid, Besluit verplichte meldcode (2013), art. 2");
+        assert_eq!(citations("Voorbeeld: verzonnen")[0].url, None);
+        // A region pack may write only a URL: it is its own link, shown once.
+        let bare = citations("https://www.voorbeeldstad.nl/hulp");
+        assert_eq!(bare[0].url.as_deref(), Some(bare[0].text.as_str()));
     }
 }

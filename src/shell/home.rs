@@ -1,6 +1,8 @@
 //! The doors into the app and the screens that belong to no single capability.
 
-use super::{facts::FactList, facts::NumberList, region::RegionStatus, route::Screen, state, tr};
+use super::{facts::CitationText, facts::FactList, facts::NumberList, region::RegionStatus, route::Screen, state, tr};
+use crate::content::citation::all_sources;
+use crate::i18n::{long_date, t, t_with};
 use leptos::prelude::*;
 
 /// Every screen's heading: the screen title, focusable so a screen change can move focus here.
@@ -79,6 +81,36 @@ pub fn Sources() -> impl IntoView {
         {move || view! { <NumberList numbers=numbers()/> }}
         <h2>{tr("sources.facts")}</h2>
         {move || view! { <FactList facts=facts()/> }}
+        <h2 id="mw-sources-all">{tr("sources.all")}</h2>
+        <p>{tr("sources.all_lead")}</p>
+        <div class="mw-sources">
+            {all_sources().into_iter().map(|(publisher, items)| view! {
+                <h3>{publisher}</h3>
+                <ul class="mw-sources__list">
+                    {items.into_iter().map(|(citation, listed)| {
+                        let checked = listed.checked;
+                        let parts = listed.parts.clone();
+                        view! {
+                            <li>
+                                <CitationText citation=citation/>
+                                <br/>
+                                <span class="mw-hint">
+                                    {move || {
+                                        let lang = app.lang.get();
+                                        let used: Vec<String> = parts.iter().map(|p| t(lang, &format!("sources.part.{p}"))).collect();
+                                        format!(
+                                            "{} · {}",
+                                            t_with(lang, "source.checked", &[("date", &long_date(lang, checked))]),
+                                            t_with(lang, "sources.used_in", &[("parts", &used.join(", "))]),
+                                        )
+                                    }}
+                                </span>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            }).collect_view()}
+        </div>
     }
 }
 

@@ -12,7 +12,7 @@ pub mod quick_exit;
 pub mod region;
 pub mod route;
 
-pub use facts::{ContactList, FactList, NumberList, SourceNote};
+pub use facts::{CitationText, ContactList, FactList, NumberList, SourceNote};
 pub use home::ScreenHeading;
 
 use crate::content::{Content, NationalContent};

@@ -17,7 +17,7 @@ use super::model::{
 };
 use super::search::fold;
 use crate::content::{has_markup, is_email, is_phone, is_web_url, Problem as PackProblem};
-use crate::i18n::{t, t_with, Lang};
+use crate::i18n::{t, t_count, t_with, Lang};
 use chrono::NaiveDate;
 use std::borrow::Cow;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -289,12 +289,11 @@ impl IssueGroup<'_> {
     /// "12 keer in kaart.json, veld url: … Dit veld is weggelaten."
     pub fn message(&self, lang: Lang) -> String {
         let first = self.examples[0];
-        let count = self.count.to_string();
         let (problem, outcome) = (first.problem.message(lang), first.outcome.message(lang));
-        let args = [("count", count.as_str()), ("file", &first.file), ("field", &first.field), ("problem", &problem), ("outcome", &outcome)];
+        let args = [("file", first.file.as_str()), ("field", &first.field), ("problem", &problem), ("outcome", &outcome)];
         // A whole row or file has no field to name ("veld : …" read as broken).
         let key = if first.field.is_empty() { "social_map.report.group_whole" } else { "social_map.report.group" };
-        t_with(lang, key, &args)
+        t_count(lang, key, self.count, &args)
     }
 
     /// "Bijvoorbeeld: dienst 2 (vals-loket), dienst 7.", when the issues name records.

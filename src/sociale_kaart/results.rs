@@ -8,7 +8,7 @@ use super::import::{group_issues, summary};
 use super::model::number_conflicts;
 use super::query::SearchQuery;
 use super::{use_social_map, MapState};
-use crate::i18n::{t, t_with, Lang, Text};
+use crate::i18n::{t, t_count, t_with, Lang, Text};
 use crate::shell::{route::Screen, state, tr, ScreenHeading};
 use leptos::{html, prelude::*};
 use std::sync::Arc;
@@ -144,13 +144,7 @@ fn Search(loaded: Arc<super::Loaded>) -> impl IntoView {
         shown.set(PAGE);
     });
     let count = move || {
-        let n = results.with(Vec::len);
-        let key = match n {
-            0 => "social_map.count.none",
-            1 => "social_map.count.one",
-            _ => "social_map.count.many",
-        };
-        t_with(app.lang.get(), key, &[("count", &n.to_string())])
+        t_count(app.lang.get(), "social_map.count", results.with(Vec::len), &[])
     };
     let list_ref = NodeRef::<html::Ol>::new();
     let show_more = move |_| {

@@ -77,7 +77,7 @@ test('an import into a nearly full store is refused whole, with a clear message;
   await expectAccessible(page, 'import refused for space');
 
   await page.getByLabel('Kies een bestand').setInputFiles(file('klein.json', exportFile([dossier(1)])));
-  await expect(page.getByText('1 dossier(s) geïmporteerd.')).toBeVisible();
+  await expect(page.getByText('1 dossier geïmporteerd.')).toBeVisible();
   await expect(page.locator('.mw-dossier')).toHaveCount(2);
   await emptyStorage(page, filler);
   expect(problems).toEqual([]);
@@ -222,7 +222,7 @@ test('Alles wissen removes every dossier after confirmation, and keeps the profi
   await page.reload();
   await page.getByRole('button', { name: 'Alles wissen' }).click();
   const confirm = page.locator('.mw-keeping').getByRole('alert');
-  await expect(confirm).toContainText('Alle 3 dossier(s) op dit apparaat wissen? Dit kan niet ongedaan worden gemaakt.');
+  await expect(confirm).toContainText('Alle 3 dossiers op dit apparaat wissen? Dit kan niet ongedaan worden gemaakt.');
   await expectAccessible(page, 'wipe confirmation');
   await confirm.getByRole('button', { name: 'Annuleren' }).click();
   await expect(page.locator('.mw-dossier')).toHaveCount(2);

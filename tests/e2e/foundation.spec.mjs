@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 // Home, screens, emergency numbers, language: the journeys every later feature stands on.
 import { test, expect } from '@playwright/test';
 import { expectAccessible, trackRequests, appReady } from './helpers.mjs';
@@ -53,7 +54,7 @@ test('the numbers show their source and the date they were checked', async ({ pa
   await appReady(page);
   await page.getByText('Bron van deze nummers').click();
   const sources = page.locator('.mw-emergency__sources');
-  await expect(sources).toContainText('Bron: https://www.veiligthuisutrecht.nl/');
+  await expect(sources).toContainText('Bron: Veilig Thuis Utrecht, Veelgestelde vragen (z.d.) https://www.veiligthuisutrecht.nl/');
   await expect(sources).toContainText('gecontroleerd op 22 november 2026');
   await expectAccessible(page, 'home with sources open');
 
@@ -61,6 +62,44 @@ test('the numbers show their source and the date they were checked', async ({ pa
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bronnen');
   await expect(page.getByRole('heading', { name: 'Het afwegingskader (sinds 2019)' })).toBeVisible();
   await expect(page.locator('.mw-screen')).toContainText('https://wetten.overheid.nl/BWBR0033723');
+});
+
+test('Bronnen lists every source of the content once, by publisher, with the date it was checked', async ({ page }) => {
+  // What to expect comes from the content files, as build.rs reads them.
+  const citations = new Set();
+  for (const file of ['national', 'routes', 'meldcode', 'self-check']) {
+    const walk = (value) => {
+      if (Array.isArray(value)) return value.forEach(walk);
+      if (value && typeof value === 'object') {
+        if (typeof value.source === 'string' && typeof value.checked === 'string') {
+          value.source.split('; ').map((c) => c.trim()).filter((c) => c && c !== 'Verzonnen oefencasus').forEach((c) => citations.add(c));
+        }
+        Object.values(value).forEach(walk);
+      }
+    };
+    walk(JSON.parse(readFileSync(new URL(`../../content/${file}.json`, import.meta.url), 'utf8')));
+  }
+  const publishers = new Set([...citations].map((c) => c.split(', ')[0]));
+
+  await page.goto('/#/bronnen');
+  await appReady(page);
+  await expect(page.getByRole('heading', { level: 2, name: 'Alle bronnen' })).toBeVisible();
+  const list = page.locator('.mw-sources');
+  await expect(list.locator('li')).toHaveCount(citations.size);
+  await expect(list.locator('h3')).toHaveCount(publishers.size);
+  for (const publisher of publishers) {
+    await expect(list.getByRole('heading', { level: 3, name: publisher, exact: true })).toBeVisible();
+  }
+  const items = await list.locator('li').allTextContents();
+  expect(items.filter((text) => !/gecontroleerd op \d+ \w+ \d{4} · gebruikt in: /.test(text))).toEqual([]);
+  expect(items.filter((text) => /seed|domeinbrief|shared\/|\bL\d/i.test(text))).toEqual([]);
+  await expect(list.getByRole('link', { name: 'https://wetten.overheid.nl/BWBR0033723' })).toHaveCount(1);
+  await expectAccessible(page, 'bronnen');
+
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'All sources' })).toBeVisible();
+  await expect(list.locator('li').first()).toContainText('checked on');
+  await expectAccessible(page, 'bronnen in English');
 });
 
 test('the language choice is forgotten unless the user asks to keep it', async ({ page }) => {

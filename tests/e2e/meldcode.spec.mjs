@@ -247,7 +247,7 @@ test('export, then import into a clean browser; a second import asks before repl
   const clean = await browser.newPage();
   await clean.goto('/#/meldcode');
   await clean.getByLabel('Kies een bestand').setInputFiles(file);
-  await expect(clean.getByText('1 dossier(s) geïmporteerd.')).toBeVisible();
+  await expect(clean.getByText('1 dossier geïmporteerd.')).toBeVisible();
   await clean.getByRole('link', { name: 'EX-1' }).click();
   await expect(clean.getByLabel('Wat zag of hoorde u? (alleen feiten)')).toHaveValue('Meegenomen naar een ander apparaat.');
   await clean.getByRole('link', { name: 'Terug naar de dossiers' }).click();
