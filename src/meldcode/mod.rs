@@ -93,6 +93,13 @@ impl Meldcode {
     /// Forgets the key and every decrypted dossier; the screens show the unlock form.
     pub fn lock(&self) {
         if self.protection.get_untracked() == store::Protection::Unlocked {
+            // Leave the field first: its change and focusout handlers store the last edit
+            // while the editor (and the key) still exist, not after they are gone.
+            if let Some(active) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element()) {
+                if let Ok(element) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(active) {
+                    let _ = element.blur();
+                }
+            }
             store::lock();
             self.reload();
         }
