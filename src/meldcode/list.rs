@@ -123,9 +123,9 @@ pub fn DossierList() -> impl IntoView {
         <vault_view::ProtectionSection/>
 
         <h2>{tr("dossier.new")}</h2>
-        {move || (vault_view::policy(app).required && meldcode.protection.get() == Protection::Off).then(|| view! {
-            <p class="mw-notice mw-notice--warning">{tr("vault.required")}</p>
-        })}
+        // The organisation requires protection: the form appears once a passphrase is set.
+        <Show when=move || !(vault_view::policy(app).required && meldcode.protection.get() == Protection::Off)
+            fallback=|| view! { <p class="mw-notice mw-notice--warning mw-vault__required">{tr("vault.required")}</p> }>
         <form class="mw-form" on:submit=create>
             <div class="mw-field">
                 <label for="mw-case-code">{tr("dossier.case_code")}</label>
@@ -139,6 +139,7 @@ pub fn DossierList() -> impl IntoView {
             </div>
             <button type="submit" class="mw-button">{tr("dossier.create")}</button>
         </form>
+        </Show>
 
         <h2>{tr("dossier.list")}</h2>
         {move || {

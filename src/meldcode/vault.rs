@@ -172,6 +172,11 @@ impl IdleLock {
         self.last_use_ms = self.last_use_ms.max(now_ms);
     }
 
+    /// The organisation's time, which may arrive after the store was unlocked.
+    pub fn set_after_ms(&mut self, after_ms: f64) {
+        self.after_ms = after_ms;
+    }
+
     pub fn is_due(&self, now_ms: f64) -> bool {
         now_ms - self.last_use_ms >= self.after_ms
     }
@@ -249,5 +254,7 @@ mod tests {
         assert!(lock.is_due(25.0 * minute));
         lock.touch(5.0 * minute);
         assert!(lock.is_due(25.0 * minute), "an older moment never moves the time back");
+        lock.set_after_ms(5.0 * minute);
+        assert!(lock.is_due(15.0 * minute), "a pack that arrives later sets a shorter time");
     }
 }

@@ -17,7 +17,8 @@ pub const LOCK_EVENT: &str = "meldwijzer:lock";
 
 /// The organisation's rules from its pack, or the defaults (offered, 15 minutes).
 pub fn policy(app: AppState) -> ProtectionPolicy {
-    app.content.with_untracked(|c| c.region.as_ref().and_then(|r| r.meldcode_protection.clone())).unwrap_or_default()
+    // Tracked: an organisation's pack can arrive after the meldcode has opened.
+    app.content.with(|c| c.region.as_ref().and_then(|r| r.meldcode_protection.clone())).unwrap_or_default()
 }
 
 fn now_ms() -> f64 {
@@ -45,6 +46,7 @@ pub fn watch_lock(meldcode: Meldcode) {
     });
     let timer = set_interval_with_handle(
         move || {
+            idle.update_value(|i| i.set_after_ms(policy(app).lock_after_ms()));
             if meldcode.protection.get_untracked() == Protection::Unlocked && idle.with_value(|i| i.is_due(now_ms())) {
                 meldcode.lock();
             }

@@ -207,3 +207,24 @@ test('an encrypted export opens in a clean browser with the passphrase only; pla
   expect(problems).toEqual([]);
   await context.close();
 });
+
+test('an organisation can require protection and lock sooner', async ({ page }) => {
+  const problems = await watchProblems(page);
+  await page.clock.install({ time: new Date('2026-11-01T10:00:00Z') });
+  await page.goto('/host/organisation-protected.html');
+  await expect(page.getByText('Uw sector: Kinderopvang')).toBeVisible();
+  // No dossier can be made until a passphrase is set.
+  await expect(page.locator('.mw-vault__required')).toContainText('Uw organisatie vraagt dat u uw dossiers beveiligt.');
+  await expect(page.getByLabel('Casuscode')).toHaveCount(0);
+  await expectAccessible(page, 'protection required by the organisation');
+  await enableProtection(page);
+  await expect(page.getByText(/vergrendeld na 5 minuten zonder gebruik/)).toBeVisible();
+  await typeDossier(page);
+  await expectNoPlaintext(page);
+  await page.clock.fastForward('04:00');
+  await expect(page.getByRole('heading', { level: 1, name: `Dossier ${CODE}` })).toBeVisible();
+  await page.clock.fastForward('01:30');
+  await expectLocked(page);
+  await unlock(page, PASSPHRASE, true);
+  expect(problems).toEqual([]);
+});
