@@ -7,7 +7,7 @@ use super::store::{self, Protection, VaultError};
 use super::vault::{self, EncryptedExport, ProtectionPolicy};
 use super::{device_store, use_meldcode, Meldcode};
 use crate::i18n::t_with;
-use crate::shell::{state, tr, AppState};
+use crate::shell::{go, route::Screen, state, tr, AppState};
 use crate::storage::crypto;
 use leptos::{ev, html, prelude::*};
 use wasm_bindgen::JsCast;
@@ -282,6 +282,8 @@ pub fn UnlockScreen() -> impl IntoView {
             meldcode.unsaved.set(Vec::new());
             meldcode.problem.set(None);
             meldcode.reload();
+            // The dossier the address named is gone: back to the (empty) list.
+            go(&Screen::Meldcode.href());
         }
         Err(e) => meldcode.problem.set(Some(e.message_key())),
     };

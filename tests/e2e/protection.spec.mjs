@@ -228,3 +228,25 @@ test('an organisation can require protection and lock sooner', async ({ page }) 
   await unlock(page, PASSPHRASE, true);
   expect(problems).toEqual([]);
 });
+
+test('a forgotten passphrase leaves only Alles wissen, which removes the dossiers and the key and keeps the profile', async ({ page }) => {
+  const problems = await watchProblems(page);
+  await openWithProfile(page);
+  await enableProtection(page);
+  await typeDossier(page);
+  await page.reload();
+  await expectLocked(page);
+  await page.getByRole('button', { name: 'Wachtwoordzin vergeten?' }).click();
+  await expect(page.getByText('Dan kan niemand de dossiers nog openen, ook wij niet.')).toBeVisible();
+  await page.getByRole('button', { name: 'Alles wissen' }).click();
+  await expect(page.getByRole('alert')).toContainText('Alle dossiers op dit apparaat worden gewist.');
+  await expectAccessible(page, 'forgotten passphrase');
+  await page.getByRole('button', { name: 'Ja, wis alle dossiers' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Dossiers vergrendeld' })).toHaveCount(0);
+  const keys = await page.evaluate(() => Object.keys(localStorage));
+  expect(keys.filter((k) => k.startsWith(DOSSIER_PREFIX) || k === 'meldwijzer:meldcode:vault')).toEqual([]);
+  expect(keys).toContain(PROFILE_KEY);
+  // Protection is off again and can be set anew.
+  await expect(page.getByRole('button', { name: 'Beveiliging aanzetten' })).toBeVisible();
+  expect(problems).toEqual([]);
+});
