@@ -259,7 +259,7 @@ mod tests {
             && word(first)
             && rest.iter().all(|p| word(p))
             && !file.contains(rest.last().unwrap_or(&""))
-            && !["region", "meldcode_profile", "meldcode_retention"].contains(&first)
+            && !["region", "meldcode_profile", "meldcode_retention", "meldcode_protection"].contains(&first)
     }
 
     fn rust_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {

@@ -2,6 +2,7 @@
 //! shares localStorage with its host page. Every failure is a value, never a panic: sandboxed
 //! iframes throw on access, partitioned iframes forget, quotas fill up.
 
+pub mod crypto;
 pub mod device;
 
 use gloo_storage::{errors::StorageError as GlooError, LocalStorage, SessionStorage, Storage};
@@ -17,7 +18,7 @@ pub enum Area {
     Session,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum StorageError {
     /// This browser or this embedding does not let us store anything.
     Unavailable,
@@ -25,6 +26,8 @@ pub enum StorageError {
     Full,
     /// What is stored could not be read back (changed by hand, or another version).
     Unreadable,
+    /// The drafts are protected and locked: nothing can be read or written until unlocked.
+    Locked,
 }
 
 impl StorageError {
@@ -34,6 +37,7 @@ impl StorageError {
             StorageError::Unavailable => "storage.unavailable",
             StorageError::Full => "storage.full",
             StorageError::Unreadable => "storage.unreadable",
+            StorageError::Locked => "storage.locked",
         }
     }
 }
@@ -128,7 +132,7 @@ mod tests {
 
     #[test]
     fn every_storage_error_has_a_message_in_both_languages() {
-        for error in [StorageError::Unavailable, StorageError::Full, StorageError::Unreadable] {
+        for error in [StorageError::Unavailable, StorageError::Full, StorageError::Unreadable, StorageError::Locked] {
             for lang in Lang::ALL {
                 assert_ne!(t(lang, error.message_key()), error.message_key(), "{error:?} {lang:?}");
             }

@@ -103,3 +103,50 @@ fn the_app_mounts_into_a_host_element_with_its_start_view_and_language() {
     meldwijzer::shell::mount::start();
     assert_eq!(element.query_selector_all(".meldwijzer").unwrap().length(), 1);
 }
+
+mod crypto {
+    use meldwijzer::meldcode::vault::{Sealed, ITERATIONS};
+    use meldwijzer::storage::crypto::{self, CryptoError};
+    use wasm_bindgen_test::*;
+
+    const SALT: [u8; 16] = [3; 16];
+
+    #[wasm_bindgen_test]
+    async fn a_sealed_text_opens_with_its_key_and_never_shows_the_text() {
+        let key = crypto::derive_key("paard-batterij-niet", &SALT, ITERATIONS).await.unwrap();
+        let sealed = crypto::encrypt(&key, "Jan zei: papa slaat").await.unwrap();
+        assert!(!sealed.to_text().contains("papa"));
+        assert_eq!(crypto::decrypt(&key, &sealed).await.unwrap(), "Jan zei: papa slaat");
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_wrong_passphrase_is_refused() {
+        let (_, params) = crypto::new_key("paard-batterij-niet").await.unwrap();
+        assert_eq!(params.iterations, ITERATIONS);
+        assert!(crypto::open_key("paard-batterij-niet", &params).await.is_ok());
+        assert_eq!(crypto::open_key("paard-batterij-nie", &params).await.err(), Some(CryptoError::WrongKey));
+        let right = crypto::derive_key("een", &SALT, ITERATIONS).await.unwrap();
+        let wrong = crypto::derive_key("twee", &SALT, ITERATIONS).await.unwrap();
+        let sealed = crypto::encrypt(&right, "geheim").await.unwrap();
+        assert_eq!(crypto::decrypt(&wrong, &sealed).await, Err(CryptoError::WrongKey));
+        // A changed ciphertext is refused too (AES-GCM's tag).
+        let (iv, mut data) = sealed.parts().unwrap();
+        data[0] ^= 1;
+        assert_eq!(crypto::decrypt(&right, &Sealed::new(&iv, &data)).await, Err(CryptoError::WrongKey));
+    }
+
+    #[wasm_bindgen_test]
+    async fn two_writes_of_the_same_text_differ() {
+        let key = crypto::derive_key("paard-batterij-niet", &SALT, ITERATIONS).await.unwrap();
+        let a = crypto::encrypt(&key, "dezelfde tekst").await.unwrap();
+        let b = crypto::encrypt(&key, "dezelfde tekst").await.unwrap();
+        assert_ne!(a.iv, b.iv);
+        assert_ne!(a.data, b.data);
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_key_cannot_be_read_out() {
+        let key = crypto::derive_key("paard-batterij-niet", &SALT, ITERATIONS).await.unwrap();
+        assert!(!key.extractable());
+    }
+}

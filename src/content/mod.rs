@@ -133,6 +133,9 @@ pub struct RegionPack {
     /// How long the organisation lets dossiers stay on a device: a reminder, a deletion.
     #[serde(default)]
     pub meldcode_retention: Option<crate::meldcode::keeping::RetentionPolicy>,
+    /// Whether the organisation requires its dossiers encrypted, and when they lock.
+    #[serde(default)]
+    pub meldcode_protection: Option<crate::meldcode::vault::ProtectionPolicy>,
     /// Local steps the gemeente adds to the national routes, by node id.
     #[serde(default)]
     pub routes: Option<crate::routekaart::model::RegionRoutes>,

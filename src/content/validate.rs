@@ -431,6 +431,12 @@ impl Checker<'_> {
                 }
             }
         }
+        if let Some(minutes) = pack.meldcode_protection.as_ref().and_then(|p| p.lock_after_minutes) {
+            let max = crate::meldcode::vault::MAX_LOCK_MINUTES;
+            if minutes == 0 || minutes > max {
+                self.report("meldcode_protection.lock_after_minutes", Problem::WrongType { detail: format!("1–{max}") });
+            }
+        }
         for (i, step) in pack.routes.iter().flat_map(|r| r.local_steps.iter()).enumerate() {
             let at = format!("routes.local_steps[{i}]");
             self.localized(&format!("{at}.text"), &step.text, MAX_TEXT_CHARS);
@@ -727,6 +733,10 @@ pub(crate) mod tests {
         let retention = pack.meldcode_retention.unwrap();
         assert_eq!((retention.remind_after_days(), retention.delete_after_days), (14, Some(90)));
         let found = issues(&example_with(|v| v["meldcode_retention"] = serde_json::json!({"delete_after_days": 0})));
+        let found_lock = issues(&example_with(|v| v["meldcode_protection"] = serde_json::json!({"required": true, "lock_after_minutes": 0})));
+        assert_eq!(found_lock[0].path, "meldcode_protection.lock_after_minutes");
+        let fine = parse_region_pack("org.json", &example_with(|v| v["meldcode_protection"] = serde_json::json!({"required": true, "lock_after_minutes": 5})), NATIONAL).unwrap();
+        assert_eq!(fine.meldcode_protection.unwrap().lock_after_ms(), 300_000.0);
         assert_eq!(found[0].path, "meldcode_retention.delete_after_days");
         let found = issues(&example_with(|v| v["meldcode_retention"] = serde_json::json!({"remind_after_days": 99999})));
         assert_eq!(found[0].path, "meldcode_retention.remind_after_days");

@@ -52,10 +52,12 @@ pub fn save_warnings(warnings: &Warnings) -> Result<(), StorageError> {
     }
 }
 
-/// Hook for protection at rest: removes the stored encryption key material (salt, check
-/// value) so nothing of the dossiers can be recovered. Called by `wipe_all`. Nothing is
-/// stored for encryption yet; the encryption work fills this in.
-pub fn forget_encryption_key() {}
+/// Protection at rest ends: the vault's settings (salt, check value) go and this tab forgets
+/// the key and its decrypted copies. Called by `wipe_all`, after the dossiers are gone.
+pub fn forget_encryption_key() -> Result<(), StorageError> {
+    super::store::lock();
+    storage::remove(Area::Local, super::store::VAULT)
+}
 
 /// "Alles wissen": every dossier (also those that no longer open), the retention warnings and
 /// the encryption key. The profile stays: it holds no case data. Returns how many dossiers
@@ -66,6 +68,6 @@ pub fn wipe_all() -> Result<usize, StorageError> {
         storage::remove(Area::Local, name)?;
     }
     storage::remove(Area::Local, WARNINGS)?;
-    forget_encryption_key();
+    forget_encryption_key()?;
     Ok(names.len())
 }

@@ -54,6 +54,10 @@ pub fn Editor(id: String, view: String) -> impl IntoView {
         // After the focus has moved: to another text field, it still waits.
         leptos::task::spawn_local(async move {
             crate::shell::browser::next_task().await;
+            // The editor may be gone meanwhile (the store locked as the field lost focus).
+            if this_id.try_with_value(|_| ()).is_none() {
+                return;
+            }
             if !typing_in_a_text_field() {
                 adopt();
             }

@@ -88,11 +88,18 @@ pub fn space_needed(writes: &[(&str, String)], slots: &impl DossierSlots) -> usi
 pub fn apply_import(plan: &ImportPlan, replace: bool, slots: &mut impl DossierSlots) -> Result<Vec<Dossier>, ImportError> {
     let dossiers = to_write(plan, replace);
     let writes: Vec<(&str, String)> = dossiers.iter().map(|d| (d.id.as_str(), d.to_stored())).collect();
-    if !slots.can_hold(space_needed(&writes, slots)) {
+    write_all(&writes, slots)?;
+    Ok(dossiers.into_iter().cloned().collect())
+}
+
+/// Writes `(id, text)` pairs all or nothing (see `apply_import`); the texts may be the
+/// dossiers' plain stored form or, with protection, their encrypted form.
+pub fn write_all(writes: &[(&str, String)], slots: &mut impl DossierSlots) -> Result<(), ImportError> {
+    if !slots.can_hold(space_needed(writes, slots)) {
         return Err(ImportError::NoSpace);
     }
     let mut done: Vec<(&str, Option<String>)> = Vec::with_capacity(writes.len());
-    for (id, text) in &writes {
+    for (id, text) in writes {
         let before = slots.read(id);
         if slots.write(id, text).is_err() {
             for (id, before) in done.into_iter().rev() {
@@ -107,7 +114,7 @@ pub fn apply_import(plan: &ImportPlan, replace: bool, slots: &mut impl DossierSl
         }
         done.push((id, before));
     }
-    Ok(dossiers.into_iter().cloned().collect())
+    Ok(())
 }
 
 #[cfg(test)]

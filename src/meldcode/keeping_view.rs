@@ -107,6 +107,8 @@ fn WipeAll(wiped: RwSignal<bool>) -> impl IntoView {
             meldcode.problem.set(None);
             confirming.set(false);
             wiped.set(true);
+            // The key went too: protection is off until a new passphrase is set.
+            meldcode.reload();
         }
         Err(e) => meldcode.problem.set(Some(e.message_key())),
     };

@@ -3,7 +3,9 @@
 
 use super::dossier::{self, looks_like_a_name, Dossier, ImportError, ImportPlan, MAX_IMPORT_BYTES};
 use super::profile::{AfwegingenStep, ClientKind, Profile, Sector};
-use super::{device_store, dossier_href, import, keeping_view, store, use_meldcode};
+use super::store::Protection;
+use super::vault::EncryptedExport;
+use super::{device_store, dossier_href, import, keeping_view, store, use_meldcode, vault_view};
 use crate::i18n::{long_date, t, t_count, t_with};
 use crate::shell::browser::{self, FileProblem};
 use crate::shell::{go, route::Screen, state, tr, ScreenHeading, SourceNote};
@@ -36,6 +38,9 @@ pub fn NewDossier(step: String) -> impl IntoView {
         }
         .into_any();
     };
+    if must_protect_first(meldcode) {
+        return view! { <ScreenHeading screen=Screen::Meldcode/> <vault_view::ProtectionSection/> }.into_any();
+    }
     let dossier = Dossier::new(store::new_id(), String::new(), &profile, Utc::now());
     let was_first = meldcode.dossiers.with_untracked(Vec::is_empty);
     if meldcode.save(&dossier) {
@@ -47,6 +52,25 @@ pub fn NewDossier(step: String) -> impl IntoView {
     view! { <ScreenHeading screen=Screen::Meldcode/> <StorageProblem/> }.into_any()
 }
 
+/// The organisation requires protection and it is not on yet: no dossier can be made.
+fn must_protect_first(meldcode: super::Meldcode) -> bool {
+    vault_view::policy(state()).required && meldcode.protection.get_untracked() == Protection::Off
+}
+
+/// Downloads dossiers: encrypted with the vault's key when protected, else plain text.
+fn download_dossiers(file: String, dossiers: Vec<Dossier>, encrypted: bool) {
+    let text = dossier::export(&dossiers, Utc::now());
+    if !encrypted {
+        browser::download(&file, "application/json", &text);
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        if let Some(sealed) = vault_view::encrypted_export(text).await {
+            browser::download(&file, "application/json", &sealed);
+        }
+    });
+}
+
 #[component]
 pub fn DossierList() -> impl IntoView {
     let meldcode = use_meldcode();
@@ -56,6 +80,9 @@ pub fn DossierList() -> impl IntoView {
 
     let create = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        if must_protect_first(meldcode) {
+            return;
+        }
         let code = case_code.get_untracked().trim().to_string();
         let profile = meldcode.profile.get_untracked().unwrap_or_default();
         let dossier = Dossier::new(store::new_id(), code, &profile, Utc::now());
@@ -66,10 +93,8 @@ pub fn DossierList() -> impl IntoView {
             go(&dossier_href(&dossier.id, "1"));
         }
     };
-    let export_all = move |_| {
-        let all = meldcode.dossiers.get_untracked();
-        browser::download(&export_name("dossiers"), "application/json", &dossier::export(&all, Utc::now()));
-    };
+    let protected = move || meldcode.protection.get() == Protection::Unlocked;
+    let export_all = move |encrypted: bool| download_dossiers(export_name("dossiers"), meldcode.dossiers.get_untracked(), encrypted);
 
     view! {
         <ScreenHeading screen=Screen::Meldcode/>
@@ -93,7 +118,14 @@ pub fn DossierList() -> impl IntoView {
         <keeping_view::StorageNotice/>
         {keeping_view::retention_visit()}
 
+        // Offered before the first dossier is made, and kept on the list to turn on later, to
+        // lock or to change the passphrase.
+        <vault_view::ProtectionSection/>
+
         <h2>{tr("dossier.new")}</h2>
+        // The organisation requires protection: the form appears once a passphrase is set.
+        <Show when=move || !(vault_view::policy(app).required && meldcode.protection.get() == Protection::Off)
+            fallback=|| view! { <p class="mw-notice mw-notice--warning mw-vault__required">{tr("vault.required")}</p> }>
         <form class="mw-form" on:submit=create>
             <div class="mw-field">
                 <label for="mw-case-code">{tr("dossier.case_code")}</label>
@@ -107,6 +139,7 @@ pub fn DossierList() -> impl IntoView {
             </div>
             <button type="submit" class="mw-button">{tr("dossier.create")}</button>
         </form>
+        </Show>
 
         <h2>{tr("dossier.list")}</h2>
         {move || {
@@ -118,9 +151,22 @@ pub fn DossierList() -> impl IntoView {
                     <ul class="mw-list">
                         {dossiers.into_iter().map(|d| view! { <DossierItem dossier=d/> }).collect_view()}
                     </ul>
-                    <p><button type="button" class="mw-button mw-button--secondary" on:click=export_all>
-                        {tr("dossier.export_all")}
-                    </button></p>
+                    {move || if protected() {
+                        view! {
+                            <p><button type="button" class="mw-button mw-button--secondary" on:click=move |_| export_all(true)>
+                                {tr("vault.export_encrypted")}
+                            </button></p>
+                            <p class="mw-hint" id="mw-export-plain-warning">{tr("vault.export_plain_warning")}</p>
+                            <p><button type="button" class="mw-button mw-button--secondary" aria-describedby="mw-export-plain-warning"
+                                on:click=move |_| export_all(false)>{tr("vault.export_plain")}</button></p>
+                        }.into_any()
+                    } else {
+                        view! {
+                            <p><button type="button" class="mw-button mw-button--secondary" on:click=move |_| export_all(false)>
+                                {tr("dossier.export_all")}
+                            </button></p>
+                        }.into_any()
+                    }}
                 }.into_any()
             }
         }}
@@ -165,7 +211,8 @@ fn DossierItem(dossier: Dossier) -> impl IntoView {
     };
     let export_one = move |_| {
         let d = stored.get_value();
-        browser::download(&export_name(&d.case_code.replace(|c: char| !c.is_alphanumeric(), "-")), "application/json", &dossier::export(&[d], Utc::now()));
+        let file = export_name(&d.case_code.replace(|c: char| !c.is_alphanumeric(), "-"));
+        download_dossiers(file, vec![d], meldcode.protection.get_untracked() == Protection::Unlocked);
     };
 
     view! {
@@ -252,54 +299,121 @@ fn Import() -> impl IntoView {
     let input = NodeRef::<html::Input>::new();
     let message = RwSignal::new(None::<String>);
     let pending = RwSignal::new(None::<ImportPlan>);
+    // An encrypted export waiting for its passphrase.
+    let sealed_file = RwSignal::new(None::<EncryptedExport>);
+    let file_passphrase = RwSignal::new(String::new());
+    let file_error = RwSignal::new(None::<&'static str>);
+    let passphrase_input = NodeRef::<html::Input>::new();
 
-    // All or nothing: `apply_import` checks the space first and undoes a write refused half-way.
+    let imported = move |written: Vec<Dossier>| {
+        let lang = app.lang.get_untracked();
+        meldcode.problem.set(None);
+        meldcode.dossiers.update(|all| {
+            for d in &written {
+                match all.iter_mut().find(|e| e.id == d.id) {
+                    Some(existing) => *existing = d.clone(),
+                    None => all.insert(0, d.clone()),
+                }
+            }
+            all.sort_by(|a, b| b.updated.cmp(&a.updated));
+        });
+        message.set(Some(t_count(lang, "import.done", written.len(), &[])));
+    };
+    // All or nothing: `write_all` checks the space first and undoes a write refused half-way.
     let apply = move |replace: bool| {
         let Some(plan) = pending.get_untracked() else { return };
         pending.set(None);
         let lang = app.lang.get_untracked();
-        match import::apply_import(&plan, replace, &mut device_store::BrowserSlots) {
-            Ok(written) => {
-                meldcode.problem.set(None);
-                meldcode.dossiers.update(|all| {
-                    for d in &written {
-                        match all.iter_mut().find(|e| e.id == d.id) {
-                            Some(existing) => *existing = d.clone(),
-                            None => all.insert(0, d.clone()),
-                        }
-                    }
-                    all.sort_by(|a, b| b.updated.cmp(&a.updated));
-                });
-                message.set(Some(t_count(lang, "import.done", written.len(), &[])));
+        if meldcode.protection.get_untracked() != Protection::Unlocked {
+            match import::apply_import(&plan, replace, &mut device_store::BrowserSlots) {
+                Ok(written) => imported(written),
+                Err(error) => message.set(Some(error.message(lang))),
             }
+            return;
+        }
+        // Protected: encrypted first, then written all or nothing like a plain import.
+        let dossiers: Vec<Dossier> = import::to_write(&plan, replace).into_iter().cloned().collect();
+        leptos::task::spawn_local(async move {
+            let plain: Vec<(String, String)> = dossiers.iter().map(|d| (d.id.clone(), d.to_stored())).collect();
+            let result = match store::seal_for_import(plain.clone()).await {
+                Err(e) => Err(t(lang, e.message_key())),
+                Ok(sealed) => {
+                    let writes: Vec<(&str, String)> = sealed.iter().map(|(id, t)| (id.as_str(), t.clone())).collect();
+                    import::write_all(&writes, &mut device_store::BrowserSlots).map_err(|e| e.message(lang))
+                }
+            };
+            match result {
+                Ok(()) => {
+                    store::imported(&plain);
+                    imported(dossiers);
+                }
+                Err(m) => drop(message.try_set(Some(m))),
+            }
+        });
+    };
+    // Plans the import of a plain export text; with duplicates the user is asked first.
+    let plan_text = move |text: Result<String, ImportError>| {
+        let lang = app.lang.get_untracked();
+        // Drafts that no longer open count too: an import never overwrites one unasked.
+        let mut existing: Vec<String> = meldcode.dossiers.with_untracked(|all| all.iter().map(|d| d.id.clone()).collect());
+        existing.extend(meldcode.broken.with_untracked(|all| {
+            all.iter().filter_map(|b| b.name.strip_prefix(store::DOSSIER_PREFIX).map(String::from)).collect::<Vec<_>>()
+        }));
+        match text.and_then(|text| dossier::plan_import(&text, &existing)) {
             Err(error) => message.set(Some(error.message(lang))),
+            Ok(plan) if plan.duplicates.is_empty() => {
+                pending.set(Some(plan));
+                apply(false);
+            }
+            Ok(plan) => {
+                message.set(None);
+                pending.set(Some(plan));
+            }
         }
     };
     let chosen = move |_| {
         let Some(element) = input.get_untracked() else { return };
         leptos::task::spawn_local(async move {
-            let lang = app.lang.get_untracked();
             let text = browser::read_chosen_file(&element, MAX_IMPORT_BYTES).await;
             element.set_value("");
-            // Drafts that no longer open count too: an import never overwrites one unasked.
-            let mut existing: Vec<String> = meldcode.dossiers.with_untracked(|all| all.iter().map(|d| d.id.clone()).collect());
-            existing.extend(meldcode.broken.with_untracked(|all| {
-                all.iter().filter_map(|b| b.name.strip_prefix(store::DOSSIER_PREFIX).map(String::from)).collect::<Vec<_>>()
-            }));
-            let plan = match text {
-                Ok(text) => dossier::plan_import(&text, &existing),
-                Err(FileProblem::TooLarge { size }) => Err(ImportError::TooLarge { size }),
-                Err(FileProblem::Unreadable) => Err(ImportError::NotJson),
-            };
-            match plan {
-                Err(error) => message.set(Some(error.message(lang))),
-                Ok(plan) if plan.duplicates.is_empty() => {
-                    pending.set(Some(plan));
-                    apply(false);
+            sealed_file.set(None);
+            match text {
+                Ok(text) => match EncryptedExport::from_text(&text) {
+                    Some(file) => {
+                        message.set(None);
+                        file_error.set(None);
+                        sealed_file.set(Some(file));
+                        request_animation_frame(move || {
+                            if let Some(i) = passphrase_input.get_untracked() {
+                                let _ = i.focus();
+                            }
+                        });
+                    }
+                    None => plan_text(Ok(text)),
+                },
+                Err(FileProblem::TooLarge { size }) => plan_text(Err(ImportError::TooLarge { size })),
+                Err(FileProblem::Unreadable) => plan_text(Err(ImportError::NotJson)),
+            }
+        });
+    };
+    let open_sealed = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(file) = sealed_file.get_untracked() else { return };
+        let passphrase = file_passphrase.get_untracked();
+        file_error.set(None);
+        leptos::task::spawn_local(async move {
+            match vault_view::open_encrypted_export(&file, &passphrase).await {
+                Ok(text) => {
+                    sealed_file.try_set(None);
+                    file_passphrase.try_set(String::new());
+                    plan_text(Ok(text));
                 }
-                Ok(plan) => {
-                    message.set(None);
-                    pending.set(Some(plan));
+                Err(e) => {
+                    file_error.try_set(Some(e.message_key()));
+                    if let Some(i) = passphrase_input.get_untracked() {
+                        let _ = i.focus();
+                        i.select();
+                    }
                 }
             }
         });
@@ -312,6 +426,21 @@ fn Import() -> impl IntoView {
             <p class="mw-hint">{tr("import.hint")}</p>
             <input id="mw-import" type="file" accept=".json,application/json" node_ref=input on:change=chosen/>
         </div>
+        <Show when=move || sealed_file.with(Option::is_some)>
+            <form class="mw-form mw-import-sealed" on:submit=open_sealed>
+                <div class="mw-field">
+                    <label for="mw-import-passphrase">{tr("vault.import_passphrase")}</label>
+                    <p class="mw-hint" id="mw-import-passphrase-hint">{tr("vault.import_encrypted")}</p>
+                    <input id="mw-import-passphrase" type="password" required autocomplete="current-password" node_ref=passphrase_input
+                        aria-describedby="mw-import-passphrase-hint"
+                        aria-invalid=move || file_error.get().is_some().then_some("true")
+                        prop:value=move || file_passphrase.get() on:input=move |ev| file_passphrase.set(event_target_value(&ev))/>
+                </div>
+                <button type="submit" class="mw-button">{tr("vault.import_open")}</button>
+                <button type="button" class="mw-button mw-button--secondary" on:click=move |_| sealed_file.set(None)>{tr("action.cancel")}</button>
+            </form>
+        </Show>
+        {move || file_error.get().map(|key| view! { <p class="mw-error" role="alert">{tr(key)}</p> })}
         <div role="status">
             {move || message.get().map(|m| view! { <p class="mw-notice">{m}</p> })}
         </div>

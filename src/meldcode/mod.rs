@@ -19,6 +19,8 @@ mod print;
 pub mod profile;
 pub mod report;
 mod store;
+pub mod vault;
+mod vault_view;
 
 pub use profile::{ClientKind, Profile, Sector};
 
@@ -41,6 +43,8 @@ pub struct Meldcode {
     pub focus_acute: RwSignal<bool>,
     /// Dossiers whose latest edit is on screen but could not be stored (see `fields`).
     pub unsaved: RwSignal<Vec<String>>,
+    /// Whether the drafts are encrypted and this tab holds the key (`store::Protection`).
+    pub protection: RwSignal<store::Protection>,
     /// This tab's id in a dossier's write counts (`merge::Known`).
     pub writer: StoredValue<String>,
     /// The content, whose region or organisation pack may preset the profile.
@@ -57,6 +61,7 @@ impl Meldcode {
             problem: RwSignal::new(None),
             focus_acute: RwSignal::new(false),
             unsaved: RwSignal::new(Vec::new()),
+            protection: RwSignal::new(store::Protection::Off),
             writer: StoredValue::new(store::new_id()),
             app: state(),
         };
@@ -67,6 +72,7 @@ impl Meldcode {
     /// Reads storage again: at start and when another tab changed a dossier. Without a stored
     /// profile, the organisation's preset from its pack (if any) serves until the user saves.
     fn reload(&self) {
+        self.protection.set(store::protection());
         let preset = self.app.content.with_untracked(|c| c.region.as_ref().and_then(|r| r.meldcode_profile.clone()));
         match store::load_profile() {
             Ok(profile) => self.profile.set(profile.or(preset)),
@@ -81,6 +87,21 @@ impl Meldcode {
                 self.broken.set(broken);
             }
             Err(e) => self.problem.set(Some(e.message_key())),
+        }
+    }
+
+    /// Forgets the key and every decrypted dossier; the screens show the unlock form.
+    pub fn lock(&self) {
+        if self.protection.get_untracked() == store::Protection::Unlocked {
+            // Leave the field first: its change and focusout handlers store the last edit
+            // while the editor (and the key) still exist, not after they are gone.
+            if let Some(active) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element()) {
+                if let Ok(element) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(active) {
+                    let _ = element.blur();
+                }
+            }
+            store::lock();
+            self.reload();
         }
     }
 
@@ -100,8 +121,18 @@ impl Meldcode {
     /// storing failed.
     pub fn store(&self, known: &merge::Known, dossier: &Dossier) -> Option<(Dossier, merge::Known)> {
         match store::save(known, dossier) {
-            Ok((stored, known)) => {
+            Ok((stored, known, pending)) => {
                 self.problem.set(None);
+                if let Some(pending) = pending {
+                    // Encrypted writes land a moment later; a refusal is shown as for a plain one.
+                    let (meldcode, id) = (*self, stored.id.clone());
+                    leptos::task::spawn_local(async move {
+                        if let Err(e) = pending.await {
+                            meldcode.problem.try_set(Some(e.message_key()));
+                            meldcode.unsaved.try_update(|ids| if !ids.contains(&id) { ids.push(id) });
+                        }
+                    });
+                }
                 self.dossiers.update(|all| match all.iter_mut().find(|d| d.id == stored.id) {
                     Some(existing) => *existing = stored.clone(),
                     None => all.insert(0, stored.clone()),
@@ -131,10 +162,24 @@ pub fn MeldcodeScreen() -> impl IntoView {
 
     // Another tab saved or deleted a dossier: show the current state, never an old copy.
     let listener = window_event_listener(ev::storage, move |event| {
-        if event.key().is_some_and(|k| store::is_dossier_key(&k)) {
+        let Some(key) = event.key() else { return };
+        if store::is_vault_key(&key) {
+            // Protection went on, off or to another passphrase elsewhere: this key is stale.
+            store::lock();
             meldcode.reload();
+        } else if store::is_dossier_key(&key) {
+            if store::protection() == store::Protection::Unlocked {
+                let name = key.strip_prefix(crate::storage::PREFIX).unwrap_or(&key).to_string();
+                leptos::task::spawn_local(async move {
+                    store::refresh(name, event.new_value()).await;
+                    meldcode.reload();
+                });
+            } else {
+                meldcode.reload();
+            }
         }
     });
+    vault_view::watch_lock(meldcode);
     // The organisation's preset arrived after this module mounted.
     Effect::new(move |first: Option<()>| {
         app.content.track();
@@ -144,7 +189,14 @@ pub fn MeldcodeScreen() -> impl IntoView {
     });
     on_cleanup(move || listener.remove());
 
+    // Only locking and unlocking change the screen; turning protection on keeps it (and its
+    // message).
+    let locked = Memo::new(move |_| meldcode.protection.get() == store::Protection::Locked);
     move || {
+        // While locked nothing of a dossier is shown, whatever the address.
+        if locked.get() {
+            return vault_view::UnlockScreen().into_any();
+        }
         let path = app.sub_path.get();
         let segments: Vec<&str> = path.iter().map(String::as_str).collect();
         match segments.as_slice() {

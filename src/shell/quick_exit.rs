@@ -62,6 +62,10 @@ impl ShiftPresses {
 pub fn leave(url: &str) {
     storage::clear_session();
     let Some(window) = web_sys::window() else { return };
+    // The meldcode (another wasm module) drops its key at once, before the page goes.
+    if let Ok(event) = web_sys::Event::new("meldwijzer:lock") {
+        let _ = window.dispatch_event(&event);
+    }
     if let Some(document) = window.document() {
         document.set_title("");
         if let Some(body) = document.body() {
