@@ -201,7 +201,7 @@ test('an encrypted export opens in a clean browser with the passphrase only; pla
   await expectAccessible(clean, 'encrypted import with a wrong passphrase');
   await clean.getByLabel('Wachtwoordzin van het bestand').fill(PASSPHRASE);
   await clean.getByRole('button', { name: 'Bestand openen' }).click();
-  await expect(clean.getByText('1 dossier(s) geïmporteerd.')).toBeVisible();
+  await expect(clean.getByText('1 dossier geïmporteerd.')).toBeVisible();
   await clean.getByRole('link', { name: CODE }).click();
   await expect(clean.getByLabel('Wat zag of hoorde u? (alleen feiten)')).toHaveValue(SIGNAL);
   expect(problems).toEqual([]);
