@@ -3,18 +3,11 @@
 // browser's promise to keep the storage, Safari's seven days, a dossier's age, Alles wissen.
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
-import { expectAccessible, typeLikeAPerson, watchProblems } from './helpers.mjs';
+import { expectAccessible, openMeldcodeWithProfile as openWithProfile, typeLikeAPerson, watchProblems } from './helpers.mjs';
 
 const PROFILE_KEY = 'meldwijzer:meldcode:profile';
 const DOSSIER_PREFIX = 'meldwijzer:meldcode:dossier:';
 const SAFARI = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15';
-
-async function openWithProfile(page) {
-  await page.goto('/');
-  await page.evaluate((key) => localStorage.setItem(key, JSON.stringify({ sector: 'jeugdhulp', client: 'child' })), PROFILE_KEY);
-  await page.goto('/#/meldcode');
-  await expect(page.getByRole('heading', { level: 1, name: 'Meldcode: de vijf stappen' })).toBeVisible();
-}
 
 async function createDossier(page, code) {
   await typeLikeAPerson(page, page.getByLabel('Casuscode'), code);

@@ -79,3 +79,12 @@ export async function watchProblems(page) {
   });
   return problems;
 }
+
+/** Opens the meldcode with a professional's profile already stored (the profile journey has
+ * its own test). */
+export async function openMeldcodeWithProfile(page, profile = { sector: 'jeugdhulp', client: 'child' }) {
+  await page.goto('/');
+  await page.evaluate((value) => localStorage.setItem('meldwijzer:meldcode:profile', JSON.stringify(value)), profile);
+  await page.goto('/#/meldcode');
+  await expect(page.getByRole('heading', { level: 1, name: 'Meldcode: de vijf stappen' })).toBeVisible();
+}

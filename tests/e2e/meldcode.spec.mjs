@@ -1,23 +1,14 @@
 // The meldcode: profile, five steps, afwegingskader, drafts that are never lost.
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
-import { expectAccessible, pressLikeAPerson, trackRequests, typeLikeAPerson, watchProblems } from './helpers.mjs';
+import { expectAccessible, openMeldcodeWithProfile as openWithProfile, pressLikeAPerson, trackRequests, typeLikeAPerson, watchProblems } from './helpers.mjs';
 
 // Expected texts come from the content an editor changes, so a valid wording change keeps
 // these tests green; the rules themselves (which answer leads where) are stated below.
 const NL = JSON.parse(fs.readFileSync(new URL('../../content/ui/nl.json', import.meta.url), 'utf8'));
 const MELDCODE = JSON.parse(fs.readFileSync(new URL('../../content/meldcode.json', import.meta.url), 'utf8'));
 
-const PROFILE_KEY = 'meldwijzer:meldcode:profile';
 const DOSSIER_PREFIX = 'meldwijzer:meldcode:dossier:';
-
-/** Opens the meldcode with a profile already stored (the profile journey has its own test). */
-async function openWithProfile(page, profile) {
-  await page.goto('/');
-  await page.evaluate(([key, value]) => localStorage.setItem(key, JSON.stringify(value)), [PROFILE_KEY, profile]);
-  await page.goto('/#/meldcode');
-  await expect(page.getByRole('heading', { level: 1, name: 'Meldcode: de vijf stappen' })).toBeVisible();
-}
 
 async function createDossier(page, code) {
   await page.getByLabel('Casuscode').fill(code);

@@ -4,7 +4,7 @@
 // encrypted export opens in a clean browser with the passphrase only.
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
-import { expectAccessible, NEUTRAL, stubNeutralSite, typeLikeAPerson, watchProblems } from './helpers.mjs';
+import { expectAccessible, NEUTRAL, openMeldcodeWithProfile as openWithProfile, stubNeutralSite, typeLikeAPerson, watchProblems } from './helpers.mjs';
 
 const PROFILE_KEY = 'meldwijzer:meldcode:profile';
 const DOSSIER_PREFIX = 'meldwijzer:meldcode:dossier:';
@@ -12,13 +12,6 @@ const PASSPHRASE = 'Paard batterij nietje 7';
 const CODE = 'JH-Geheim-7';
 const SIGNAL = 'Kind Zegt Dat Papa Slaat';
 const LIST = 'Meldcode: de vijf stappen';
-
-async function openWithProfile(page) {
-  await page.goto('/');
-  await page.evaluate((key) => localStorage.setItem(key, JSON.stringify({ sector: 'jeugdhulp', client: 'child' })), PROFILE_KEY);
-  await page.goto('/#/meldcode');
-  await expect(page.getByRole('heading', { level: 1, name: LIST })).toBeVisible();
-}
 
 async function enableProtection(page, passphrase = PASSPHRASE) {
   await page.getByLabel('Wachtwoordzin', { exact: true }).fill(passphrase);
