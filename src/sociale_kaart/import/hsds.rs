@@ -894,8 +894,8 @@ fn schedules(check: &mut Checker, at: At, raw: Option<Vec<RawSchedule<'_>>>) -> 
 fn schedule(check: &mut Checker, at: At, raw: RawSchedule<'_>) -> Option<Schedule> {
     let description = check.text(format_args!("{at}.description"), raw.description.as_deref());
     let date = |check: &mut Checker, name: &str, value: &Option<Str>| check.any_date(format_args!("{at}.{name}"), value.as_deref());
-    let from = [date(check, "valid_from", &raw.valid_from), date(check, "dtstart", &raw.dtstart)].into_iter().flatten().max();
     let dtstart = date(check, "dtstart", &raw.dtstart);
+    let from = [date(check, "valid_from", &raw.valid_from), dtstart].into_iter().flatten().max();
     let mut end = [date(check, "valid_to", &raw.valid_to), date(check, "until", &raw.until)].into_iter().flatten().min();
     // Hours that ended are not today's hours: an expired schedule must never say "Nu open".
     if end.is_some_and(|end| end < check.today()) {
@@ -1341,6 +1341,10 @@ mod tests {
         assert_eq!(open_on(&month_days, &[date(2027, 2, 1), date(2027, 2, 2), date(2027, 2, 27), date(2027, 2, 28)]), [true, false, false, true]);
         let from_dtstart = hours(serde_json::json!({ "freq": "MONTHLY", "dtstart": "2026-01-15" }));
         assert_eq!(open_on(&from_dtstart, &[date(2027, 1, 15), date(2027, 1, 16)]), [true, false], "the day of dtstart");
+        // A bad first date is named once, not once per use.
+        let services = serde_json::json!([{ "id": "s", "name": "S", "schedules": [{ "byday": "MO", "opens_at": "09:00", "closes_at": "12:00", "dtstart": "morgen" }] }]);
+        let bad = super::import_hsds("k.json", &services.to_string(), &Taxonomy::default());
+        assert_eq!(bad.issues.iter().filter(|i| i.field == "schedules[0].dtstart").count(), 1, "{:?}", bad.issues);
         // Times in `timezone` (hours from UTC) become Dutch local time.
         let utc = read(serde_json::json!({ "byday": "MO", "opens_at": "08:00", "closes_at": "11:00", "timezone": 0 }));
         let today = chrono::Local::now().date_naive();
