@@ -244,6 +244,56 @@ impl RouteMap {
     }
 }
 
+impl RouteMap {
+    /// The question whose answers the printed routekaart ("Wie kan ik bellen?") lists, each
+    /// with its number. Rule: from the citizen start, follow the one answer that leads on to
+    /// another question (the answers that end in steps there are the acute ones, such as
+    /// "direct gevaar", which the paper prints at the top with every number) until a question
+    /// whose answers do not lead on to exactly one question: that is the first question a
+    /// burger who is not in acute danger answers ("Over wie maakt u zich zorgen?"). The order
+    /// of the answers in `routes.json` does not matter.
+    pub fn printed_question(&self) -> Option<&Node> {
+        let mut at = self.node(&self.citizen_start)?;
+        let mut seen = HashSet::from([at.id.as_str()]);
+        loop {
+            let NodeKind::Question { answers } = &at.kind else { return None };
+            let mut onward = answers
+                .iter()
+                .filter_map(|a| self.node(&a.next))
+                .filter(|n| matches!(n.kind, NodeKind::Question { .. }));
+            match (onward.next(), onward.next()) {
+                (Some(next), None) if seen.insert(next.id.as_str()) => at = next,
+                _ => return Some(at),
+            }
+        }
+    }
+
+    /// The lines of the printed routekaart: each answer of [`RouteMap::printed_question`]
+    /// that ends in steps with a number to call, with the first number those steps name, in
+    /// the order the question asks them.
+    pub fn printed_paths(&self) -> Vec<(&Answer, &str)> {
+        let Some(NodeKind::Question { answers }) = self.printed_question().map(|n| &n.kind) else { return Vec::new() };
+        answers
+            .iter()
+            .filter_map(|answer| {
+                let NodeKind::Steps(steps) = &self.node(&answer.next)?.kind else { return None };
+                let call = steps.actions.iter().find_map(|a| match a {
+                    Action::Call { call, .. } => Some(call.as_str()),
+                    _ => None,
+                })?;
+                Some((answer, call))
+            })
+            .collect()
+    }
+}
+
+impl RegionRoutes {
+    /// The region's own steps on `node`, in the order the pack gives them.
+    pub fn steps_for(&self, node: &str) -> Vec<&LocalStep> {
+        self.local_steps.iter().filter(|s| s.node == node).collect()
+    }
+}
+
 impl Node {
     /// The nodes this one leads to.
     pub fn targets(&self) -> Vec<&str> {
@@ -328,5 +378,79 @@ mod tests {
         let answers: Vec<&str> = path.iter().map(|(_, a)| a.label.nl.as_str()).collect();
         assert_eq!(answers, ["Gezondheidszorg", "Huisartsenpost, 's avonds en in het weekend"]);
         assert!(routes.path_to("start", "pro-start").is_empty());
+    }
+
+    fn printed(routes: &RouteMap) -> Vec<(String, String)> {
+        routes.printed_paths().into_iter().map(|(a, call)| (a.label.nl.clone(), call.to_string())).collect()
+    }
+
+    #[test]
+    fn the_printed_routekaart_lists_who_the_worry_is_about_with_the_first_number() {
+        let routes = RouteMap::national();
+        assert_eq!(routes.printed_question().map(|n| n.id.as_str()), Some("wie"));
+        let paths = printed(&routes);
+        let ends: Vec<&str> = routes.printed_paths().iter().map(|(a, _)| a.next.as_str()).collect();
+        assert_eq!(ends, ["kind", "partner", "oudere", "zelf", "jongere"]);
+        // Each line's number is the first one its steps say to call.
+        for (answer, call) in routes.printed_paths() {
+            let NodeKind::Steps(steps) = &routes.node(&answer.next).unwrap().kind else { panic!() };
+            let first = steps.actions.iter().find_map(|a| match a { Action::Call { call, .. } => Some(call.as_str()), _ => None });
+            assert_eq!(first, Some(call), "{}", answer.next);
+        }
+        assert_eq!(paths.len(), 5);
+    }
+
+    #[test]
+    fn reordering_answers_does_not_change_the_printed_walk() {
+        let routes = RouteMap::national();
+        let before = printed(&routes);
+        // The start's answers the other way round: "direct gevaar" last used to be printed.
+        let mut reordered = routes.clone();
+        for node in &mut reordered.nodes {
+            if node.id == reordered.citizen_start {
+                if let NodeKind::Question { answers } = &mut node.kind {
+                    answers.reverse();
+                }
+            }
+        }
+        assert_eq!(reordered.printed_question().map(|n| n.id.as_str()), Some("wie"));
+        assert_eq!(printed(&reordered), before);
+        // Every question reversed: the same question, the same lines, only listed the other way.
+        for node in &mut reordered.nodes {
+            if let NodeKind::Question { answers } = &mut node.kind {
+                answers.reverse();
+            }
+        }
+        let mut after = printed(&reordered);
+        after.reverse();
+        assert_eq!(after, before);
+    }
+
+    #[test]
+    fn a_printed_walk_that_loops_stops() {
+        let mut routes = RouteMap::national();
+        // "wie" leads back to the start as its only onward question: the walk does not go round.
+        for node in &mut routes.nodes {
+            if node.id == "wie" {
+                if let NodeKind::Question { answers } = &mut node.kind {
+                    answers[0].next = "start".into();
+                }
+            }
+        }
+        assert_eq!(routes.printed_question().map(|n| n.id.as_str()), Some("wie"));
+    }
+
+    #[test]
+    fn local_steps_are_those_of_the_node_in_the_packs_order() {
+        let step = |node: &str, text: &str| LocalStep {
+            node: node.into(),
+            text: Text { nl: text.into(), en: None },
+            source: Source { source: "Gemeente Voorbeeldstad".into(), checked: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap() },
+        };
+        let region = RegionRoutes { local_steps: vec![step("kind", "eerst"), step("partner", "ander"), step("kind", "dan")] };
+        let texts: Vec<&str> = region.steps_for("kind").iter().map(|s| s.text.nl.as_str()).collect();
+        assert_eq!(texts, ["eerst", "dan"]);
+        assert!(region.steps_for("bestaat-niet").is_empty());
+        assert!(RegionRoutes::default().steps_for("kind").is_empty());
     }
 }

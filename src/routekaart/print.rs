@@ -2,7 +2,6 @@
 //! screens, with the date it was made and the date its data was last checked.
 
 use super::local::{contacts_for, wijken};
-use super::model::{Action, NodeKind};
 use super::screens::PlaceField;
 use super::use_routekaart;
 use crate::i18n::{long_date, t, t_with};
@@ -20,25 +19,10 @@ pub fn PrintedRoutekaart() -> impl IntoView {
         routekaart.place.with(|place| contacts_for(&all, place).into_iter().cloned().collect::<Vec<_>>())
     };
     let numbers = move || app.content.with(|c| c.numbers().cloned().collect::<Vec<_>>());
-    // The burger paths: each answer to "who are you worried about" with the first number to call.
+    // The burger paths: each worry with the first number to call (`RouteMap::printed_paths`).
     let paths = move || {
         routekaart.routes.with_value(|r| {
-            let who = r.node(&r.citizen_start).and_then(|start| match &start.kind {
-                NodeKind::Question { answers } => answers.last().and_then(|a| r.node(&a.next)),
-                _ => None,
-            });
-            let Some(NodeKind::Question { answers }) = who.map(|n| &n.kind) else { return Vec::new() };
-            answers
-                .iter()
-                .filter_map(|answer| {
-                    let NodeKind::Steps(steps) = &r.node(&answer.next)?.kind else { return None };
-                    let call = steps.actions.iter().find_map(|a| match a {
-                        Action::Call { call, .. } => Some(call.clone()),
-                        _ => None,
-                    })?;
-                    Some((answer.label.clone(), call))
-                })
-                .collect::<Vec<_>>()
+            r.printed_paths().into_iter().map(|(answer, call)| (answer.label.clone(), call.to_string())).collect::<Vec<_>>()
         })
     };
     // The oldest check of anything on the page: the paper is as current as its stalest fact.

@@ -74,8 +74,8 @@ fn StepsView(node: Node, steps: Steps, screen: Screen) -> impl IntoView {
     let lang = move || app.lang.get();
     let local_steps = move || {
         app.content.with(|c| {
-            c.region.iter().flat_map(|r| r.routes.iter()).flat_map(|r| r.local_steps.iter())
-                .filter(|s| s.node == node.id).cloned().collect::<Vec<_>>()
+            let routes = c.region.as_ref().and_then(|r| r.routes.as_ref());
+            routes.map(|r| r.steps_for(&node.id).into_iter().cloned().collect::<Vec<_>>()).unwrap_or_default()
         })
     };
     let next = steps.next.as_ref().and_then(|id| routekaart.routes.with_value(|r| r.node(id).cloned()));
@@ -194,12 +194,18 @@ fn FindService(theme: String, why: Text) -> impl IntoView {
         let area = routekaart.place.get().trim().to_string();
         SearchQuery { theme: Some(theme.get_value()), area, ..SearchQuery::default() }.href()
     };
-    // The region pack may arrive after this screen is drawn (an embedding page's data).
+    let has_social_map = move || app.content.with(|c| c.region.as_ref().is_some_and(|r| r.social_map.is_some()));
+    // Fetching is not drawing: an effect asks for the sociale kaart, also when the region pack
+    // arrives after this screen is drawn (an embedding page's data).
+    Effect::new(move |_| {
+        if has_social_map() {
+            app.content.with_untracked(|content| routekaart.want_services(content));
+        }
+    });
     move || {
-        if !app.content.with(|c| c.region.as_ref().is_some_and(|r| r.social_map.is_some())) {
+        if !has_social_map() {
             return ().into_any();
         }
-        app.content.with_untracked(|content| routekaart.want_services(content));
         view! {
             <li class="mw-card mw-route-find">
                 <p class="mw-card__title">{move || t_with(lang(), "routes.find.title", &[("theme", &label())])}</p>
