@@ -121,7 +121,7 @@ fn run(name: &str, seed: &str, check: impl Fn(&str)) {
 #[test]
 fn the_region_pack_reader_answers_every_input() {
     run("region", REGION, |text| {
-        let _ = parse_region_pack("regio.json", text, &["112", "veilig-thuis"]);
+        let _ = parse_region_pack("regio.json", text, &["112", "veilig-thuis"], chrono::Local::now().date_naive());
     });
 }
 
@@ -129,8 +129,8 @@ fn the_region_pack_reader_answers_every_input() {
 fn the_hsds_reader_answers_every_input_and_slices_agree_with_the_whole() {
     let taxonomy = Taxonomy::default();
     run("hsds", HSDS, |text| {
-        let whole = import_hsds("kaart.json", text, &taxonomy);
-        let mut reader = HsdsReader::new("kaart.json", text, &taxonomy);
+        let whole = import_hsds("kaart.json", text, &taxonomy, chrono::Local::now().date_naive());
+        let mut reader = HsdsReader::new("kaart.json", text, &taxonomy, chrono::Local::now().date_naive());
         let sliced = loop {
             if let Some(import) = reader.read(2) {
                 break import;
@@ -145,7 +145,7 @@ fn the_hsds_reader_answers_every_input_and_slices_agree_with_the_whole() {
 fn the_csv_template_reader_answers_every_input() {
     let taxonomy = Taxonomy::default();
     run("csv", CSV, |text| {
-        let import = import_csv("kaart.csv", text, &taxonomy);
+        let import = import_csv("kaart.csv", text, &taxonomy, chrono::Local::now().date_naive());
         assert!(import.issues.len() <= meldwijzer::sociale_kaart::import::MAX_ISSUES_PER_FILE);
     });
 }
@@ -156,7 +156,7 @@ fn the_hsds_tabular_reader_answers_every_input() {
     let fixture = || -> TableTexts { TABLES.iter().map(|(name, text)| (format!("kaart/{name}"), Ok(text.to_string()))).collect() };
     // The package itself mutated, with its tables as they are.
     run("tabular", PACKAGE, |text| {
-        let import = import_tabular_after("kaart/datapackage.json", text, &fixture(), &taxonomy, Default::default());
+        let import = import_tabular_after("kaart/datapackage.json", text, &fixture(), &taxonomy, Default::default(), chrono::Local::now().date_naive());
         assert!(import.issues.len() <= meldwijzer::sociale_kaart::import::MAX_ISSUES_PER_FILE);
     });
     // Each table mutated in turn, the others as they are.
@@ -164,7 +164,7 @@ fn the_hsds_tabular_reader_answers_every_input() {
         run(name, seed, |text| {
             let mut tables = fixture();
             tables.insert(format!("kaart/{name}"), Ok(text.to_string()));
-            let import = import_tabular_after("kaart/datapackage.json", PACKAGE, &tables, &taxonomy, Default::default());
+            let import = import_tabular_after("kaart/datapackage.json", PACKAGE, &tables, &taxonomy, Default::default(), chrono::Local::now().date_naive());
             assert!(import.issues.len() <= meldwijzer::sociale_kaart::import::MAX_ISSUES_PER_FILE);
         });
     }

@@ -11,11 +11,11 @@ use serde_json::Value;
 fn inputs() -> Vec<(&'static str, Vec<ServiceRecord>)> {
     let taxonomy = Taxonomy::default();
     vec![
-        ("the CSV template", import_csv("sjabloon.csv", include_str!("../public/regions/sociale-kaart-sjabloon.csv"), &taxonomy).records),
-        ("the CSV fixture", import_csv("kaart.csv", include_str!("fixtures/sociale-kaart/template.csv"), &taxonomy).records),
-        ("the HSDS fixture", import_hsds("kaart.json", include_str!("fixtures/sociale-kaart/hsds-example.json"), &taxonomy).records),
+        ("the CSV template", import_csv("sjabloon.csv", include_str!("../public/regions/sociale-kaart-sjabloon.csv"), &taxonomy, chrono::Local::now().date_naive()).records),
+        ("the CSV fixture", import_csv("kaart.csv", include_str!("fixtures/sociale-kaart/template.csv"), &taxonomy, chrono::Local::now().date_naive()).records),
+        ("the HSDS fixture", import_hsds("kaart.json", include_str!("fixtures/sociale-kaart/hsds-example.json"), &taxonomy, chrono::Local::now().date_naive()).records),
         ("the HSDS tabular fixture", tabular(&taxonomy)),
-        ("the example region", import_hsds("kaart.json", include_str!("../public/regions/voorbeeldstad-sociale-kaart.json"), &taxonomy).records),
+        ("the example region", import_hsds("kaart.json", include_str!("../public/regions/voorbeeldstad-sociale-kaart.json"), &taxonomy, chrono::Local::now().date_naive()).records),
     ]
 }
 
@@ -28,7 +28,7 @@ fn tabular(taxonomy: &Taxonomy) -> Vec<ServiceRecord> {
     let tables = file.tables(&text).into_iter()
         .filter_map(|path| Some((path.clone(), Ok(std::fs::read_to_string(folder.join(&path)).ok()?))))
         .collect();
-    import_tabular_after(&file.path, &text, &tables, taxonomy, Default::default()).records
+    import_tabular_after(&file.path, &text, &tables, taxonomy, Default::default(), chrono::Local::now().date_naive()).records
 }
 
 #[test]
@@ -37,7 +37,7 @@ fn what_is_written_out_reads_back_the_same() {
     for (what, records) in inputs() {
         assert!(!records.is_empty(), "{what}");
         let written = to_hsds(&records, &taxonomy).to_string();
-        let read = import_hsds("uit.json", &written, &taxonomy);
+        let read = import_hsds("uit.json", &written, &taxonomy, chrono::Local::now().date_naive());
         // A theme beyond the default list (the tabular fixture's mantelzorg) is told again.
         let unknown_theme = |i: &meldwijzer::sociale_kaart::import::ImportIssue| matches!(i.problem, meldwijzer::sociale_kaart::import::Problem::UnknownTheme { .. });
         assert!(read.issues.iter().all(unknown_theme), "{what}: {:?}", read.issues);

@@ -316,7 +316,7 @@ mod tests {
     fn the_pack_s_named_areas_are_its_wijken_its_teams_areas_and_the_gemeente_as_a_whole() {
         let national = NationalContent::load();
         let example = crate::content::validate::tests::EXAMPLE;
-        let region = parse_region_pack("voorbeeldstad.json", example, &national.number_ids()).unwrap();
+        let region = parse_region_pack("voorbeeldstad.json", example, &national.number_ids(), chrono::Local::now().date_naive()).unwrap();
         let content = Content::new(national, Some(region));
         let areas = content.named_areas();
         let find = |name: &str| areas.iter().find(|(n, _)| n == name).map(|(_, p)| p.clone());
@@ -329,7 +329,7 @@ mod tests {
     fn region_renames_the_local_team_and_adds_numbers() {
         let national = NationalContent::load();
         let example = crate::content::validate::tests::EXAMPLE;
-        let region = parse_region_pack("voorbeeldstad.json", example, &national.number_ids())
+        let region = parse_region_pack("voorbeeldstad.json", example, &national.number_ids(), chrono::Local::now().date_naive())
             .expect("example region is valid");
         let content = Content::new(national, Some(region));
         assert_eq!(content.local_team(Lang::Nl), "buurtteam");

@@ -130,11 +130,14 @@ fn megabytes(bytes: usize) -> String {
     format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
 }
 
-/// Parses and checks a region pack. `national_ids` are the numbers a region may not replace.
+/// Parses and checks a region pack. `national_ids` are the numbers a region may not replace;
+/// `today` is the date its `checked` dates are held against (the caller reads the clock: the
+/// app, the checker, or a test with a fixed date).
 pub fn parse_region_pack(
     file: &str,
     text: &str,
     national_ids: &[&str],
+    today: chrono::NaiveDate,
 ) -> Result<RegionPack, Vec<Issue>> {
     let whole = |problem| vec![Issue { file: file.to_string(), path: String::new(), problem }];
     if text.len() > MAX_PACK_BYTES {
@@ -169,7 +172,7 @@ pub fn parse_region_pack(
     })?;
 
     pack.loaded_from = None;
-    let mut checker = Checker::new(file);
+    let mut checker = Checker::new(file, today);
     checker.pack(&pack, national_ids);
     if checker.issues.is_empty() {
         Ok(pack)
@@ -313,7 +316,8 @@ fn is_invisible(c: char) -> bool {
 /// Separate from [`parse_region_pack`] so the shell need not carry those contents; the checker
 /// runs it, and a capability skips what does not resolve.
 pub fn cross_references(file: &str, pack: &RegionPack) -> Vec<Issue> {
-    let mut checker = Checker::new(file);
+    // No dates are checked here.
+    let mut checker = Checker::new(file, chrono::NaiveDate::MIN);
     let routes = crate::routekaart::model::RouteMap::national();
     for (i, step) in pack.routes.iter().flat_map(|r| r.local_steps.iter()).enumerate() {
         if routes.node(&step.node).is_none() {
@@ -341,13 +345,13 @@ struct Checker<'a> {
     file: &'a str,
     issues: Vec<Issue>,
     /// A `checked` date after this is in the future: today plus one day of slack for time
-    /// zones between an editor and a user. Read once (in the browser each read calls out).
+    /// zones between an editor and a user.
     tomorrow: chrono::NaiveDate,
 }
 
 impl<'a> Checker<'a> {
-    fn new(file: &'a str) -> Self {
-        let tomorrow = chrono::Local::now().date_naive() + chrono::Days::new(1);
+    fn new(file: &'a str, today: chrono::NaiveDate) -> Self {
+        let tomorrow = today.checked_add_days(chrono::Days::new(1)).unwrap_or(chrono::NaiveDate::MAX);
         Checker { file, issues: Vec::new(), tomorrow }
     }
 }
@@ -546,8 +550,13 @@ pub(crate) mod tests {
     pub(crate) const EXAMPLE: &str = include_str!("../../public/regions/voorbeeldstad.json");
     const NATIONAL: &[&str] = &["112", "veilig-thuis"];
 
+    /// The day the tests run: the example's dates are checked against it as the app would.
+    fn today() -> chrono::NaiveDate {
+        chrono::Local::now().date_naive()
+    }
+
     fn issues(text: &str) -> Vec<Issue> {
-        parse_region_pack("regio.json", text, NATIONAL).expect_err("pack should be refused")
+        parse_region_pack("regio.json", text, NATIONAL, today()).expect_err("pack should be refused")
     }
 
     fn example_with(change: impl FnOnce(&mut Value)) -> String {
@@ -623,7 +632,7 @@ pub(crate) mod tests {
     #[test]
     fn a_local_step_must_name_a_route_node_that_exists() {
         let text = example_with(|v| v["routes"]["local_steps"][0]["node"] = "bestaat-niet".into());
-        let pack = parse_region_pack("regio.json", &text, NATIONAL).expect("the shape is fine");
+        let pack = parse_region_pack("regio.json", &text, NATIONAL, today()).expect("the shape is fine");
         let found = cross_references("regio.json", &pack);
         assert_eq!(found[0].path, "routes.local_steps[0].node");
         let message = found[0].message(Lang::Nl);
@@ -635,10 +644,10 @@ pub(crate) mod tests {
         let item = |check: &str, theme: &str| serde_json::json!({"items": [{"check": check, "id": "eigen", "theme": theme,
             "question": {"nl": "Vraag?"}, "explanation": {"nl": "Uitleg."}, "next_step": {"nl": "Stap."},
             "weight": 2, "source": "Eigen meldcode", "checked": "2026-11-01"}]});
-        let pack = parse_region_pack("r.json", &example_with(|v| v["self_check"] = item("organisatie", "rollen")), NATIONAL);
+        let pack = parse_region_pack("r.json", &example_with(|v| v["self_check"] = item("organisatie", "rollen")), NATIONAL, today());
         assert_eq!(pack.unwrap().self_check.unwrap().items.len(), 1);
         let refs = |v: Value| {
-            let pack = parse_region_pack("r.json", &example_with(|p| p["self_check"] = v), NATIONAL).unwrap();
+            let pack = parse_region_pack("r.json", &example_with(|p| p["self_check"] = v), NATIONAL, today()).unwrap();
             cross_references("r.json", &pack)
         };
         assert!(refs(item("organisatie", "rollen")).is_empty());
@@ -657,13 +666,13 @@ pub(crate) mod tests {
         }));
         assert_eq!(found[0].path, "social_map.files[0].path");
         assert_eq!(found[0].problem, Problem::NotBesidePack);
-        let pack = parse_region_pack("r.json", &example_with(|v| v["loaded_from"] = "https://elders.nl/".into()), NATIONAL);
+        let pack = parse_region_pack("r.json", &example_with(|v| v["loaded_from"] = "https://elders.nl/".into()), NATIONAL, today());
         assert_eq!(pack.unwrap().loaded_from, None, "only the app says where a pack came from");
     }
 
     #[test]
     fn the_example_region_is_valid() {
-        let pack = parse_region_pack("voorbeeldstad.json", EXAMPLE, NATIONAL).unwrap();
+        let pack = parse_region_pack("voorbeeldstad.json", EXAMPLE, NATIONAL, today()).unwrap();
         assert_eq!(pack.region.id, "voorbeeldstad");
         assert!(pack.contacts.len() >= 4);
     }
@@ -729,13 +738,13 @@ pub(crate) mod tests {
     fn an_organisation_can_set_how_long_dossiers_stay_and_it_is_checked() {
         let pack = parse_region_pack("org.json", &example_with(|v| {
             v["meldcode_retention"] = serde_json::json!({"remind_after_days": 14, "delete_after_days": 90});
-        }), NATIONAL).unwrap();
+        }), NATIONAL, today()).unwrap();
         let retention = pack.meldcode_retention.unwrap();
         assert_eq!((retention.remind_after_days(), retention.delete_after_days), (14, Some(90)));
         let found = issues(&example_with(|v| v["meldcode_retention"] = serde_json::json!({"delete_after_days": 0})));
         let found_lock = issues(&example_with(|v| v["meldcode_protection"] = serde_json::json!({"required": true, "lock_after_minutes": 0})));
         assert_eq!(found_lock[0].path, "meldcode_protection.lock_after_minutes");
-        let fine = parse_region_pack("org.json", &example_with(|v| v["meldcode_protection"] = serde_json::json!({"required": true, "lock_after_minutes": 5})), NATIONAL).unwrap();
+        let fine = parse_region_pack("org.json", &example_with(|v| v["meldcode_protection"] = serde_json::json!({"required": true, "lock_after_minutes": 5})), NATIONAL, today()).unwrap();
         assert_eq!(fine.meldcode_protection.unwrap().lock_after_ms(), 300_000.0);
         assert_eq!(found[0].path, "meldcode_retention.delete_after_days");
         let found = issues(&example_with(|v| v["meldcode_retention"] = serde_json::json!({"remind_after_days": 99999})));
@@ -746,7 +755,7 @@ pub(crate) mod tests {
     fn an_organisation_can_preset_the_meldcode_profile_and_it_is_checked() {
         let pack = parse_region_pack("org.json", &example_with(|v| {
             v["meldcode_profile"] = serde_json::json!({"sector": "kinderopvang", "aandachtsfunctionaris": "M. de Boer", "afwegingen_in": "Four"});
-        }), NATIONAL).unwrap();
+        }), NATIONAL, today()).unwrap();
         let profile = pack.meldcode_profile.unwrap();
         assert_eq!(profile.sector, crate::meldcode::Sector::Kinderopvang);
         assert_eq!(profile.afwegingen_in.step(), 4);
@@ -780,6 +789,22 @@ pub(crate) mod tests {
             && matches!(pr, Problem::DuplicateId { .. })));
         assert!(problems.contains(&("contacts[2].areas[0].postcodes[0]", &Problem::BadPostcode)));
         assert!(problems.contains(&("contacts[3].checked", &Problem::CheckedInFuture)));
+    }
+
+    #[test]
+    fn the_day_the_caller_gives_decides_which_checked_dates_are_in_the_future() {
+        let day = |text: &str| chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap();
+        let text = example_with(|v| v["contacts"][0]["checked"] = "2027-03-10".into());
+        let future = |today: &str| match parse_region_pack("regio.json", &text, NATIONAL, day(today)) {
+            Ok(_) => Vec::new(),
+            Err(issues) => issues.into_iter().filter(|i| i.problem == Problem::CheckedInFuture).map(|i| i.path).collect(),
+        };
+        // Checked two days ahead: in the future. One day ahead is allowed (time zones).
+        assert_eq!(future("2027-03-08"), ["contacts[0].checked"]);
+        assert!(future("2027-03-09").is_empty());
+        assert!(future("2027-03-10").is_empty());
+        // The example's own dates (November 2026) were in the future before they were checked.
+        assert!(!future("2026-01-01").is_empty());
     }
 
     #[test]
@@ -842,7 +867,7 @@ pub(crate) mod tests {
         pack["contacts"] = Value::from(many.clone());
         let text = pack.to_string();
         assert!(text.len() <= MAX_PACK_BYTES && text.len() > MAX_PACK_BYTES * 9 / 10, "{}", text.len());
-        let read = parse_region_pack("regio.json", &text, NATIONAL).expect("a large valid pack");
+        let read = parse_region_pack("regio.json", &text, NATIONAL, today()).expect("a large valid pack");
         assert_eq!(read.contacts.len(), count);
 
         let mut repeated = many;

@@ -48,7 +48,7 @@ mod tests {
 
     fn contacts() -> Vec<Contact> {
         let text = include_str!("../../public/regions/voorbeeldstad.json");
-        parse_region_pack("voorbeeldstad.json", text, &[]).unwrap().contacts
+        parse_region_pack("voorbeeldstad.json", text, &[], chrono::Local::now().date_naive()).unwrap().contacts
     }
 
     #[test]

@@ -27,7 +27,8 @@ pub async fn load(url: &str, national_ids: &[&str]) -> Result<RegionPack, Vec<Is
     let text = fetch_text(url, MAX_PACK_BYTES).await.map_err(|problem| {
         vec![Issue { file: file.clone(), path: String::new(), problem }]
     })?;
-    let mut pack = parse_region_pack(&file, &text, national_ids)?;
+    // The pack's dates are held against today as this browser has it.
+    let mut pack = parse_region_pack(&file, &text, national_ids, chrono::Local::now().date_naive())?;
     pack.loaded_from = resolve(url, None);
     Ok(pack)
 }

@@ -54,7 +54,7 @@ fn searches() -> Vec<SearchQuery> {
 pub fn run(files: &[&str], now: NaiveDateTime, clock: &dyn Fn() -> f64) -> Report {
     let taxonomy = Taxonomy::default();
     let started = clock();
-    let records = files.iter().flat_map(|hsds| import_hsds("bench.json", hsds, &taxonomy).records).collect();
+    let records = files.iter().flat_map(|hsds| import_hsds("bench.json", hsds, &taxonomy, now.date()).records).collect();
     let imported = clock();
     let directory = Directory::new(records, taxonomy.clone());
     let indexed_at = clock();

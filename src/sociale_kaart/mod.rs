@@ -99,7 +99,9 @@ pub async fn fetch_and_import(content: &Content) -> Option<(import::Import, Vec<
         }
     }
     let taxonomy = sources.taxonomy();
-    let mut reader = source::ImportReader::new(texts.iter().map(|(file, text)| (*file, text.as_str())).collect(), &tables, &taxonomy);
+    // The files' dates are held against today as this browser has it, read once per load.
+    let today = chrono::Local::now().date_naive();
+    let mut reader = source::ImportReader::new(texts.iter().map(|(file, text)| (*file, text.as_str())).collect(), &tables, &taxonomy, today);
     // Slices of a few milliseconds: the quick exit and typing never wait for a large region.
     let mut import = loop {
         if let Some(import) = reader.read(IMPORT_SLICE) {

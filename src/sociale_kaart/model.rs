@@ -715,7 +715,7 @@ mod tests {
 
     #[test]
     fn a_team_with_another_number_in_the_sociale_kaart_than_in_the_region_pack_is_found() {
-        let pack = crate::content::parse_region_pack("regio.json", include_str!("../../public/regions/voorbeeldstad.json"), &["112", "veilig-thuis"]).unwrap();
+        let pack = crate::content::parse_region_pack("regio.json", include_str!("../../public/regions/voorbeeldstad.json"), &["112", "veilig-thuis"], chrono::Local::now().date_naive()).unwrap();
         let contact = &pack.contacts[0];
         let mut same_number = ServiceRecord::new("x", contact.name.to_uppercase());
         same_number.phones = vec![Phone { number: contact.phone.clone().unwrap(), kind: PhoneKind::Voice, description: None, extension: None }];

@@ -1093,7 +1093,7 @@ mod tests {
         let records = crate::sociale_kaart::import::import_hsds(
             "kaart.json",
             include_str!("../../public/regions/voorbeeldstad-sociale-kaart.json"),
-            &Taxonomy::default(),
+            &Taxonomy::default(), crate::sociale_kaart::import::test_today(),
         )
         .records;
         let taxonomy = Taxonomy::default();

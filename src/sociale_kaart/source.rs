@@ -49,8 +49,8 @@ impl SourceFile {
         self.path.rsplit('/').next().unwrap_or(&self.path)
     }
 
-    pub fn import(&self, text: &str, taxonomy: &Taxonomy) -> Import {
-        import_all([(self, text)], &TableTexts::default(), taxonomy)
+    pub fn import(&self, text: &str, taxonomy: &Taxonomy, today: chrono::NaiveDate) -> Import {
+        import_all([(self, text)], &TableTexts::default(), taxonomy, today)
     }
 
     /// The other files this file needs, beside the region pack, once its `text` is read: the
@@ -73,9 +73,10 @@ pub fn is_relative_path(path: &str) -> bool {
 }
 
 /// All records of all files, in file order; each file's issues name that file. `tables` has
-/// the tables of tabular packages (see [`SourceFile::tables`]).
-pub fn import_all<'a>(files: impl IntoIterator<Item = (&'a SourceFile, &'a str)>, tables: &'a TableTexts, taxonomy: &'a Taxonomy) -> Import {
-    let mut reader = ImportReader::new(files.into_iter().collect(), tables, taxonomy);
+/// the tables of tabular packages (see [`SourceFile::tables`]); the files' dates are held
+/// against `today`.
+pub fn import_all<'a>(files: impl IntoIterator<Item = (&'a SourceFile, &'a str)>, tables: &'a TableTexts, taxonomy: &'a Taxonomy, today: chrono::NaiveDate) -> Import {
+    let mut reader = ImportReader::new(files.into_iter().collect(), tables, taxonomy, today);
     loop {
         if let Some(import) = reader.read(usize::MAX) {
             return import;
@@ -90,6 +91,7 @@ pub struct ImportReader<'a> {
     tables: &'a TableTexts,
     current: Option<Current<'a>>,
     taxonomy: &'a Taxonomy,
+    today: chrono::NaiveDate,
     all: Import,
 }
 
@@ -105,8 +107,8 @@ impl<'a> ImportReader<'a> {
         self.all.records.iter().map(|r| r.id.clone()).collect()
     }
 
-    pub fn new(files: Vec<(&'a SourceFile, &'a str)>, tables: &'a TableTexts, taxonomy: &'a Taxonomy) -> Self {
-        ImportReader { files: files.into_iter(), tables, current: None, taxonomy, all: Import::default() }
+    pub fn new(files: Vec<(&'a SourceFile, &'a str)>, tables: &'a TableTexts, taxonomy: &'a Taxonomy, today: chrono::NaiveDate) -> Self {
+        ImportReader { files: files.into_iter(), tables, current: None, taxonomy, today, all: Import::default() }
     }
 
     /// Reads about `services` more services; every record and issue once all files are read.
@@ -128,17 +130,17 @@ impl<'a> ImportReader<'a> {
                     None => return Some(std::mem::take(&mut self.all)),
                     Some((file, text)) => match file.format {
                         FileFormat::Hsds => {
-                            self.current = Some(Current::Hsds(HsdsReader::new(file.name(), text, self.taxonomy).after(self.known_ids())));
+                            self.current = Some(Current::Hsds(HsdsReader::new(file.name(), text, self.taxonomy, self.today).after(self.known_ids())));
                             continue;
                         }
                         FileFormat::Csv => {
                             left = left.saturating_sub(1);
-                            import_csv_after(file.name(), text, self.taxonomy, self.known_ids())
+                            import_csv_after(file.name(), text, self.taxonomy, self.known_ids(), self.today)
                         }
                         FileFormat::HsdsTabular => {
                             // The tables are read here, in one go; their services a slice at a time.
                             left = left.saturating_sub(1);
-                            let reader = TabularReader::new(&file.path, text, self.tables, self.taxonomy, self.known_ids());
+                            let reader = TabularReader::new(&file.path, text, self.tables, self.taxonomy, self.known_ids(), self.today);
                             self.current = Some(Current::Tabular(reader));
                             continue;
                         }
@@ -185,10 +187,10 @@ mod tests {
         let json = include_str!("../../tests/fixtures/sociale-kaart/hsds-example.json");
         let sheet = include_str!("../../tests/fixtures/sociale-kaart/template.csv");
         let taxonomy = Taxonomy::default();
-        let mut ids: Vec<String> = hsds.import(json, &taxonomy).records.into_iter().chain(csv.import(sheet, &taxonomy).records).map(|r| r.id).collect();
+        let mut ids: Vec<String> = hsds.import(json, &taxonomy, crate::sociale_kaart::import::test_today()).records.into_iter().chain(csv.import(sheet, &taxonomy, crate::sociale_kaart::import::test_today()).records).map(|r| r.id).collect();
         ids.sort();
         ids.dedup();
-        let both = import_all([(&hsds, json), (&csv, sheet)], &TableTexts::default(), &taxonomy);
+        let both = import_all([(&hsds, json), (&csv, sheet)], &TableTexts::default(), &taxonomy, crate::sociale_kaart::import::test_today());
         assert_eq!(both.records.len(), ids.len(), "each service once, also when both files have it");
         assert!(!ids.is_empty());
         assert!(both.issues.iter().all(|issue| issue.file == "kaart.json" || issue.file == "extra.csv"));
@@ -204,8 +206,8 @@ mod tests {
         let json = SourceFile { format: FileFormat::Hsds, path: "tabular-as-json.json".into() };
         let same = include_str!("../../tests/fixtures/sociale-kaart/tabular-as-json.json");
         let taxonomy = Taxonomy::default();
-        let whole = import_all([(&package, text.as_str()), (&json, same)], &tables, &taxonomy);
-        let mut reader = ImportReader::new(vec![(&package, text.as_str()), (&json, same)], &tables, &taxonomy);
+        let whole = import_all([(&package, text.as_str()), (&json, same)], &tables, &taxonomy, crate::sociale_kaart::import::test_today());
+        let mut reader = ImportReader::new(vec![(&package, text.as_str()), (&json, same)], &tables, &taxonomy, crate::sociale_kaart::import::test_today());
         let (sliced, slices) = (1..).find_map(|slice| reader.read(1).map(|import| (import, slice))).unwrap();
         assert_eq!(sliced, whole);
         assert!(slices >= 4, "{slices}");
@@ -217,14 +219,14 @@ mod tests {
         let hsds = SourceFile { format: FileFormat::Hsds, path: "kaart.json".into() };
         let json = include_str!("../../tests/fixtures/sociale-kaart/hsds-example.json");
         let taxonomy = Taxonomy::default();
-        let both = import_all([(&hsds, json), (&hsds, json)], &TableTexts::default(), &taxonomy);
-        let alone = import_all([(&hsds, json)], &TableTexts::default(), &taxonomy);
+        let both = import_all([(&hsds, json), (&hsds, json)], &TableTexts::default(), &taxonomy, crate::sociale_kaart::import::test_today());
+        let alone = import_all([(&hsds, json)], &TableTexts::default(), &taxonomy, crate::sociale_kaart::import::test_today());
         assert_eq!(both.records, alone.records, "the second copy adds nothing");
         let repeated: Vec<_> = both.issues.iter().filter(|i| matches!(i.problem, Problem::Pack(PackProblem::DuplicateId { .. }))).collect();
         assert_eq!(repeated.len(), alone.records.len(), "each repeated id is named");
         assert!(repeated.iter().all(|i| i.file == "kaart.json" && i.outcome == Outcome::Skipped));
         // Ids with underscores, as HSDS allows.
-        let underscored = import_all([(&hsds, r#"[{"id": "team_noord_01", "name": "Team"}]"#)], &TableTexts::default(), &taxonomy);
+        let underscored = import_all([(&hsds, r#"[{"id": "team_noord_01", "name": "Team"}]"#)], &TableTexts::default(), &taxonomy, crate::sociale_kaart::import::test_today());
         assert_eq!(underscored.records[0].id, "team_noord_01");
     }
 
@@ -240,7 +242,7 @@ mod tests {
         assert_eq!(taxonomy.theme("wijkteam").map(|t| t.label.nl.as_str()), Some("Buurtteam"), "renamed by its id");
         assert_eq!(taxonomy.themes.len(), Taxonomy::default().themes.len() + 1);
         let data = r#"[{"id": "m", "name": "M", "attributes": [{"taxonomy_term": {"code": "Mantelzorg"}}]}]"#;
-        let import = import_all([(&sources.files[0], data)], &TableTexts::default(), &taxonomy);
+        let import = import_all([(&sources.files[0], data)], &TableTexts::default(), &taxonomy, crate::sociale_kaart::import::test_today());
         assert_eq!(import.records[0].themes, ["mantelzorg"]);
         assert!(import.issues.is_empty(), "{:?}", import.issues);
     }
@@ -251,7 +253,7 @@ mod tests {
         let header: Vec<&str> = template.lines().next().unwrap().split(';').collect();
         assert_eq!(header, super::super::import::TEMPLATE_COLUMNS);
         let file = SourceFile { format: FileFormat::Csv, path: "sociale-kaart-sjabloon.csv".into() };
-        let import = file.import(template, &Taxonomy::default());
+        let import = file.import(template, &Taxonomy::default(), crate::sociale_kaart::import::test_today());
         assert!(import.issues.is_empty(), "{:?}", import.issues);
         let record = &import.records[0];
         assert_eq!(record.name, "Buurtteam Noord");

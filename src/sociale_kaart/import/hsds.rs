@@ -22,8 +22,9 @@ use std::borrow::Cow;
 use serde_json::Value;
 use rustc_hash::FxHashMap;
 
-pub fn import_hsds(file: &str, text: &str, taxonomy: &Taxonomy) -> Import {
-    let mut reader = HsdsReader::new(file, text, taxonomy);
+/// Reads an HSDS JSON file; its dates (schedules, `assured_date`) are held against `today`.
+pub fn import_hsds(file: &str, text: &str, taxonomy: &Taxonomy, today: NaiveDate) -> Import {
+    let mut reader = HsdsReader::new(file, text, taxonomy, today);
     loop {
         if let Some(import) = reader.read(usize::MAX) {
             return import;
@@ -47,6 +48,7 @@ pub struct HsdsReader<'a> {
     count: usize,
     /// Ids of files read before, for the careful path's fresh start.
     known: rustc_hash::FxHashSet<String>,
+    today: NaiveDate,
 }
 
 /// What the next bytes of the list hold.
@@ -58,8 +60,9 @@ enum Next {
 }
 
 impl<'a> HsdsReader<'a> {
-    pub fn new(file: &'a str, text: &'a str, taxonomy: &'a Taxonomy) -> Self {
-        HsdsReader { file, text, taxonomy, check: Some(Checker::new(file, taxonomy)), at: None, count: 0, known: Default::default() }
+    pub fn new(file: &'a str, text: &'a str, taxonomy: &'a Taxonomy, today: NaiveDate) -> Self {
+        let check = Some(Checker::new(file, taxonomy, today));
+        HsdsReader { file, text, taxonomy, check, at: None, count: 0, known: Default::default(), today }
     }
 
     /// Read after other files with the services `known`: a repeated id is reported, not shown twice.
@@ -73,7 +76,7 @@ impl<'a> HsdsReader<'a> {
 
     /// The whole file the careful way, after the files read before it.
     fn careful(&mut self) -> Import {
-        careful(self.file, self.text, self.taxonomy, std::mem::take(&mut self.known))
+        careful(self.file, self.text, self.taxonomy, std::mem::take(&mut self.known), self.today)
     }
 
     /// Reads up to `services` more services; the whole import once the file is done.
@@ -149,8 +152,8 @@ fn skip_space(text: &str, at: usize) -> Option<(usize, u8)> {
 }
 
 /// Every service of the file as a JSON value first, naming each record of the wrong shape.
-fn careful(file: &str, text: &str, taxonomy: &Taxonomy, known: rustc_hash::FxHashSet<String>) -> Import {
-    let mut check = Checker::new(file, taxonomy);
+fn careful(file: &str, text: &str, taxonomy: &Taxonomy, known: rustc_hash::FxHashSet<String>, today: NaiveDate) -> Import {
+    let mut check = Checker::new(file, taxonomy, today);
     check.known_ids(known);
     let services: Vec<Result<(RawService, Vec<String>), Shape>> = match values(text) {
         Ok(values) => values.into_iter().map(typed).collect(),
@@ -1184,7 +1187,7 @@ mod tests {
         include_str!("../../../public/regions/voorbeeldstad-sociale-kaart.json");
 
     fn import(text: &str) -> Import {
-        import_hsds("kaart.json", text, &Taxonomy::default())
+        import_hsds("kaart.json", text, &Taxonomy::default(), crate::sociale_kaart::import::test_today())
     }
 
     fn issue<'a>(
@@ -1201,7 +1204,7 @@ mod tests {
     /// Reads `text` `slice` services at a time, as the browser does between its tasks.
     fn import_in_slices(text: &str, slice: usize) -> (Import, usize) {
         let taxonomy = Taxonomy::default();
-        let mut reader = HsdsReader::new("kaart.json", text, &taxonomy);
+        let mut reader = HsdsReader::new("kaart.json", text, &taxonomy, crate::sociale_kaart::import::test_today());
         let mut slices = 1;
         loop {
             match reader.read(slice) {
@@ -1282,7 +1285,7 @@ mod tests {
                 "extent": "{\"type\":\"Polygon\",\"coordinates\":[[[4.47,51.92],[4.49,51.92],[4.49,51.93],[4.47,51.92]]]}" }],
             "service_at_locations": [{ "location": { "id": "l", "addresses": [{ "address_1": "Noordsingel 4", "postal_code": "3316 AB", "city": "Voorbeeldstad" }] } }]
         }]);
-        let mut import = super::import_hsds("k.json", &services.to_string(), &Taxonomy::default());
+        let mut import = super::import_hsds("k.json", &services.to_string(), &Taxonomy::default(), crate::sociale_kaart::import::test_today());
         assert!(import.issues.is_empty(), "{:?}", import.issues);
         let named = vec![("Noord".to_string(), vec!["3311-3313".to_string()])];
         crate::sociale_kaart::model::resolve_named_areas(&mut import.records, &named);
@@ -1296,7 +1299,7 @@ mod tests {
     fn accessibility_comes_with_its_page_and_a_bad_link_is_dropped() {
         let place = |url: &str| serde_json::json!([{ "id": "s", "name": "S", "service_at_locations": [{ "location": { "id": "l",
             "accessibility": [{ "description": "Rolstoeltoegankelijk, lift aanwezig.", "url": url }] } }] }]);
-        let read = |url: &str| super::import_hsds("k.json", &place(url).to_string(), &Taxonomy::default());
+        let read = |url: &str| super::import_hsds("k.json", &place(url).to_string(), &Taxonomy::default(), crate::sociale_kaart::import::test_today());
         let good = read("https://www.voorbeeldstad.nl/toegankelijk");
         let location = &good.records[0].locations[0].location;
         assert_eq!(location.accessibility.as_deref(), Some("Rolstoeltoegankelijk, lift aanwezig."));
@@ -1310,7 +1313,7 @@ mod tests {
     fn schedules_follow_their_rfc5545_rule() {
         let read = |schedule: Value| {
             let services = serde_json::json!([{ "id": "s", "name": "S", "schedules": [schedule] }]);
-            let mut import = super::import_hsds("k.json", &services.to_string(), &Taxonomy::default());
+            let mut import = super::import_hsds("k.json", &services.to_string(), &Taxonomy::default(), crate::sociale_kaart::import::test_today());
             assert!(import.issues.is_empty(), "{:?}", import.issues);
             import.records.remove(0)
         };
@@ -1343,7 +1346,7 @@ mod tests {
         assert_eq!(open_on(&from_dtstart, &[date(2027, 1, 15), date(2027, 1, 16)]), [true, false], "the day of dtstart");
         // A bad first date is named once, not once per use.
         let services = serde_json::json!([{ "id": "s", "name": "S", "schedules": [{ "byday": "MO", "opens_at": "09:00", "closes_at": "12:00", "dtstart": "morgen" }] }]);
-        let bad = super::import_hsds("k.json", &services.to_string(), &Taxonomy::default());
+        let bad = super::import_hsds("k.json", &services.to_string(), &Taxonomy::default(), crate::sociale_kaart::import::test_today());
         assert_eq!(bad.issues.iter().filter(|i| i.field == "schedules[0].dtstart").count(), 1, "{:?}", bad.issues);
         // Times in `timezone` (hours from UTC) become Dutch local time.
         let utc = read(serde_json::json!({ "byday": "MO", "opens_at": "08:00", "closes_at": "11:00", "timezone": 0 }));
@@ -1357,7 +1360,7 @@ mod tests {
         let today = chrono::Local::now().date_naive();
         let day = |days: i64| (today + chrono::Duration::days(days)).to_string();
         let service = |schedule: Value| serde_json::json!({ "id": "s", "name": "S", "schedules": [schedule] });
-        let read = |schedule: Value| super::import_hsds("k.json", &Value::from(vec![service(schedule)]).to_string(), &Taxonomy::default());
+        let read = |schedule: Value| super::import_hsds("k.json", &Value::from(vec![service(schedule)]).to_string(), &Taxonomy::default(), crate::sociale_kaart::import::test_today());
         let always = serde_json::json!({ "freq": "WEEKLY", "byday": "MO,TU,WE,TH,FR,SA,SU", "opens_at": "00:00", "closes_at": "00:00" });
         let with = |extra: Value| {
             let mut schedule = always.clone();
@@ -1571,7 +1574,7 @@ mod tests {
         let record = &import.records[0];
         assert_eq!(record.languages, ["nl", "tr"], "languages as plain strings read");
         let codes = serde_json::json!([{ "id": "t", "name": "Talen", "languages": [{"code": "nld"}, {"code": "tur"}, {"code": "pap"}, {"code": "nl-NL"}, {"code": "x1"}] }]);
-        let read = super::import_hsds("k.json", &codes.to_string(), &Taxonomy::default());
+        let read = super::import_hsds("k.json", &codes.to_string(), &Taxonomy::default(), crate::sociale_kaart::import::test_today());
         assert_eq!(read.records[0].languages, ["nl", "tr", "pap"], "ISO 639-3 read, the same language once");
         assert_eq!(read.issues.len(), 1, "only x1 is not a language code");
         assert_eq!(record.cost.free, Some(true), "an amount \"0.00\" is zero");
@@ -1605,12 +1608,12 @@ mod tests {
         // A term with a code of its own and a name: known by its name, shown by its name.
         let coded = |code: &str, name: &str| serde_json::json!([{ "id": "x", "name": "X",
             "attributes": [{ "taxonomy_term": { "code": code, "name": name } }] }]).to_string();
-        assert_eq!(super::import_hsds("k.json", &coded("HG-01", "Huiselijk geweld"), &Taxonomy::default()).records[0].themes, ["huiselijk-geweld"]);
-        let respite = super::import_hsds("k.json", &coded("MZ-7", "Mantelzorg en respijt"), &Taxonomy::default());
+        assert_eq!(super::import_hsds("k.json", &coded("HG-01", "Huiselijk geweld"), &Taxonomy::default(), crate::sociale_kaart::import::test_today()).records[0].themes, ["huiselijk-geweld"]);
+        let respite = super::import_hsds("k.json", &coded("MZ-7", "Mantelzorg en respijt"), &Taxonomy::default(), crate::sociale_kaart::import::test_today());
         assert_eq!(respite.records[0].themes, ["mz-7"]);
         assert_eq!(respite.new_terms.themes[0].label.nl, "Mantelzorg en respijt");
         // A term that cannot be a name is dropped with what is wrong with it.
-        let refused = |code: &str| super::import_hsds("k.json", &coded(code, ""), &Taxonomy::default()).issues[0].problem.clone();
+        let refused = |code: &str| super::import_hsds("k.json", &coded(code, ""), &Taxonomy::default(), crate::sociale_kaart::import::test_today()).issues[0].problem.clone();
         assert_eq!(refused(&"x".repeat(150)), Problem::Pack(PackProblem::TooLong { max: 100 }));
         assert_eq!(refused("<b>x</b>"), Problem::Pack(PackProblem::Markup));
         assert_eq!(refused("!!!"), Problem::Pack(PackProblem::Empty));
@@ -1678,6 +1681,30 @@ mod tests {
             Some((Problem::UnknownTheme { .. }, _))
         ));
         assert_eq!(found("assured_date"), pack(PackProblem::CheckedInFuture));
+    }
+
+    #[test]
+    fn the_day_the_caller_gives_decides_what_is_in_the_future_and_what_has_ended() {
+        let day = |text: &str| NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap();
+        let text = serde_json::json!([{
+            "id": "s", "name": "S", "assured_date": "2027-03-10",
+            "schedules": [{ "freq": "WEEKLY", "byday": "MO", "opens_at": "09:00", "closes_at": "12:00", "valid_to": "2027-03-20" }]
+        }])
+        .to_string();
+        let read = |today: &str| super::import_hsds("k.json", &text, &Taxonomy::default(), day(today));
+        // Two days before the check date it is in the future; one day ahead is allowed.
+        let early = read("2027-03-08");
+        assert_eq!(early.records[0].assured_date, None);
+        assert_eq!(issue(&early, 0, "assured_date").map(|i| i.problem.clone()), Some(Problem::Pack(PackProblem::CheckedInFuture)));
+        assert_eq!(early.records[0].schedules.len(), 1, "the hours still hold");
+        let checked = read("2027-03-09");
+        assert_eq!(checked.records[0].assured_date, Some(day("2027-03-10")));
+        assert_eq!(checked.records[0].schedules.len(), 1);
+        // After `valid_to` the hours are not today's any more.
+        let later = read("2027-03-21");
+        assert_eq!(later.records[0].assured_date, Some(day("2027-03-10")));
+        assert!(later.records[0].schedules.is_empty());
+        assert!(later.issues.iter().any(|i| i.problem == Problem::NotCurrent), "{:?}", later.issues);
     }
 
     #[test]

@@ -568,9 +568,10 @@ impl<'s> Join<'s> {
 }
 
 /// Reads a tabular package after the services `known` of files read before it. `package` is
-/// its `datapackage.json`'s path beside the region pack, `tables` the texts of its tables.
-pub fn import_tabular_after(package: &str, text: &str, tables: &TableTexts, taxonomy: &Taxonomy, known: FxHashSet<String>) -> Import {
-    let mut reader = TabularReader::new(package, text, tables, taxonomy, known);
+/// its `datapackage.json`'s path beside the region pack, `tables` the texts of its tables;
+/// its dates are held against `today`.
+pub fn import_tabular_after(package: &str, text: &str, tables: &TableTexts, taxonomy: &Taxonomy, known: FxHashSet<String>, today: chrono::NaiveDate) -> Import {
+    let mut reader = TabularReader::new(package, text, tables, taxonomy, known, today);
     loop {
         if let Some(import) = reader.read(usize::MAX) {
             return import;
@@ -597,10 +598,10 @@ struct Reading<'a> {
 }
 
 impl<'a> TabularReader<'a> {
-    pub fn new(package: &'a str, text: &str, tables: &TableTexts, taxonomy: &'a Taxonomy, known: FxHashSet<String>) -> Self {
+    pub fn new(package: &'a str, text: &str, tables: &TableTexts, taxonomy: &'a Taxonomy, known: FxHashSet<String>, today: chrono::NaiveDate) -> Self {
         let early = |import| TabularReader { state: None, early: Some(import) };
         let name = package.rsplit('/').next().unwrap_or(package);
-        let mut check = Checker::new(name, taxonomy);
+        let mut check = Checker::new(name, taxonomy, today);
         check.known_ids(known);
         let (resources, unusable) = match listing(package, text) {
             Ok(listing) => listing,
@@ -708,7 +709,7 @@ mod tests {
     }
 
     fn read(text: &str, tables: &TableTexts) -> Import {
-        import_tabular_after(PACKAGE, text, tables, &Taxonomy::default(), Default::default())
+        import_tabular_after(PACKAGE, text, tables, &Taxonomy::default(), Default::default(), crate::sociale_kaart::import::test_today())
     }
 
     /// The fixture with one table's text changed by `edit`.
@@ -831,7 +832,7 @@ mod tests {
     fn a_package_gives_what_its_json_form_gives() {
         let (text, tables) = fixture();
         let tabular = read(&text, &tables);
-        let json = super::super::import_hsds("tabular-as-json.json", include_str!("../../../tests/fixtures/sociale-kaart/tabular-as-json.json"), &Taxonomy::default());
+        let json = super::super::import_hsds("tabular-as-json.json", include_str!("../../../tests/fixtures/sociale-kaart/tabular-as-json.json"), &Taxonomy::default(), crate::sociale_kaart::import::test_today());
         assert_eq!(tabular.records, json.records);
         let problems = |import: &Import| import.issues.iter().map(|i| (i.problem.clone(), i.outcome)).collect::<Vec<_>>();
         assert_eq!(problems(&tabular), problems(&json));
@@ -842,7 +843,7 @@ mod tests {
     fn read_in_slices_a_package_gives_exactly_what_it_gives_at_once() {
         let (text, tables) = fixture();
         let taxonomy = Taxonomy::default();
-        let mut reader = TabularReader::new(PACKAGE, &text, &tables, &taxonomy, Default::default());
+        let mut reader = TabularReader::new(PACKAGE, &text, &tables, &taxonomy, Default::default(), crate::sociale_kaart::import::test_today());
         let mut slices = 1;
         let sliced = loop {
             match reader.read(1) {
@@ -926,7 +927,7 @@ mod tests {
             ("l.csv", "id,name\nloc,Plek\n".to_string()), ("p.csv", format!("id,location_id,number\n{phones}"))]
             .into_iter().map(|(path, text)| (path.to_string(), Ok(text))).collect();
         let started = std::time::Instant::now();
-        let import = import_tabular_after("datapackage.json", text, &tables, &Taxonomy::default(), Default::default());
+        let import = import_tabular_after("datapackage.json", text, &tables, &Taxonomy::default(), Default::default(), crate::sociale_kaart::import::test_today());
         assert_eq!(import.issues.iter().map(|i| &i.problem).collect::<Vec<_>>(), [&Problem::TooManyLinks]);
         assert!(started.elapsed() < std::time::Duration::from_secs(20), "{:?}", started.elapsed());
     }

@@ -42,13 +42,14 @@ pub const TEMPLATE_COLUMNS: [&str; 26] = [
     "laatst_gecontroleerd",
 ];
 
-pub fn import_csv(file: &str, text: &str, taxonomy: &Taxonomy) -> Import {
-    import_csv_after(file, text, taxonomy, Default::default())
+/// Reads the spreadsheet template; its dates are held against `today`.
+pub fn import_csv(file: &str, text: &str, taxonomy: &Taxonomy, today: chrono::NaiveDate) -> Import {
+    import_csv_after(file, text, taxonomy, Default::default(), today)
 }
 
 /// As [`import_csv`], after other files with the services `known` (a repeated id is reported).
-pub fn import_csv_after(file: &str, text: &str, taxonomy: &Taxonomy, known: rustc_hash::FxHashSet<String>) -> Import {
-    let mut check = Checker::new(file, taxonomy);
+pub fn import_csv_after(file: &str, text: &str, taxonomy: &Taxonomy, known: rustc_hash::FxHashSet<String>, today: chrono::NaiveDate) -> Import {
+    let mut check = Checker::new(file, taxonomy, today);
     check.known_ids(known);
     if text.len() > MAX_DATA_FILE_BYTES {
         return check.refuse("", Problem::Pack(PackProblem::TooLarge { size: text.len(), max: MAX_DATA_FILE_BYTES }));
@@ -293,7 +294,7 @@ mod tests {
     const TEMPLATE: &str = include_str!("../../../tests/fixtures/sociale-kaart/template.csv");
 
     fn import(text: &str) -> Import {
-        import_csv("kaart.csv", text, &Taxonomy::default())
+        import_csv("kaart.csv", text, &Taxonomy::default(), crate::sociale_kaart::import::test_today())
     }
 
     #[test]
@@ -317,7 +318,7 @@ mod tests {
 
         // Excel writes CRLF: the row named is still the row the spreadsheet shows.
         let crlf = format!("{header}\r\n{}\r\n{wide}\r\n{}\r\n", narrow(1), narrow(2));
-        let import = super::import_csv("kaart.csv", &crlf, &Taxonomy::default());
+        let import = super::import_csv("kaart.csv", &crlf, &Taxonomy::default(), crate::sociale_kaart::import::test_today());
         assert_eq!(import.issues[0].record.as_ref().and_then(|r| r.row), Some(3), "{:?}", import.issues);
     }
 
