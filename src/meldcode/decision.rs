@@ -3,9 +3,9 @@
 
 use super::dossier::{evaluations_ics, Evaluation, Responsibility as Who};
 use super::editor::{entry_list, guide_view, VeiligThuisCall};
-use super::engine::{Action, Decision, Question};
+use super::engine::{Decision, Question};
 use super::fields::{date_input, text_area, use_editing, yes_no};
-use super::report::{action_key, decision_rows, question_note};
+use super::report::{decision_rows, question_note};
 use super::use_meldcode;
 use crate::i18n::{long_date, t, t_with};
 use crate::shell::{browser, state, tr, SourceNote};
@@ -18,7 +18,7 @@ pub fn afwegingen() -> impl IntoView {
     let meldcode = use_meldcode();
     let editing = use_editing();
     let app = state();
-    let outcome = Memo::new(move |_| editing.read(|d| d.afwegingen.outcome()));
+    let outcome = Memo::new(move |_| editing.read(|d| d.outcome()));
     let texts = meldcode.content.with_value(|c| c.afwegingen.clone());
     view! {
         <h2>{tr("afwegingen.title")}</h2>
@@ -92,7 +92,7 @@ fn Outcome() -> impl IntoView {
     let meldcode = use_meldcode();
     let editing = use_editing();
     let app = state();
-    let outcome = Memo::new(move |_| editing.read(|d| d.afwegingen.outcome()));
+    let outcome = Memo::new(move |_| editing.read(|d| d.outcome()));
     let kindcheck = Memo::new(move |_| editing.read(|d| d.kindcheck_conclusion()));
     let open_melden = meldcode.content.with_value(|c| c.open_melden.clone());
     let source = meldcode.content.with_value(|c| c.afwegingskader.clone());
@@ -112,8 +112,8 @@ fn Outcome() -> impl IntoView {
             <ol class="mw-actions-list">
                 {move || outcome.get().actions.into_iter().map(|action| view! {
                     <li>
-                        {tr(action_key(action))}
-                        {matches!(action, Action::CallVeiligThuis | Action::ReportAgain).then(|| view! { <VeiligThuisCall/> })}
+                        {tr(action.key())}
+                        {action.calls_veilig_thuis().then(|| view! { <VeiligThuisCall/> })}
                     </li>
                 }).collect_view()}
             </ol>
@@ -170,8 +170,8 @@ pub fn step_five() -> impl IntoView {
     let app = state();
     let in_five = meldcode.profile.get_untracked().unwrap_or_default().afwegingen_in.step() == 5;
     let guide = meldcode.content.with_value(|c| c.step(5).cloned());
-    let melden = Memo::new(move |_| editing.read(|d| d.afwegingen.outcome().melden == Decision::Yes));
-    let helping = Memo::new(move |_| editing.read(|d| d.afwegingen.outcome().help == Decision::Yes));
+    let melden = Memo::new(move |_| editing.read(|d| d.outcome().melden == Decision::Yes));
+    let helping = Memo::new(move |_| editing.read(|d| d.outcome().help == Decision::Yes));
     let download_ics = move |_| {
         let (d, lang) = (editing.dossier.get_untracked(), app.lang.get_untracked());
         let summary = t_with(lang, "evaluation.summary", &[("code", &d.case_code)]);

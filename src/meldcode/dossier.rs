@@ -2,7 +2,7 @@
 //! schema version; `Dossier::from_stored` reads every version ever written (fixtures of each
 //! live in `tests/fixtures/`), so an update never locks a professional out of a draft.
 
-use super::engine::{Answers, Decision};
+use super::engine::{Answers, Circumstances, Decision, Outcome};
 use super::profile::{ClientKind, Profile, Sector};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -311,6 +311,17 @@ impl Dossier {
         (self.client == ClientKind::Adult).then(|| self.kindcheck.conclusion())
     }
 
+    /// The outcome of the afwegingen for this dossier: the one way to it for a dossier, so the
+    /// rules of the dossier and its professional (a doctor consults Veilig Thuis first) are
+    /// never left out.
+    pub fn outcome(&self) -> Outcome {
+        self.afwegingen.outcome(self.circumstances())
+    }
+
+    fn circumstances(&self) -> Circumstances {
+        Circumstances { consult_veilig_thuis_first: self.needs_veilig_thuis_consultation() }
+    }
+
     /// Doctors must consult Veilig Thuis before a melding (KNMG meldcode).
     pub fn needs_veilig_thuis_consultation(&self) -> bool {
         self.doctor && !self.consultations.iter().any(|c| c.kind == ConsultationKind::VeiligThuisAdvies)
@@ -327,7 +338,7 @@ impl Dossier {
 
     /// Which of the five steps still have nothing in them, for "what is still open".
     pub fn open_steps(&self) -> Vec<u8> {
-        let outcome = self.afwegingen.outcome();
+        let outcome = self.outcome();
         let done = [
             !self.signals.is_empty() || !self.ticked.is_empty(),
             !self.consultations.is_empty(),
@@ -338,10 +349,38 @@ impl Dossier {
         (1..=5).zip(done).filter(|(_, done)| !done).map(|(step, _)| step).collect()
     }
 
+    /// Gives the dossier another case code (without the spaces around it), changed `now`.
+    pub fn rename(&mut self, case_code: &str, now: DateTime<Utc>) {
+        self.case_code = case_code.trim().to_string();
+        self.updated = now;
+    }
+
     /// A new dossier with the same content, for a similar case.
     pub fn duplicate(&self, id: String, case_code: String, now: DateTime<Utc>) -> Dossier {
         Dossier { id, case_code, created: now, updated: now, ..self.clone() }
     }
+}
+
+/// Puts `dossier` in the list the screens show: in place of the one with its id, or first
+/// when it is new.
+pub fn put(list: &mut Vec<Dossier>, dossier: Dossier) {
+    match list.iter_mut().find(|d| d.id == dossier.id) {
+        Some(existing) => *existing = dossier,
+        None => list.insert(0, dossier),
+    }
+}
+
+/// Puts the dossiers an import wrote in the list, then orders it most recently changed first.
+pub fn put_imported(list: &mut Vec<Dossier>, written: &[Dossier]) {
+    for dossier in written {
+        put(list, dossier.clone());
+    }
+    list.sort_by(|a, b| b.updated.cmp(&a.updated));
+}
+
+/// Takes dossier `id` out of the list (after it was deleted from storage).
+pub fn remove(list: &mut Vec<Dossier>, id: &str) {
+    list.retain(|d| d.id != id);
 }
 
 /// A real name in the case code field would put a client's identity in browser storage.
@@ -603,7 +642,7 @@ mod tests {
         assert_eq!(dossier.case_code, "KO-2026-014");
         assert_eq!(dossier.signals.len(), 2);
         assert_eq!(dossier.client, ClientKind::Adult);
-        assert_eq!(dossier.afwegingen.outcome().melden, Decision::Yes);
+        assert_eq!(dossier.outcome().melden, Decision::Yes);
     }
 
     #[test]
@@ -664,6 +703,58 @@ mod tests {
         assert!(d.needs_veilig_thuis_consultation());
         d.consultations.push(Consultation { kind: ConsultationKind::VeiligThuisAdvies, ..Default::default() });
         assert!(!d.needs_veilig_thuis_consultation());
+    }
+
+    #[test]
+    fn a_doctor_s_dossier_outcome_has_veilig_thuis_consulted_before_the_melding() {
+        use crate::meldcode::engine::Action;
+        let mut d = dossier("a");
+        d.doctor = true;
+        d.afwegingen.answers = [Some(true), Some(true), Some(false), None, None];
+        // The answers alone (what a caller used to get from `afwegingen`) miss the KNMG rule.
+        let answers_alone = d.afwegingen.outcome(Circumstances::default());
+        assert_eq!(answers_alone.actions, [Action::CallVeiligThuis, Action::InformClientFirst]);
+        assert_eq!(d.outcome().actions, [Action::ConsultVeiligThuisFirst, Action::CallVeiligThuis, Action::InformClientFirst]);
+        assert_eq!((d.outcome().melden, d.outcome().help), (answers_alone.melden, answers_alone.help));
+        // Once Veilig Thuis gave its advice, or for someone who is not a doctor, they agree.
+        d.consultations.push(Consultation { kind: ConsultationKind::VeiligThuisAdvies, ..Default::default() });
+        assert_eq!(d.outcome(), answers_alone);
+        d.consultations.clear();
+        d.doctor = false;
+        assert_eq!(d.outcome(), answers_alone);
+        // No melding, nothing to consult about first.
+        d.doctor = true;
+        d.afwegingen.answers = [Some(false), None, None, None, None];
+        assert!(!d.outcome().actions.contains(&Action::ConsultVeiligThuisFirst));
+    }
+
+    #[test]
+    fn renaming_trims_the_case_code_and_counts_as_a_change() {
+        let mut d = dossier("a");
+        let later = now() + chrono::Duration::minutes(5);
+        d.rename("  KO-2026-015 ", later);
+        assert_eq!((d.case_code.as_str(), d.updated, d.created, d.id.as_str()), ("KO-2026-015", later, now(), "a"));
+    }
+
+    #[test]
+    fn the_list_puts_a_changed_dossier_in_its_place_a_new_one_first_and_removes_by_id() {
+        let ids = |list: &[Dossier]| list.iter().map(|d| d.id.clone()).collect::<Vec<_>>();
+        let mut list = vec![dossier("a"), dossier("b")];
+        let mut changed = dossier("b");
+        changed.case_code = "Casus B".into();
+        put(&mut list, changed);
+        assert_eq!(ids(&list), ["a", "b"]);
+        assert_eq!(list[1].case_code, "Casus B");
+        put(&mut list, dossier("c"));
+        assert_eq!(ids(&list), ["c", "a", "b"]);
+        remove(&mut list, "a");
+        assert_eq!(ids(&list), ["c", "b"]);
+        remove(&mut list, "bestaat-niet");
+        assert_eq!(ids(&list), ["c", "b"]);
+        // An import: replaced and added, then the most recently changed first.
+        let at = |id: &str, minutes: i64| Dossier { updated: now() + chrono::Duration::minutes(minutes), ..dossier(id) };
+        put_imported(&mut list, &[at("b", 30), at("d", 10)]);
+        assert_eq!(ids(&list), ["b", "d", "c"]);
     }
 
     #[test]

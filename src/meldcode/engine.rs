@@ -55,6 +55,59 @@ pub enum Action {
     CloseWithAgreements,
     /// Help did not bring safety: decide with Veilig Thuis whether and how it goes on.
     DecideHelpWithVeiligThuis,
+    /// A doctor or dentist (KNMG-meldcode) who has not asked Veilig Thuis for advice yet:
+    /// consult Veilig Thuis before the melding.
+    ConsultVeiligThuisFirst,
+}
+
+impl Action {
+    /// The translation key of what the action says (content/ui); the screen and the print
+    /// both use it.
+    pub fn key(self) -> &'static str {
+        match self {
+            Action::RecordAndClose => "action_step.record_and_close",
+            Action::EnsureSafetyNow => "action_step.ensure_safety",
+            Action::CallVeiligThuis => "action_step.call_veilig_thuis",
+            Action::ReportAgain => "action_step.report_again",
+            Action::InformClientFirst => "action_step.inform_client",
+            Action::ContinueWithVeiligThuis => "action_step.continue_with_veilig_thuis",
+            Action::OfferHelp => "action_step.offer_help",
+            Action::PlanEvaluations => "action_step.plan_evaluations",
+            Action::CloseWithAgreements => "action_step.close_with_agreements",
+            Action::DecideHelpWithVeiligThuis => "action_step.decide_help_with_veilig_thuis",
+            Action::ConsultVeiligThuisFirst => "action_step.consult_veilig_thuis_first",
+        }
+    }
+
+    /// Every action, for checks that each says something.
+    pub const ALL: [Action; 11] = [
+        Action::RecordAndClose,
+        Action::EnsureSafetyNow,
+        Action::CallVeiligThuis,
+        Action::ReportAgain,
+        Action::InformClientFirst,
+        Action::ContinueWithVeiligThuis,
+        Action::OfferHelp,
+        Action::PlanEvaluations,
+        Action::CloseWithAgreements,
+        Action::DecideHelpWithVeiligThuis,
+        Action::ConsultVeiligThuisFirst,
+    ];
+
+    /// The actions that are a call to Veilig Thuis (the screen shows its number with them).
+    pub fn calls_veilig_thuis(self) -> bool {
+        matches!(self, Action::CallVeiligThuis | Action::ReportAgain | Action::ConsultVeiligThuisFirst)
+    }
+}
+
+/// What besides the five answers decides the outcome: the dossier and the professional whose
+/// it is. `Dossier::outcome` fills it in from the dossier; the default is nothing beyond the
+/// answers (a practice case of the zelftest, which has no professional).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Circumstances {
+    /// A doctor or dentist who has not asked Veilig Thuis for advice yet: the KNMG-meldcode
+    /// has them consult Veilig Thuis before a melding.
+    pub consult_veilig_thuis_first: bool,
 }
 
 /// Why a path does not ask a question.
@@ -99,7 +152,8 @@ pub struct Answers {
     pub disclosure: bool,
 }
 
-/// The decision the answers lead to. The only way to get one is `Answers::outcome`.
+/// The decision the answers lead to. The only way to get one is `Answers::outcome`, which
+/// takes the circumstances (for a dossier: `Dossier::outcome`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Outcome {
     /// Beslissing 1.
@@ -156,10 +210,23 @@ impl Answers {
         }
     }
 
+    /// The outcome in these circumstances: the afwegingskader's decisions and actions, with
+    /// what the circumstances add (a doctor consults Veilig Thuis before the melding). The one
+    /// way to an outcome, so no caller can leave a rule of the dossier out.
+    pub fn outcome(&self, circumstances: Circumstances) -> Outcome {
+        let mut outcome = self.walk();
+        if circumstances.consult_veilig_thuis_first && outcome.melden == Decision::Yes {
+            // Before the first call: after making sure of safety now, before the melding.
+            let at = outcome.actions.iter().position(|a| matches!(a, Action::CallVeiligThuis | Action::ReportAgain));
+            outcome.actions.insert(at.unwrap_or(outcome.actions.len()), Action::ConsultVeiligThuisFirst);
+        }
+        outcome
+    }
+
     /// The afwegingskader: each answer leads to the next question or to an end, and each end
     /// gives both decisions with the actions that follow from them (never one that the
     /// decisions contradict).
-    pub fn outcome(&self) -> Outcome {
+    fn walk(&self) -> Outcome {
         use Question::*;
         let mut questions = [Later { after: 1 }; 5];
         // Afwegingen 1 and 2: a disclosure is acute unsafety and answers both.
@@ -339,7 +406,7 @@ impl End {
 pub fn reachable_paths() -> Vec<Answers> {
     fn walk(answers: Answers, out: &mut Vec<Answers>) {
         out.push(answers.clone());
-        if let Some(next) = answers.outcome().next {
+        if let Some(next) = answers.walk().next {
             for value in [true, false] {
                 let mut more = answers.clone();
                 more.set(next, Some(value));
@@ -360,7 +427,7 @@ mod tests {
     use Decision::*;
 
     fn run(answers: [Option<bool>; 5]) -> Outcome {
-        Answers { answers, disclosure: false }.outcome()
+        Answers { answers, disclosure: false }.outcome(Circumstances::default())
     }
     const Y: Option<bool> = Some(true);
     const N: Option<bool> = Some(false);
@@ -455,7 +522,7 @@ mod tests {
 
     #[test]
     fn disclosure_answers_1_and_2_and_means_melden_now() {
-        let o = Answers { answers: [U; 5], disclosure: true }.outcome();
+        let o = Answers { answers: [U; 5], disclosure: true }.outcome(Circumstances::default());
         assert_eq!(o.melden, Yes);
         assert_eq!(o.meldnormen, [Meldnorm::AcuteOrStructural]);
         assert_eq!(o.actions, [EnsureSafetyNow, CallVeiligThuis, InformClientFirst, ContinueWithVeiligThuis]);
@@ -464,9 +531,9 @@ mod tests {
         assert_eq!((o.counted_answer(1), o.counted_answer(2)), (Some(true), Some(true)));
         assert!(o.with_veilig_thuis && o.by_disclosure);
         // Earlier "no suspicion" answers do not override a disclosure.
-        let o = Answers { answers: [N, N, U, U, U], disclosure: true }.outcome();
+        let o = Answers { answers: [N, N, U, U, U], disclosure: true }.outcome(Circumstances::default());
         assert_eq!((o.melden, o.next), (Yes, Some(3)));
-        let o = Answers { answers: [N, N, Y, Y, N], disclosure: true }.outcome();
+        let o = Answers { answers: [N, N, Y, Y, N], disclosure: true }.outcome(Circumstances::default());
         assert_eq!((o.melden, o.help), (Yes, WithVeiligThuis));
         assert_eq!(o.actions, [EnsureSafetyNow, ReportAgain, InformClientFirst, DecideHelpWithVeiligThuis]);
     }
@@ -477,7 +544,7 @@ mod tests {
         for a in 0..3usize.pow(5) {
             let answers: [Option<bool>; 5] = std::array::from_fn(|i| values[a / 3usize.pow(i as u32) % 3]);
             for disclosure in [false, true] {
-                let o = Answers { answers, disclosure }.outcome();
+                let o = Answers { answers, disclosure }.outcome(Circumstances::default());
                 let case = format!("{answers:?} disclosure={disclosure}");
                 let melds = o.actions.contains(&CallVeiligThuis) || o.actions.contains(&ReportAgain);
                 assert_eq!(o.melden == Yes, !o.meldnormen.is_empty(), "{case}");
@@ -509,7 +576,7 @@ mod tests {
                         counted.set(q, None);
                     }
                 }
-                assert_eq!(counted.outcome(), o, "{case}");
+                assert_eq!(counted.outcome(Circumstances::default()), o, "{case}");
             }
         }
     }
@@ -519,6 +586,43 @@ mod tests {
         let paths = reachable_paths();
         // Without disclosure 9 ends and 8 stops; with it (1 and 2 answered), 4 ends and 3 stops.
         assert_eq!(paths.len(), 17 + 7);
-        assert_eq!(paths.iter().filter(|a| a.outcome().decided()).count(), 9 + 4);
+        assert_eq!(paths.iter().filter(|a| a.outcome(Circumstances::default()).decided()).count(), 9 + 4);
+    }
+
+    #[test]
+    fn a_doctor_consults_veilig_thuis_before_every_melding_and_nothing_else_changes() {
+        let doctor = Circumstances { consult_veilig_thuis_first: true };
+        let values = [U, Y, N];
+        for a in 0..3usize.pow(5) {
+            let answers: [Option<bool>; 5] = std::array::from_fn(|i| values[a / 3usize.pow(i as u32) % 3]);
+            for disclosure in [false, true] {
+                let answers = Answers { answers, disclosure };
+                let (plain, theirs) = (answers.outcome(Circumstances::default()), answers.outcome(doctor));
+                let case = format!("{answers:?}");
+                assert_eq!((theirs.melden, theirs.help, &theirs.meldnormen, theirs.next), (plain.melden, plain.help, &plain.meldnormen, plain.next), "{case}");
+                let mut without: Vec<Action> = theirs.actions.clone();
+                without.retain(|a| *a != ConsultVeiligThuisFirst);
+                assert_eq!(without, plain.actions, "{case}");
+                assert_eq!(theirs.actions.contains(&ConsultVeiligThuisFirst), plain.melden == Yes, "{case}");
+                if let Some(at) = theirs.actions.iter().position(|a| *a == ConsultVeiligThuisFirst) {
+                    assert!(matches!(theirs.actions[at + 1], CallVeiligThuis | ReportAgain), "{case}: before the melding");
+                    assert_eq!(theirs.actions.first() == Some(&EnsureSafetyNow), disclosure, "{case}: safety still first");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_action_says_something_in_both_languages() {
+        use crate::i18n::{t, Lang};
+        let keys: std::collections::HashSet<&str> = Action::ALL.iter().map(|a| a.key()).collect();
+        assert_eq!(keys.len(), Action::ALL.len(), "one key per action");
+        for action in Action::ALL {
+            for lang in [Lang::Nl, Lang::En] {
+                let text = t(lang, action.key());
+                assert!(!text.is_empty() && text != action.key(), "{action:?} {lang:?}");
+            }
+        }
+        assert_ne!(t(Lang::Nl, CallVeiligThuis.key()), t(Lang::En, CallVeiligThuis.key()));
     }
 }

@@ -190,10 +190,7 @@ fn DossierItem(dossier: Dossier) -> impl IntoView {
     let stored = StoredValue::new(dossier.clone());
     let rename = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let mut d = stored.get_value();
-        d.case_code = new_code.get_untracked().trim().to_string();
-        d.updated = Utc::now();
-        if meldcode.save(&d) {
+        if stored.with_value(|d| meldcode.rename(d, &new_code.get_untracked())) {
             renaming.set(false);
         }
     };
@@ -203,11 +200,7 @@ fn DossierItem(dossier: Dossier) -> impl IntoView {
         meldcode.save(&d.duplicate(store::new_id(), code, Utc::now()));
     };
     let delete = move |_| {
-        let id = stored.with_value(|d| d.id.clone());
-        match store::delete(&id) {
-            Ok(()) => meldcode.dossiers.update(|all| all.retain(|d| d.id != id)),
-            Err(e) => meldcode.problem.set(Some(e.message_key())),
-        }
+        meldcode.delete(&stored.with_value(|d| d.id.clone()));
     };
     let export_one = move |_| {
         let d = stored.get_value();
@@ -307,16 +300,7 @@ fn Import() -> impl IntoView {
 
     let imported = move |written: Vec<Dossier>| {
         let lang = app.lang.get_untracked();
-        meldcode.problem.set(None);
-        meldcode.dossiers.update(|all| {
-            for d in &written {
-                match all.iter_mut().find(|e| e.id == d.id) {
-                    Some(existing) => *existing = d.clone(),
-                    None => all.insert(0, d.clone()),
-                }
-            }
-            all.sort_by(|a, b| b.updated.cmp(&a.updated));
-        });
+        meldcode.imported(&written);
         message.set(Some(t_count(lang, "import.done", written.len(), &[])));
     };
     // All or nothing: `write_all` checks the space first and undoes a write refused half-way.
@@ -354,11 +338,7 @@ fn Import() -> impl IntoView {
     // Plans the import of a plain export text; with duplicates the user is asked first.
     let plan_text = move |text: Result<String, ImportError>| {
         let lang = app.lang.get_untracked();
-        // Drafts that no longer open count too: an import never overwrites one unasked.
-        let mut existing: Vec<String> = meldcode.dossiers.with_untracked(|all| all.iter().map(|d| d.id.clone()).collect());
-        existing.extend(meldcode.broken.with_untracked(|all| {
-            all.iter().filter_map(|b| b.name.strip_prefix(store::DOSSIER_PREFIX).map(String::from)).collect::<Vec<_>>()
-        }));
+        let existing = meldcode.ids_in_use();
         match text.and_then(|text| dossier::plan_import(&text, &existing)) {
             Err(error) => message.set(Some(error.message(lang))),
             Ok(plan) if plan.duplicates.is_empty() => {

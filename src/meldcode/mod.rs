@@ -133,10 +133,7 @@ impl Meldcode {
                         }
                     });
                 }
-                self.dossiers.update(|all| match all.iter_mut().find(|d| d.id == stored.id) {
-                    Some(existing) => *existing = stored.clone(),
-                    None => all.insert(0, stored.clone()),
-                });
+                self.dossiers.update(|all| dossier::put(all, stored.clone()));
                 Some((stored, known))
             }
             Err(e) => {
@@ -144,6 +141,46 @@ impl Meldcode {
                 None
             }
         }
+    }
+}
+
+impl Meldcode {
+    /// Gives a dossier another case code and stores it; `false` when storing failed.
+    pub fn rename(&self, dossier: &Dossier, case_code: &str) -> bool {
+        let mut renamed = dossier.clone();
+        renamed.rename(case_code, chrono::Utc::now());
+        self.save(&renamed)
+    }
+
+    /// Deletes a dossier from storage and from the list; `false` (with the problem shown)
+    /// when storage refused.
+    pub fn delete(&self, id: &str) -> bool {
+        match store::delete(id) {
+            Ok(()) => {
+                self.dossiers.update(|all| dossier::remove(all, id));
+                true
+            }
+            Err(e) => {
+                self.problem.set(Some(e.message_key()));
+                false
+            }
+        }
+    }
+
+    /// The dossiers an import wrote: in the list, and the last storage problem gone.
+    pub fn imported(&self, written: &[Dossier]) {
+        self.problem.set(None);
+        self.dossiers.update(|all| dossier::put_imported(all, written));
+    }
+
+    /// Every dossier id in storage, also of drafts that no longer open: an import never
+    /// overwrites one unasked.
+    pub fn ids_in_use(&self) -> Vec<String> {
+        let mut ids: Vec<String> = self.dossiers.with_untracked(|all| all.iter().map(|d| d.id.clone()).collect());
+        ids.extend(self.broken.with_untracked(|all| {
+            all.iter().filter_map(|b| b.name.strip_prefix(store::DOSSIER_PREFIX).map(String::from)).collect::<Vec<_>>()
+        }));
+        ids
     }
 }
 

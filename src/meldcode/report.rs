@@ -4,7 +4,7 @@
 
 use super::content::MeldcodeContent;
 use super::dossier::{Dossier, KindcheckConclusion, Responsibility};
-use super::engine::{Action, Decision, Meldnorm, NotAskedBecause, Outcome, Question};
+use super::engine::{Decision, Meldnorm, NotAskedBecause, Outcome, Question};
 use super::profile::{ClientKind, Profile};
 use crate::i18n::{long_date, t, t_with, Lang};
 use chrono::NaiveDate;
@@ -87,21 +87,6 @@ pub fn meldnorm_number(norm: Meldnorm) -> u8 {
     }
 }
 
-pub fn action_key(action: Action) -> &'static str {
-    match action {
-        Action::RecordAndClose => "action_step.record_and_close",
-        Action::EnsureSafetyNow => "action_step.ensure_safety",
-        Action::CallVeiligThuis => "action_step.call_veilig_thuis",
-        Action::ReportAgain => "action_step.report_again",
-        Action::InformClientFirst => "action_step.inform_client",
-        Action::ContinueWithVeiligThuis => "action_step.continue_with_veilig_thuis",
-        Action::OfferHelp => "action_step.offer_help",
-        Action::PlanEvaluations => "action_step.plan_evaluations",
-        Action::CloseWithAgreements => "action_step.close_with_agreements",
-        Action::DecideHelpWithVeiligThuis => "action_step.decide_help_with_veilig_thuis",
-    }
-}
-
 /// Beslissing 1 as a sentence.
 pub fn melden_text(outcome: &Outcome, lang: Lang) -> String {
     t(lang, decision_key(outcome.melden))
@@ -146,7 +131,7 @@ pub fn decision_rows(outcome: &Outcome, kindcheck: Option<KindcheckConclusion>, 
 
 /// What the next actions say, in order.
 pub fn action_texts(outcome: &Outcome, lang: Lang) -> Vec<String> {
-    outcome.actions.iter().map(|a| t(lang, action_key(*a))).collect()
+    outcome.actions.iter().map(|a| t(lang, a.key())).collect()
 }
 
 /// Why a question is not answered here: not asked on this path, answered by the disclosure,
@@ -169,7 +154,7 @@ pub fn question_note(question: Question, lang: Lang) -> Option<String> {
 
 pub fn build(d: &Dossier, profile: &Profile, content: &MeldcodeContent, lang: Lang) -> Vec<Section> {
     let mut b = Builder { lang, sections: Vec::new() };
-    let outcome = d.afwegingen.outcome();
+    let outcome = d.outcome();
 
     b.section("report.melder");
     b.field("profile.organisation", profile.organisation.clone());
@@ -330,7 +315,7 @@ mod tests {
     }
 
     fn texts(answers: &crate::meldcode::engine::Answers, lang: Lang) -> (Vec<Row>, Vec<String>) {
-        let outcome = answers.outcome();
+        let outcome = answers.outcome(crate::meldcode::engine::Circumstances::default());
         (decision_rows(&outcome, None, lang), action_texts(&outcome, lang))
     }
 
@@ -360,7 +345,7 @@ mod tests {
             let plan = t(lang, "action_step.plan_evaluations");
             let close = t(lang, "action_step.close_with_agreements");
             for answers in crate::meldcode::engine::reachable_paths() {
-                let outcome = answers.outcome();
+                let outcome = answers.outcome(crate::meldcode::engine::Circumstances::default());
                 let (rows, actions) = texts(&answers, lang);
                 let case = format!("{answers:?} {lang:?}");
                 let (melden, help) = (value(&rows, &label("decision.melden")), value(&rows, &label("decision.help")));

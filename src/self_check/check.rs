@@ -1,7 +1,7 @@
 //! One check: its items per theme, answered yes / partly / no / not applicable; the result as
 //! red/amber/green per theme and an action list; saving, comparing, printing and files.
 
-use super::model::{changes, export, import, merge_import, Answer, AnswerSheet, Check, Rating, SavedResult};
+use super::model::{changes, export, import_into, latest, with_saved, Answer, AnswerSheet, Check, Rating, SavedResult};
 use super::{load_saved, store_saved, use_self_check};
 use crate::i18n::{long_date, t, t_count, t_with};
 use crate::meldcode::dossier::{ImportError, MAX_IMPORT_BYTES};
@@ -59,8 +59,7 @@ pub fn CheckScreen(id: String) -> impl IntoView {
     on_cleanup(move || listener.remove());
 
     let save = move |_| {
-        let mut results = saved.get_untracked();
-        results.push(SavedResult { check: id_of(check), saved: Utc::now(), answers: answers.get_untracked() });
+        let results = saved.with_untracked(|all| with_saved(all, &id_of(check), answers.get_untracked(), Utc::now()));
         match store_saved(&id_of(check), &results) {
             Ok(()) => {
                 saved.set(results);
@@ -88,17 +87,14 @@ pub fn CheckScreen(id: String) -> impl IntoView {
             let text = browser::read_chosen_file(&element, MAX_IMPORT_BYTES).await;
             element.set_value("");
             let imported = match text {
-                Ok(text) => import(&text),
+                Ok(text) => saved.with_untracked(|all| import_into(all, &text, &id_of(check))),
                 Err(FileProblem::TooLarge { size }) => Err(ImportError::TooLarge { size }),
                 Err(FileProblem::Unreadable) => Err(ImportError::NotJson),
             };
             let lang = app.lang.get_untracked();
             match imported {
                 Err(error) => problem.set(Some(error.message(lang))),
-                Ok(results) => {
-                    // One write of the whole list: it is stored whole or, when it does not
-                    // fit, not at all.
-                    let (all, count) = merge_import(&saved.get_untracked(), results, &id_of(check));
+                Ok((all, count)) => {
                     match store_saved(&id_of(check), &all) {
                         Ok(()) => {
                             saved.set(all);
@@ -112,7 +108,7 @@ pub fn CheckScreen(id: String) -> impl IntoView {
         });
     };
 
-    let last = move || saved.with(|all| all.last().cloned());
+    let last = move || saved.with(|all| latest(all).cloned());
     let is_professional = id == "professional";
     view! {
         <p class="mw-no-print"><a href=Screen::SelfCheck.href()>{tr("self_check.choose")}</a></p>

@@ -5,7 +5,7 @@
 use crate::content::Source;
 use crate::i18n::Text;
 use crate::meldcode::dossier::{open_export, ImportError, ItemPart};
-use crate::meldcode::engine::{Answers as Afwegingen, Decision, Outcome};
+use crate::meldcode::engine::{Answers as Afwegingen, Circumstances, Decision, Outcome};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -81,8 +81,14 @@ pub struct Expected {
 impl PracticeCase {
     /// The model answer through the same engine as the meldcode flow.
     pub fn model_outcome(&self) -> Outcome {
-        Afwegingen { answers: self.answers, disclosure: false }.outcome()
+        practice_outcome(&Afwegingen { answers: self.answers, disclosure: false })
     }
+}
+
+/// The outcome of answers to a practice case, the user's or the model's: the afwegingskader
+/// alone, as a practice case has no dossier and no professional's circumstances.
+pub fn practice_outcome(answers: &Afwegingen) -> Outcome {
+    answers.outcome(Circumstances::default())
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -270,6 +276,27 @@ pub fn merge_import(saved: &[SavedResult], imported: Vec<SavedResult>, check: &s
     (all, added)
 }
 
+/// An import file read and added to the saved results of `check`: what to store (one write
+/// of the whole list, so it is stored whole or not at all) and how many results are new; the
+/// file's problem when it is refused, with nothing added.
+pub fn import_into(saved: &[SavedResult], text: &str, check: &str) -> Result<(Vec<SavedResult>, usize), ImportError> {
+    import(text).map(|imported| merge_import(saved, imported, check))
+}
+
+/// The saved results with the answers of `check` saved `now` added, oldest first.
+pub fn with_saved(saved: &[SavedResult], check: &str, answers: AnswerSheet, now: DateTime<Utc>) -> Vec<SavedResult> {
+    let mut all = saved.to_vec();
+    all.push(SavedResult { check: check.to_string(), saved: now, answers });
+    all.sort_by_key(|r| r.saved);
+    all
+}
+
+/// The result saved last ("Laatst opgeslagen op …"), by its time, whatever order the list
+/// came in (another tab's or an older version's write).
+pub fn latest(saved: &[SavedResult]) -> Option<&SavedResult> {
+    saved.iter().max_by_key(|r| r.saved)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -407,5 +434,38 @@ mod tests {
         let (all, added) = merge_import(&saved, saved.clone(), "gemeente");
         assert_eq!((all.len(), added), (10_000, 0));
         assert!(started.elapsed() < std::time::Duration::from_secs(5), "{:?}", started.elapsed());
+    }
+
+    #[test]
+    fn an_import_into_the_saved_results_adds_only_new_results_of_this_check_or_nothing() {
+        let now = chrono::DateTime::parse_from_rfc3339("2026-11-22T10:00:00Z").unwrap().with_timezone(&Utc);
+        let result = |check: &str, minutes: i64| SavedResult {
+            check: check.into(),
+            saved: now + chrono::Duration::minutes(minutes),
+            answers: sheet(&[("a", Answer::Yes)]),
+        };
+        let saved = vec![result("gemeente", 5)];
+        let file = export(&[result("gemeente", 5), result("gemeente", 1), result("organisatie", 2)], now);
+        let (all, added) = import_into(&saved, &file, "gemeente").unwrap();
+        assert_eq!(added, 1);
+        assert_eq!(all, [result("gemeente", 1), result("gemeente", 5)]);
+        assert_eq!(import_into(&saved, "{", "gemeente"), Err(ImportError::NotJson));
+        let (all, added) = import_into(&saved, &file, "professional").unwrap();
+        assert_eq!((all, added), (saved.clone(), 0), "another check's results are not added");
+    }
+
+    #[test]
+    fn the_latest_result_is_the_one_saved_last_whatever_the_order() {
+        let now = chrono::DateTime::parse_from_rfc3339("2026-11-22T10:00:00Z").unwrap().with_timezone(&Utc);
+        let at = |minutes: i64| SavedResult { check: "gemeente".into(), saved: now + chrono::Duration::minutes(minutes), answers: sheet(&[]) };
+        assert_eq!(latest(&[]), None);
+        assert_eq!(latest(&[at(3), at(9), at(1)]), Some(&at(9)));
+        // A new result goes in its place by time: the list stays oldest first.
+        let all = with_saved(&[at(1), at(9)], "gemeente", sheet(&[("a", Answer::No)]), now + chrono::Duration::minutes(5));
+        let times: Vec<i64> = all.iter().map(|r| (r.saved - now).num_minutes()).collect();
+        assert_eq!(times, [1, 5, 9]);
+        assert_eq!(all[1].answers, sheet(&[("a", Answer::No)]));
+        let all = with_saved(&all, "gemeente", sheet(&[]), now + chrono::Duration::minutes(20));
+        assert_eq!(latest(&all).map(|r| (r.saved - now).num_minutes()), Some(20));
     }
 }

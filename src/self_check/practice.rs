@@ -1,6 +1,7 @@
 //! Knowledge questions with their explanation, and practice cases walked through the five
 //! afwegingen with the model answer's reasoning, using the meldcode's own engine.
 
+use super::model::practice_outcome;
 use super::use_self_check;
 use crate::i18n::t;
 use crate::meldcode::content::MeldcodeContent;
@@ -112,7 +113,7 @@ pub fn Case(id: String) -> impl IntoView {
             }
         }).collect_view()}
         {move || done().then(|| {
-            let yours = mine.with(|m| m.outcome());
+            let yours = mine.with(practice_outcome);
             let model = model.clone();
             view! {
                 <section class="mw-outcome">
