@@ -1,13 +1,18 @@
 // Prints what a visitor downloads and how soon the home screen can be used, next to a plain
-// static HTML page with the same home content, measured in the same run.
-//   node scripts/bench.mjs [--runs 7]
+// static HTML page with the same home content, measured in the same run; then each journey's
+// first useful screen on a phone (Slow 4G, 4x slower CPU, compressed, cold) next to its static
+// twin.
+//   node scripts/bench.mjs [--runs 7] [--phone-runs 3]   (the phone part alone: scripts/bench-phone.mjs)
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { phoneJourneys, startServer } from './bench-phone.mjs';
 
-const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 7;
+const option = (name, fallback) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) || fallback : fallback);
+const runs = option('--runs', 7);
+const phoneRuns = option('--phone-runs', 3);
 const BUDGET_KB = 250;
 const PORT = 4190;
 const dist = 'dist';
@@ -349,6 +354,15 @@ try {
   console.log(`\nQuick exit while the largest accepted data loads (region pack ${packKb} KB with ${contacts.length} contacts, sociale kaart ${largestMb} MB)`);
   console.log(`  page opened to first results: ${loadMs} ms; ${delays.length} clicks on "Snel weg" during that load`);
   console.log(`  click to leaving: median ${med(delays)} ms, max ${max(delays)} ms   (budget 100 ms; the same click on an idle page: ${idleMs} ms)`);
+
+  // --- Each journey on a phone, from the bench's compressing server on the same port ---------
+  await new Promise((resolve) => { server.on('exit', resolve); server.kill(); });
+  const compressing = await startServer(dist);
+  try {
+    await phoneJourneys(browser, { runs: phoneRuns });
+  } finally {
+    await compressing.stop();
+  }
 } finally {
   await browser.close();
   server.kill();
