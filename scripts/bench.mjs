@@ -16,6 +16,8 @@ const phoneRuns = option('--phone-runs', 3);
 const BUDGET_KB = 250;
 const PORT = 4190;
 const dist = 'dist';
+// Every figure is a first visit's: no service worker caching the release in the background.
+const NO_WORKER = { serviceWorkers: 'block' };
 const staticDir = 'target/bench';
 
 // A made-up sociale kaart of `count` services, written afresh so the figures follow the generator.
@@ -65,7 +67,7 @@ const browser = await chromium.launch({
 
 try {
   // The static twin: the app's own rendered home screen, without any script.
-  const page = await browser.newPage();
+  const page = await browser.newPage(NO_WORKER);
   await page.goto(`http://127.0.0.1:${PORT}/`);
   await page.waitForSelector('.meldwijzer .mw-door');
   const html = await page.evaluate(() => {
@@ -82,7 +84,7 @@ try {
   async function interactiveMs(url) {
     const times = [];
     for (let i = 0; i < runs; i++) {
-      const context = await browser.newContext();
+      const context = await browser.newContext(NO_WORKER);
       const p = await context.newPage();
       await p.goto(url, { waitUntil: 'commit' });
       await p.waitForSelector('.meldwijzer .mw-door');
@@ -109,7 +111,7 @@ try {
   }));
   // A fresh page whose storage holds a profile and the 200 drafts.
   const pageWithDrafts = async () => {
-    const context = await browser.newContext();
+    const context = await browser.newContext(NO_WORKER);
     const page = await context.newPage();
     await page.goto(`http://127.0.0.1:${PORT}/`);
     await page.evaluate((items) => {
@@ -196,7 +198,7 @@ try {
   // The module's own benchmark: pure computation in a fresh page each time (its first run is
   // what a user meets, and varies by tens of ms), no network or rendering. Medians of 5.
   const moduleBenchmark = async (files) => {
-    const context = await browser.newContext();
+    const context = await browser.newContext(NO_WORKER);
     const page = await context.newPage();
     await page.goto(`http://127.0.0.1:${PORT}/`);
     const report = JSON.parse(await page.evaluate(async (urls) => {
@@ -216,7 +218,7 @@ try {
   // And the whole way a user goes: page, shell, module, fetch, import, index, first results.
   const shown = [];
   for (let i = 0; i < 3; i++) {
-    const context = await browser.newContext();
+    const context = await browser.newContext(NO_WORKER);
     const p = await context.newPage();
     await p.goto(`http://127.0.0.1:${PORT}/static/host-10k.html`, { waitUntil: 'commit' });
     await p.waitForFunction(() => /\d+ diensten gevonden/.test(document.querySelector('.mw-results__count')?.textContent ?? ''), null, { timeout: 60_000 });
@@ -240,7 +242,7 @@ try {
   const phrases = ['schuldhulp', 'opvoeden', 'huiselijk geweld', 'buurtteam noord', 'vrouwenopvnag', 'jongerenwerk'];
   const mini = [];
   for (let i = 0; i < 5; i++) {
-    const context = await browser.newContext();
+    const context = await browser.newContext(NO_WORKER);
     const miniPage = await context.newPage();
     await miniPage.goto(`http://127.0.0.1:${PORT}/`);
     await miniPage.addScriptTag({ url: '/static/minisearch.js' });
@@ -294,7 +296,7 @@ try {
   let loadMs = 0;
   let idleMs = 0;
   for (const at of [150, 300, 450, 600, 750, 900, 1050, 1200, 1400, 1600]) {
-    const context = await browser.newContext();
+    const context = await browser.newContext(NO_WORKER);
     const p = await context.newPage();
     let left = null;
     await context.route('https://exit.invalid/**', (route) => { left ??= Date.now(); route.fulfill({ body: 'weg' }); });
@@ -312,7 +314,7 @@ try {
     await context.close();
   }
   {
-    const context = await browser.newContext();
+    const context = await browser.newContext(NO_WORKER);
     const p = await context.newPage();
     const opened = Date.now();
     await p.goto(`http://127.0.0.1:${PORT}/static/host-largest.html`, { waitUntil: 'commit' });
