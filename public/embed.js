@@ -15,5 +15,50 @@ if (![...document.querySelectorAll('link[rel="stylesheet"]')].some((link) => lin
   document.head.append(style);
 }
 
-const { default: init } = await import(file('meldwijzer.js'));
-await init({ module_or_path: file('meldwijzer_bg.wasm') });
+// Our own index.html as the top-level page on its own origin (never a gemeente's page, never in
+// a frame): installable and offline with sw.js (README "Installed and offline").
+const own = 'serviceWorker' in navigator && window.top === window && base.origin === location.origin
+  && location.href.startsWith(base.href) && !!document.querySelector('[data-meldwijzer][data-standalone]');
+
+// Opened while a new release waits: it takes over only if this is the app's one window (no dossier
+// open elsewhere), before anything starts; then this page opens again, from the new release.
+async function newReleaseFirst() {
+  const waiting = navigator.serviceWorker.controller && (await navigator.serviceWorker.getRegistration(base.href))?.waiting;
+  if (!waiting) return false;
+  const answer = new Promise((resolve) => {
+    navigator.serviceWorker.addEventListener('message', (event) => {
+      if (event.data?.type === 'meldwijzer:take-over') resolve(event.data.alone === true);
+    });
+    setTimeout(() => resolve(false), 2000);
+  });
+  waiting.postMessage({ type: 'meldwijzer:take-over-if-alone' });
+  if (!(await answer)) return false;
+  await new Promise((resolve) => {
+    navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true });
+    setTimeout(resolve, 2000);
+  });
+  location.reload();
+  return true;
+}
+
+// Installed apps are kept when a browser clears sites not visited for a while (the meldcode's
+// keeping screen asks too, on the first dossier, and says what the browser answered).
+const installed = () => ['standalone', 'minimal-ui', 'fullscreen', 'window-controls-overlay']
+  .some((mode) => matchMedia(`(display-mode: ${mode})`).matches);
+const keep = () => navigator.storage?.persist?.().catch(() => false);
+
+if (!(own && await newReleaseFirst().catch(() => false))) {
+  const { default: init } = await import(file('meldwijzer.js'));
+  await init({ module_or_path: file('meldwijzer_bg.wasm') });
+  if (own) {
+    if (installed()) keep();
+    addEventListener('appinstalled', keep);
+    // The worker downloads the whole release: only once this page has what it needs, so a
+    // first visit on a slow connection is not slowed down by it.
+    const register = () => setTimeout(() => navigator.serviceWorker
+      .register(file('sw.js'), { scope: base.href, updateViaCache: 'none' })
+      .catch(() => {}), 2000);
+    if (document.readyState === 'complete') register();
+    else addEventListener('load', register, { once: true });
+  }
+}

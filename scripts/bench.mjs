@@ -1,16 +1,23 @@
 // Prints what a visitor downloads and how soon the home screen can be used, next to a plain
-// static HTML page with the same home content, measured in the same run.
-//   node scripts/bench.mjs [--runs 7]
+// static HTML page with the same home content, measured in the same run; then each journey's
+// first useful screen on a phone (Slow 4G, 4x slower CPU, compressed, cold) next to its static
+// twin.
+//   node scripts/bench.mjs [--runs 7] [--phone-runs 3]   (the phone part alone: scripts/bench-phone.mjs)
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { phoneJourneys, startServer } from './bench-phone.mjs';
 
-const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 7;
+const option = (name, fallback) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) || fallback : fallback);
+const runs = option('--runs', 7);
+const phoneRuns = option('--phone-runs', 3);
 const BUDGET_KB = 250;
 const PORT = 4190;
 const dist = 'dist';
+// Every figure is a first visit's: no service worker caching the release in the background.
+const NO_WORKER = { serviceWorkers: 'block' };
 const staticDir = 'target/bench';
 
 // A made-up sociale kaart of `count` services, written afresh so the figures follow the generator.
@@ -60,7 +67,7 @@ const browser = await chromium.launch({
 
 try {
   // The static twin: the app's own rendered home screen, without any script.
-  const page = await browser.newPage();
+  const page = await browser.newPage(NO_WORKER);
   await page.goto(`http://127.0.0.1:${PORT}/`);
   await page.waitForSelector('.meldwijzer .mw-door');
   const html = await page.evaluate(() => {
@@ -77,7 +84,7 @@ try {
   async function interactiveMs(url) {
     const times = [];
     for (let i = 0; i < runs; i++) {
-      const context = await browser.newContext();
+      const context = await browser.newContext(NO_WORKER);
       const p = await context.newPage();
       await p.goto(url, { waitUntil: 'commit' });
       await p.waitForSelector('.meldwijzer .mw-door');
@@ -104,7 +111,7 @@ try {
   }));
   // A fresh page whose storage holds a profile and the 200 drafts.
   const pageWithDrafts = async () => {
-    const context = await browser.newContext();
+    const context = await browser.newContext(NO_WORKER);
     const page = await context.newPage();
     await page.goto(`http://127.0.0.1:${PORT}/`);
     await page.evaluate((items) => {
@@ -191,7 +198,7 @@ try {
   // The module's own benchmark: pure computation in a fresh page each time (its first run is
   // what a user meets, and varies by tens of ms), no network or rendering. Medians of 5.
   const moduleBenchmark = async (files) => {
-    const context = await browser.newContext();
+    const context = await browser.newContext(NO_WORKER);
     const page = await context.newPage();
     await page.goto(`http://127.0.0.1:${PORT}/`);
     const report = JSON.parse(await page.evaluate(async (urls) => {
@@ -211,7 +218,7 @@ try {
   // And the whole way a user goes: page, shell, module, fetch, import, index, first results.
   const shown = [];
   for (let i = 0; i < 3; i++) {
-    const context = await browser.newContext();
+    const context = await browser.newContext(NO_WORKER);
     const p = await context.newPage();
     await p.goto(`http://127.0.0.1:${PORT}/static/host-10k.html`, { waitUntil: 'commit' });
     await p.waitForFunction(() => /\d+ diensten gevonden/.test(document.querySelector('.mw-results__count')?.textContent ?? ''), null, { timeout: 60_000 });
@@ -235,7 +242,7 @@ try {
   const phrases = ['schuldhulp', 'opvoeden', 'huiselijk geweld', 'buurtteam noord', 'vrouwenopvnag', 'jongerenwerk'];
   const mini = [];
   for (let i = 0; i < 5; i++) {
-    const context = await browser.newContext();
+    const context = await browser.newContext(NO_WORKER);
     const miniPage = await context.newPage();
     await miniPage.goto(`http://127.0.0.1:${PORT}/`);
     await miniPage.addScriptTag({ url: '/static/minisearch.js' });
@@ -289,7 +296,7 @@ try {
   let loadMs = 0;
   let idleMs = 0;
   for (const at of [150, 300, 450, 600, 750, 900, 1050, 1200, 1400, 1600]) {
-    const context = await browser.newContext();
+    const context = await browser.newContext(NO_WORKER);
     const p = await context.newPage();
     let left = null;
     await context.route('https://exit.invalid/**', (route) => { left ??= Date.now(); route.fulfill({ body: 'weg' }); });
@@ -307,7 +314,7 @@ try {
     await context.close();
   }
   {
-    const context = await browser.newContext();
+    const context = await browser.newContext(NO_WORKER);
     const p = await context.newPage();
     const opened = Date.now();
     await p.goto(`http://127.0.0.1:${PORT}/static/host-largest.html`, { waitUntil: 'commit' });
@@ -349,6 +356,15 @@ try {
   console.log(`\nQuick exit while the largest accepted data loads (region pack ${packKb} KB with ${contacts.length} contacts, sociale kaart ${largestMb} MB)`);
   console.log(`  page opened to first results: ${loadMs} ms; ${delays.length} clicks on "Snel weg" during that load`);
   console.log(`  click to leaving: median ${med(delays)} ms, max ${max(delays)} ms   (budget 100 ms; the same click on an idle page: ${idleMs} ms)`);
+
+  // --- Each journey on a phone, from the bench's compressing server on the same port ---------
+  await new Promise((resolve) => { server.on('exit', resolve); server.kill(); });
+  const compressing = await startServer(dist);
+  try {
+    await phoneJourneys(browser, { runs: phoneRuns });
+  } finally {
+    await compressing.stop();
+  }
 } finally {
   await browser.close();
   server.kill();
