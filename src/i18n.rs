@@ -198,20 +198,53 @@ mod tests {
 
     const ALL: [UiText; 4] = [SHELL, SOCIAL_MAP, ROUTES, SELF_CHECK];
 
+    /// The file a text comes from: `content/ui/en.json` for the shell, `content/ui/zelftest.en.json` …
+    fn file(text: &UiText, lang: &str) -> String {
+        if text.name == SHELL.name { format!("content/ui/{lang}.json") } else { format!("content/ui/{}.{lang}.json", text.name) }
+    }
+
+    /// The keys of `a` that `b` lacks, in order: what a failure names instead of two whole lists.
+    fn missing_from(a: &[String], b: &[String]) -> Vec<String> {
+        a.iter().filter(|key| !b.contains(key)).cloned().collect()
+    }
+
     #[test]
     fn dutch_and_english_have_the_same_keys() {
+        let mut differences = Vec::new();
         for text in ALL {
-            assert_eq!(keys(text.nl), keys(text.en), "content/ui/{}: Dutch and English differ", text.name);
+            let (nl, en) = (keys(text.nl), keys(text.en));
+            let (no_en, no_nl) = (missing_from(&nl, &en), missing_from(&en, &nl));
+            if !no_en.is_empty() {
+                differences.push(format!("{} lacks {no_en:?}", file(&text, "en")));
+            }
+            if !no_nl.is_empty() {
+                differences.push(format!("{} lacks {no_nl:?}", file(&text, "nl")));
+            }
         }
+        assert!(differences.is_empty(), "Dutch and English differ: {differences:#?}");
+    }
+
+    #[test]
+    fn a_difference_in_keys_names_only_the_keys_that_differ() {
+        // Not key-shaped, or the test that every key in the source exists would look for them.
+        let nl = ["both".to_string(), "only-nl".to_string(), "also-both".to_string()];
+        let en = ["both".to_string(), "also-both".to_string(), "only-en".to_string()];
+        assert_eq!(missing_from(&nl, &en), ["only-nl"]);
+        assert_eq!(missing_from(&en, &nl), ["only-en"]);
     }
 
     #[test]
     fn no_key_is_in_two_files() {
-        let mut all: Vec<String> = ALL.iter().flat_map(|text| keys(text.nl)).collect();
-        let count = all.len();
-        all.sort();
-        all.dedup();
-        assert_eq!(all.len(), count, "a key is defined in more than one file in content/ui");
+        let mut seen: std::collections::BTreeMap<String, String> = std::collections::BTreeMap::new();
+        let mut twice = Vec::new();
+        for text in ALL {
+            for key in keys(text.nl) {
+                if let Some(first) = seen.insert(key.clone(), file(&text, "nl")) {
+                    twice.push(format!("{key} (in {first} and {})", file(&text, "nl")));
+                }
+            }
+        }
+        assert!(twice.is_empty(), "keys defined in more than one file in content/ui: {twice:#?}");
     }
 
     #[test]

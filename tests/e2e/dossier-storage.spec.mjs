@@ -3,21 +3,21 @@
 // browser's promise to keep the storage, Safari's seven days, a dossier's age, Alles wissen.
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
-import { expectAccessible, openMeldcodeWithProfile as openWithProfile, typeLikeAPerson, watchProblems } from './helpers.mjs';
+import { expectAccessible, openMeldcodeWithProfile as openWithProfile, typeLikeAPerson, watchProblems, uiText } from './helpers.mjs';
 
 const PROFILE_KEY = 'meldwijzer:meldcode:profile';
 const DOSSIER_PREFIX = 'meldwijzer:meldcode:dossier:';
 const SAFARI = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15';
 
 async function createDossier(page, code) {
-  await typeLikeAPerson(page, page.getByLabel('Casuscode'), code);
-  await page.getByRole('button', { name: 'Dossier aanmaken' }).click();
+  await typeLikeAPerson(page, page.getByLabel(uiText('dossier.case_code')), code);
+  await page.getByRole('button', { name: uiText('dossier.create') }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Dossier ${code}` })).toBeVisible();
 }
 
 async function backToList(page) {
-  await page.getByRole('link', { name: 'Terug naar de dossiers' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Meldcode: de vijf stappen' })).toBeVisible();
+  await page.getByRole('link', { name: uiText('meldcode.back_to_list') }).click();
+  await expect(page.getByRole('heading', { level: 1, name: uiText('title.meldcode') })).toBeVisible();
 }
 
 /** Every key and value in local storage, to prove a refused import changed nothing. */
@@ -63,14 +63,14 @@ test('an import into a nearly full store is refused whole, with a clear message;
   const big = exportFile(Array.from({ length: 300 }, (_, i) => dossier(i, { signals: [{ observed: `Signaal ${i} ${'x'.repeat(4000)}` }] })));
   const filler = await fillStorage(page, 300_000);
   const before = await snapshot(page);
-  await page.getByLabel('Kies een bestand').setInputFiles(file('groot.json', big));
+  await page.getByLabel(uiText('import.label')).setInputFiles(file('groot.json', big));
   await expect(page.getByText('Dit bestand past niet meer in de opslag van uw browser. Er is niets geïmporteerd.')).toBeVisible();
   expect(await snapshot(page)).toEqual(before);
   await expect(page.locator('.mw-dossier')).toHaveCount(1);
   await expectAccessible(page, 'import refused for space');
 
-  await page.getByLabel('Kies een bestand').setInputFiles(file('klein.json', exportFile([dossier(1)])));
-  await expect(page.getByText('1 dossier geïmporteerd.')).toBeVisible();
+  await page.getByLabel(uiText('import.label')).setInputFiles(file('klein.json', exportFile([dossier(1)])));
+  await expect(page.getByText(uiText('import.done.one'))).toBeVisible();
   await expect(page.locator('.mw-dossier')).toHaveCount(2);
   await emptyStorage(page, filler);
   expect(problems).toEqual([]);
@@ -82,7 +82,7 @@ test('a 50 MB file, 10,000 dossiers, a newer version, deep nesting and bad dossi
   await createDossier(page, 'KEEP-2');
   await backToList(page);
   const before = await snapshot(page);
-  const input = page.getByLabel('Kies een bestand');
+  const input = page.getByLabel(uiText('import.label'));
   const refused = async (chosen, message) => {
     await input.setInputFiles(chosen);
     await expect(page.getByRole('status').getByText(message)).toBeVisible();
@@ -114,7 +114,7 @@ test('a 50 MB file, 10,000 dossiers, a newer version, deep nesting and bad dossi
 test('the zelftest import follows the same rules', async ({ page }) => {
   await page.goto('/#/zelftest/gemeente');
   const before = await snapshot(page);
-  const input = page.getByLabel('Resultaten importeren uit een bestand');
+  const input = page.getByLabel(uiText('self_check.import'));
   const results = Array.from({ length: 10_000 }, (_, i) => ({ check: 'gemeente', saved: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(), answers: {} }));
   await input.setInputFiles(file('veel.json', JSON.stringify({ format: 'meldwijzer-zelftest', version: 1, results })));
   await expect(page.getByText('Dit bestand bevat 10000 onderdelen.')).toBeVisible();
@@ -129,8 +129,8 @@ test('a full quota while typing: no "Opgeslagen", the text stays, and it is save
   const problems = await watchProblems(page);
   await openWithProfile(page);
   await createDossier(page, 'VOL-2');
-  await page.getByRole('button', { name: 'Signaal toevoegen' }).click();
-  const observed = page.getByLabel('Wat zag of hoorde u? (alleen feiten)');
+  await page.getByRole('button', { name: uiText('signals.add') }).click();
+  const observed = page.getByLabel(uiText('signal.observed'));
   await typeLikeAPerson(page, observed, 'Eerste versie.');
   await expect(page.getByRole('status').filter({ hasText: /Opgeslagen om \d\d:\d\d/ })).toBeVisible();
 
@@ -146,7 +146,7 @@ test('a full quota while typing: no "Opgeslagen", the text stays, and it is save
   expect(await stored()).not.toContain('Daarna');
 
   // Leaving the step and coming back keeps what was typed.
-  const steps = page.getByRole('navigation', { name: 'Stappen van de meldcode' });
+  const steps = page.getByRole('navigation', { name: uiText('stepnav.label') });
   await steps.getByRole('link', { name: /Collegiale consultatie/ }).click();
   await steps.getByRole('link', { name: /Signalen in kaart brengen/ }).click();
   await expect(observed).toHaveValue('Eerste versie. Daarna Meer');
@@ -191,7 +191,7 @@ test('a dossier shows its age, and after 30 days asks to be moved to the client 
   await createDossier(page, 'OUD-1');
   await backToList(page);
   const card = page.locator('.mw-dossier', { hasText: 'OUD-1' });
-  await expect(card).toContainText('Vandaag gemaakt');
+  await expect(card).toContainText(uiText('keeping.age.zero'));
   await expect(card.getByText(/Zet wat u nodig heeft in het cliëntdossier/)).toHaveCount(0);
   await page.clock.setSystemTime(new Date('2026-11-30T10:00:00Z'));
   await page.reload();
@@ -213,21 +213,21 @@ test('Alles wissen removes every dossier after confirmation, and keeps the profi
   await backToList(page);
   await page.evaluate((key) => localStorage.setItem(key, '{kapot'), DOSSIER_PREFIX + 'kapot');
   await page.reload();
-  await page.getByRole('button', { name: 'Alles wissen' }).click();
+  await page.getByRole('button', { name: uiText('keeping.wipe') }).click();
   const confirm = page.locator('.mw-keeping').getByRole('alert');
   await expect(confirm).toContainText('Alle 3 dossiers op dit apparaat wissen? Dit kan niet ongedaan worden gemaakt.');
   await expectAccessible(page, 'wipe confirmation');
-  await confirm.getByRole('button', { name: 'Annuleren' }).click();
+  await confirm.getByRole('button', { name: uiText('action.cancel') }).click();
   await expect(page.locator('.mw-dossier')).toHaveCount(2);
 
-  await page.getByRole('button', { name: 'Alles wissen' }).click();
-  await page.getByRole('button', { name: 'Ja, wis alle dossiers' }).click();
-  await expect(page.getByText('Alle dossiers op dit apparaat zijn gewist.')).toBeVisible();
-  await expect(page.getByText('Er staan nog geen dossiers op dit apparaat.')).toBeVisible();
+  await page.getByRole('button', { name: uiText('keeping.wipe') }).click();
+  await page.getByRole('button', { name: uiText('keeping.wipe_now') }).click();
+  await expect(page.getByText(uiText('keeping.wiped'))).toBeVisible();
+  await expect(page.getByText(uiText('dossier.none'))).toBeVisible();
   const keys = await page.evaluate(() => Object.keys(localStorage));
   expect(keys.filter((k) => k.startsWith(DOSSIER_PREFIX))).toEqual([]);
   expect(keys).toContain(PROFILE_KEY);
   await page.reload();
-  await expect(page.getByText('Er staan nog geen dossiers op dit apparaat.')).toBeVisible();
+  await expect(page.getByText(uiText('dossier.none'))).toBeVisible();
   expect(problems).toEqual([]);
 });

@@ -1,6 +1,6 @@
 // Embedding: inside a gemeente's page, from a sub-path, with the host's CSS and links left alone.
 import { test, expect } from '@playwright/test';
-import { expectAccessible, trackRequests, appReady, watchProblems } from './helpers.mjs';
+import { expectAccessible, trackRequests, appReady, watchProblems, contentText, uiText, routeAnswer, routeNode } from './helpers.mjs';
 import { CDN, DATA } from './playwright.config.mjs';
 
 test('mounted in a host page, the app leaves the host\'s links, anchors and content alone', async ({ page }) => {
@@ -10,17 +10,17 @@ test('mounted in a host page, the app leaves the host\'s links, anchors and cont
   await expect(page.getByRole('heading', { name: 'Veilig thuis in Voorbeeldstad' })).toBeVisible();
 
   // App navigation uses the hash and stays inside the mount element.
-  await page.getByRole('link', { name: /Ik maak me zorgen over iemand/ }).click();
+  await page.getByRole('link', { name: new RegExp(uiText('home.citizen')) }).click();
   await expect(page).toHaveURL(/gemeente\.html#\/zorgen$/);
-  await page.getByRole('link', { name: 'Nee, maar ik maak me zorgen' }).click();
-  await page.getByRole('link', { name: 'Een kind', exact: true }).click();
-  await page.getByLabel('Je postcode of wijk').fill('Noord');
+  await page.getByRole('link', { name: routeAnswer('start', 'wie').label.nl }).click();
+  await page.getByRole('link', { name: routeAnswer('wie', 'kind').label.nl, exact: true }).click();
+  await page.getByLabel(uiText('routes.place')).fill('Noord');
   await expect(page.getByRole('heading', { name: 'Buurtteam Noord' })).toBeVisible();
 
   // The host's own in-page anchor does not change the app's screen.
   await page.getByRole('link', { name: 'Nieuws', exact: true }).click();
   await expect(page).toHaveURL(/#nieuws$/);
-  await expect(page.locator('.mw-screen h1')).toHaveText('Je maakt je zorgen over een kind');
+  await expect(page.locator('.mw-screen h1')).toHaveText(routeNode('kind').title.nl);
   await expectAccessible(page, 'gemeente.html');
 
   // The host's own links navigate normally: nothing intercepts them.
@@ -33,7 +33,7 @@ test('mounted in a host page, the app leaves the host\'s links, anchors and cont
 test('the host\'s CSS does not break the app, and its theme tokens restyle it', async ({ page }) => {
   await page.goto('/host/gemeente.html');
   await appReady(page);
-  const exit = page.getByRole('button', { name: 'Snel weg' });
+  const exit = page.getByRole('button', { name: uiText('exit.button') });
   expect(await exit.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(164, 32, 28)');
   const title = page.locator('.mw-screen h1');
   expect(await title.evaluate((el) => getComputedStyle(el).textTransform)).toBe('none');
@@ -48,8 +48,8 @@ for (const path of ['/hulp/meldwijzer/', '/hulp/meldwijzer/index.html']) {
     page.on('response', (response) => { if (response.status() >= 400) failed.push(response.url()); });
     await page.goto(path);
     await appReady(page);
-    await page.getByRole('link', { name: /Hulp in de buurt zoeken/ }).click();
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hulp in de buurt');
+    await page.getByRole('link', { name: new RegExp(uiText('home.social_map')) }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(uiText('title.social_map'));
     expect(failed).toEqual([]);
     const wasm = requests.urls.find((url) => url.endsWith('.wasm'));
     expect(wasm).toBe('http://127.0.0.1:4173/hulp/meldwijzer/meldwijzer_bg.wasm');
@@ -63,10 +63,10 @@ test('embedded from the gemeente\'s CDN under a strict CSP, every part runs with
   await page.goto('/host/cdn.html');
   await appReady(page);
   const h1 = page.locator('.mw-screen h1');
-  await expect(h1).toHaveText('Is er nu direct gevaar?');
-  await page.getByRole('link', { name: 'Nee, maar ik maak me zorgen' }).click();
-  await page.getByRole('link', { name: 'Een kind', exact: true }).click();
-  await page.getByLabel('Je postcode of wijk').fill('3312');
+  await expect(h1).toHaveText(routeNode('start').title.nl);
+  await page.getByRole('link', { name: routeAnswer('start', 'wie').label.nl }).click();
+  await page.getByRole('link', { name: routeAnswer('wie', 'kind').label.nl, exact: true }).click();
+  await page.getByLabel(uiText('routes.place')).fill('3312');
   await expect(page.getByRole('heading', { name: 'Buurtteam Noord' })).toBeVisible();
   // axe adds <style> elements of its own, which the strict CSP rightly refuses: what the app
   // did is checked before each scan, and the scan's own reports are dropped.
@@ -78,7 +78,7 @@ test('embedded from the gemeente\'s CDN under a strict CSP, every part runs with
   };
   await scan('cdn.html, zorgen');
   // Every capability module and its stylesheet loads from the CDN.
-  for (const [hash, title] of [['#/sociale-kaart', 'Hulp in de buurt'], ['#/meldcode', /Meldcode/], ['#/zelftest', /Zelftest/]]) {
+  for (const [hash, title] of [['#/sociale-kaart', uiText('title.social_map')], ['#/meldcode', /Meldcode/], ['#/zelftest', /Zelftest/]]) {
     await page.evaluate((h) => { location.hash = h; }, hash);
     await expect(h1).toHaveText(title);
     await scan(`cdn.html ${hash}`);
@@ -106,7 +106,7 @@ test('our own page runs every part under its strict CSP: no inline script, no vi
   await page.goto('/');
   await appReady(page);
   const h1 = page.locator('.mw-screen h1');
-  for (const [hash, title] of [['#/zorgen', 'Is er nu direct gevaar?'], ['#/sociale-kaart', 'Hulp in de buurt'], ['#/meldcode', /Meldcode/], ['#/zelftest', /Zelftest/], ['#/routekaart', /./]]) {
+  for (const [hash, title] of [['#/zorgen', routeNode('start').title.nl], ['#/sociale-kaart', uiText('title.social_map')], ['#/meldcode', /Meldcode/], ['#/zelftest', /Zelftest/], ['#/routekaart', /./]]) {
     await page.evaluate((h) => { location.hash = h; }, hash);
     await expect(h1).toHaveText(title);
   }

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 // Home, screens, emergency numbers, language: the journeys every later feature stands on.
 import { test, expect } from '@playwright/test';
-import { expectAccessible, trackRequests, appReady } from './helpers.mjs';
+import { expectAccessible, trackRequests, appReady, uiText, contentText, routeNode, EVERY_SCREEN, telUri, localized, longDate } from './helpers.mjs';
+
+// The law's address, as the fact on the meldcode's legal basis cites it.
+const LAW = contentText('national', 'facts/meldcode-wet/source').match(/\((https?:[^)]+)\)$/)[1];
 
 const SCREENS = ['', 'zorgen', 'professional', 'meldcode', 'routekaart', 'sociale-kaart', 'zelftest', 'bronnen', 'bestaat-niet'];
 
@@ -9,20 +12,20 @@ test('the home screen has two doors and entries to the sociale kaart and the zel
   await page.goto('/');
   await appReady(page);
   const heading = page.getByRole('heading', { level: 1 });
-  await expect(heading).toHaveText('Wat wil je doen?');
-  for (const name of ['Ik maak me zorgen over iemand', 'Ik werk met kinderen of gezinnen', 'Hulp in de buurt zoeken', 'Zelftest']) {
+  await expect(heading).toHaveText(uiText('title.home'));
+  for (const name of [uiText('home.citizen'), uiText('home.professional'), uiText('home.social_map'), uiText('home.self_check')]) {
     await expect(page.getByRole('link', { name: new RegExp(name) })).toBeVisible();
   }
-  await page.getByRole('link', { name: /Ik maak me zorgen over iemand/ }).click();
+  await page.getByRole('link', { name: new RegExp(uiText('home.citizen')) }).click();
   await expect(page).toHaveURL(/#\/zorgen$/);
-  await expect(heading).toHaveText('Is er nu direct gevaar?');
-  await expect(page).toHaveTitle('Ik maak me zorgen over iemand · Meldwijzer');
+  await expect(heading).toHaveText(routeNode('start').title.nl);
+  await expect(page).toHaveTitle(`${uiText('title.citizen')} · Meldwijzer`);
   await expect(heading).toBeFocused();
   await page.goBack();
-  await expect(heading).toHaveText('Wat wil je doen?');
-  await page.getByRole('link', { name: /Ik werk met kinderen of gezinnen/ }).click();
-  await expect(heading).toHaveText('Ik werk met kinderen of gezinnen');
-  await expect(page).toHaveTitle('Ik werk met kinderen of gezinnen · Meldwijzer');
+  await expect(heading).toHaveText(uiText('title.home'));
+  await page.getByRole('link', { name: new RegExp(uiText('home.professional')) }).click();
+  await expect(heading).toHaveText(uiText('title.professional'));
+  await expect(page).toHaveTitle(`${uiText('title.professional')} · Meldwijzer`);
 });
 
 for (const slug of SCREENS) {
@@ -31,19 +34,21 @@ for (const slug of SCREENS) {
     await page.goto(`/#/${slug}`);
     await appReady(page);
     const bar = page.locator('.mw-emergency');
-    await expect(bar.locator('a[href="tel:112"]')).toBeVisible();
-    await expect(bar.locator('a[href="tel:08002000"]')).toBeVisible();
-    await expect(bar).toContainText('Direct gevaar? Bel 112.');
-    await expect(bar).toContainText('Zorgen of twijfel? Bel Veilig Thuis');
+    // The numbers national.json marks for every screen, each with its link and when to call.
+    expect(EVERY_SCREEN.length, 'numbers marked on_every_screen in content/national.json').toBeGreaterThan(0);
+    for (const number of EVERY_SCREEN) {
+      await expect(bar.locator(`a[href="${telUri(number.number)}"]`), number.id).toBeVisible();
+      await expect(bar).toContainText(localized(number.when));
+    }
     const safety = await page.locator('.mw-safety').boundingBox();
     const screen = await page.locator('.mw-screen').boundingBox();
     expect(safety.y + safety.height).toBeLessThanOrEqual(screen.y);
-    await expect(page.getByRole('button', { name: 'Snel weg' })).toBeVisible();
+    await expect(page.getByRole('button', { name: uiText('exit.button') })).toBeVisible();
     await expectAccessible(page, `#/${slug}`);
 
-    await page.getByRole('button', { name: 'English' }).click();
-    await expect(page.getByRole('button', { name: 'Leave now' })).toBeVisible();
-    await expect(bar).toContainText('Danger right now? Call 112.');
+    await page.getByRole('button', { name: uiText('lang.switch_to', 'en') }).click();
+    await expect(page.getByRole('button', { name: uiText('exit.button', 'en') })).toBeVisible();
+    for (const number of EVERY_SCREEN) await expect(bar).toContainText(localized(number.when, 'en'));
     await expectAccessible(page, `#/${slug} in English`);
     expect(requests.outside()).toEqual([]);
   });
@@ -52,16 +57,20 @@ for (const slug of SCREENS) {
 test('the numbers show their source and the date they were checked', async ({ page }) => {
   await page.goto('/');
   await appReady(page);
-  await page.getByText('Bron van deze nummers').click();
+  await page.getByText(uiText('emergency.sources')).click();
   const sources = page.locator('.mw-emergency__sources');
-  await expect(sources).toContainText('Bron: Veilig Thuis Utrecht, Veelgestelde vragen (z.d.) https://www.veiligthuisutrecht.nl/');
-  await expect(sources).toContainText('gecontroleerd op 22 november 2026');
+  for (const number of EVERY_SCREEN) {
+    // "Bron: Publisher, Title (year) https://…": the citation with its address as a link.
+    const [, cited, url] = number.source.match(/^(.*) \((https?:[^)]+)\)$/);
+    await expect(sources).toContainText(`${uiText('source.label')} ${cited} ${url}`);
+    await expect(sources).toContainText(uiText('source.checked', 'nl', { date: longDate(number.checked) }));
+  }
   await expectAccessible(page, 'home with sources open');
 
-  await page.getByRole('link', { name: 'Bronnen en controle van de gegevens' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bronnen');
-  await expect(page.getByRole('heading', { name: 'Het afwegingskader (sinds 2019)' })).toBeVisible();
-  await expect(page.locator('.mw-screen')).toContainText('https://wetten.overheid.nl/BWBR0033723');
+  await page.getByRole('link', { name: uiText('footer.sources') }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(uiText('title.sources'));
+  await expect(page.getByRole('heading', { name: contentText('national', 'facts/afwegingskader/title/nl') })).toBeVisible();
+  await expect(page.locator('.mw-screen')).toContainText(LAW);
 });
 
 test('Bronnen lists every source of the content once, by publisher, with the date it was checked', async ({ page }) => {
@@ -83,7 +92,7 @@ test('Bronnen lists every source of the content once, by publisher, with the dat
 
   await page.goto('/#/bronnen');
   await appReady(page);
-  await expect(page.getByRole('heading', { level: 2, name: 'Alle bronnen' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: uiText('sources.all') })).toBeVisible();
   const list = page.locator('.mw-sources');
   await expect(list.locator('li')).toHaveCount(citations.size);
   await expect(list.locator('h3')).toHaveCount(publishers.size);
@@ -93,30 +102,30 @@ test('Bronnen lists every source of the content once, by publisher, with the dat
   const items = await list.locator('li').allTextContents();
   expect(items.filter((text) => !/gecontroleerd op \d+ \w+ \d{4} · gebruikt in: /.test(text))).toEqual([]);
   expect(items.filter((text) => /seed|domeinbrief|shared\/|\bL\d/i.test(text))).toEqual([]);
-  await expect(list.getByRole('link', { name: 'https://wetten.overheid.nl/BWBR0033723' })).toHaveCount(1);
+  await expect(list.getByRole('link', { name: LAW })).toHaveCount(1);
   await expectAccessible(page, 'bronnen');
 
-  await page.getByRole('button', { name: 'English' }).click();
-  await expect(page.getByRole('heading', { level: 2, name: 'All sources' })).toBeVisible();
-  await expect(list.locator('li').first()).toContainText('checked on');
+  await page.getByRole('button', { name: uiText('lang.switch_to', 'en') }).click();
+  await expect(page.getByRole('heading', { level: 2, name: uiText('sources.all', 'en') })).toBeVisible();
+  await expect(list.locator('li').first()).toContainText(uiText('source.checked', 'en').replace(' {date}', ''));
   await expectAccessible(page, 'bronnen in English');
 });
 
 test('the language choice is forgotten unless the user asks to keep it', async ({ page }) => {
   await page.goto('/');
   await appReady(page);
-  await page.getByRole('button', { name: 'English' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('What do you want to do?');
+  await page.getByRole('button', { name: uiText('lang.switch_to', 'en') }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(uiText('title.home', 'en'));
   await expect(page.locator('.meldwijzer')).toHaveAttribute('lang', 'en');
   await page.reload();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Wat wil je doen?');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(uiText('title.home'));
   expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([]);
 
-  await page.getByRole('button', { name: 'English' }).click();
-  await page.getByLabel('Remember my language on this device').check();
+  await page.getByRole('button', { name: uiText('lang.switch_to', 'en') }).click();
+  await page.getByLabel(uiText('lang.remember', 'en')).check();
   await page.reload();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('What do you want to do?');
-  await page.getByLabel('Remember my language on this device').uncheck();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(uiText('title.home', 'en'));
+  await page.getByLabel(uiText('lang.remember', 'en')).uncheck();
   expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([]);
 });
 
@@ -125,8 +134,8 @@ test('everything works with the keyboard alone', async ({ page }) => {
   await appReady(page);
   // The quick exit is the first thing a keyboard user reaches.
   await page.keyboard.press('Tab');
-  await expect(page.getByRole('button', { name: 'Snel weg' })).toBeFocused();
-  const door = page.getByRole('link', { name: /Ik werk met kinderen of gezinnen/ });
+  await expect(page.getByRole('button', { name: uiText('exit.button') })).toBeFocused();
+  const door = page.getByRole('link', { name: new RegExp(uiText('home.professional')) });
   for (let i = 0; i < 20 && !(await door.evaluate((el) => el === document.activeElement)); i++) {
     await page.keyboard.press('Tab');
   }
@@ -134,6 +143,6 @@ test('everything works with the keyboard alone', async ({ page }) => {
   const outline = await door.evaluate((el) => getComputedStyle(el).outlineStyle);
   expect(outline).toBe('solid');
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ik werk met kinderen of gezinnen');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(uiText('title.professional'));
   await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
 });

@@ -2,11 +2,11 @@
 // gemeente can set (`data-view`), every link of every screen is followed, at 320 CSS px
 // (WCAG 1.4.10), and none shows "page not found" or scrolls sideways.
 import { test, expect } from '@playwright/test';
-import { expectAccessible } from './helpers.mjs';
+import { expectAccessible, uiText } from './helpers.mjs';
 
 const VIEWS = ['', 'zorgen', 'professional', 'meldcode', 'routekaart', 'sociale-kaart', 'zelftest', 'bronnen'];
-const NOT_FOUND = ['Deze pagina bestaat niet', 'Deze stap bestaat niet (meer)', 'Hulp niet gevonden',
-  'Dossier niet gevonden', 'Deze oefencasus bestaat niet (meer)', 'Deze zelftest bestaat niet'];
+const NOT_FOUND = [uiText('title.not_found'), uiText('routes.not_found'), uiText('social_map.not_found.title'),
+  uiText('dossier.not_found'), uiText('self_check.case_not_found'), uiText('self_check.not_found')];
 const PROFILE = { sector: 'jeugdhulp', client: 'child', aandachtsfunctionaris: 'A. Visser', decider: 'Teamleider' };
 
 /** A gemeente's page that starts the app at `view`, with the example region. */
@@ -101,14 +101,14 @@ test('the meldcode decision reads top to bottom on a 320 px phone', async ({ pag
   await page.goto('/');
   await page.evaluate((profile) => localStorage.setItem('meldwijzer:meldcode:profile', JSON.stringify(profile)), PROFILE);
   await page.goto('/#/meldcode');
-  await page.getByLabel('Casuscode').fill('TEL-1');
-  await page.getByRole('button', { name: 'Dossier aanmaken' }).click();
-  await page.getByRole('navigation', { name: 'Stappen van de meldcode' }).getByRole('link', { name: /Beslissen/ }).click();
+  await page.getByLabel(uiText('dossier.case_code')).fill('TEL-1');
+  await page.getByRole('button', { name: uiText('dossier.create') }).click();
+  await page.getByRole('navigation', { name: uiText('stepnav.label') }).getByRole('link', { name: /Beslissen/ }).click();
   for (const [n, answer] of [[1, true], [2, false], [3, true], [4, true], [5, false]]) {
     await page.locator(`#afweging-${n}-${answer}`).check();
   }
   const decisions = page.locator('.mw-decisions');
-  await expect(decisions).toContainText('Melden bij Veilig Thuis nodig?');
+  await expect(decisions).toContainText(uiText('decision.melden'));
   expect(await problems(page)).toEqual([]);
   // Each question sits above its answer, and the answer starts at the left edge, on screen.
   const question = await decisions.locator('dt').first().boundingBox();

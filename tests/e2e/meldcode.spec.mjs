@@ -1,7 +1,7 @@
 // The meldcode: profile, five steps, afwegingskader, drafts that are never lost.
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
-import { expectAccessible, openMeldcodeWithProfile as openWithProfile, pressLikeAPerson, trackRequests, typeLikeAPerson, watchProblems } from './helpers.mjs';
+import { expectAccessible, openMeldcodeWithProfile as openWithProfile, pressLikeAPerson, trackRequests, typeLikeAPerson, watchProblems, uiText, telUri, nationalNumber } from './helpers.mjs';
 
 // Expected texts come from the content an editor changes, so a valid wording change keeps
 // these tests green; the rules themselves (which answer leads where) are stated below.
@@ -11,63 +11,63 @@ const MELDCODE = JSON.parse(fs.readFileSync(new URL('../../content/meldcode.json
 const DOSSIER_PREFIX = 'meldwijzer:meldcode:dossier:';
 
 async function createDossier(page, code) {
-  await page.getByLabel('Casuscode').fill(code);
-  await page.getByRole('button', { name: 'Dossier aanmaken' }).click();
+  await page.getByLabel(uiText('dossier.case_code')).fill(code);
+  await page.getByRole('button', { name: uiText('dossier.create') }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Dossier ${code}` })).toBeVisible();
 }
 
 /** Creates a dossier with its case code typed as a person types it. */
 async function createTypedDossier(page, code) {
-  await typeLikeAPerson(page, page.getByLabel('Casuscode'), code);
-  await page.getByRole('button', { name: 'Dossier aanmaken' }).click();
+  await typeLikeAPerson(page, page.getByLabel(uiText('dossier.case_code')), code);
+  await page.getByRole('button', { name: uiText('dossier.create') }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Dossier ${code}` })).toBeVisible();
 }
 
-const step = (page, name) => page.getByRole('navigation', { name: 'Stappen van de meldcode' }).getByRole('link', { name: new RegExp(name) });
+const step = (page, name) => page.getByRole('navigation', { name: uiText('stepnav.label') }).getByRole('link', { name: new RegExp(name) });
 
 test('profile first, then a full dossier for a child from signal to decision', async ({ page }) => {
   const requests = trackRequests(page);
   await page.goto('/#/meldcode');
   await expect(page.getByText('Vul eerst één keer uw profiel in')).toBeVisible();
   await expectAccessible(page, 'meldcode without profile');
-  await page.getByRole('link', { name: 'Profiel invullen' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Uw profiel' })).toBeVisible();
-  await page.getByLabel('Sector').selectOption('jeugdhulp');
-  await page.getByLabel('Een kind of jongere').check();
-  await page.getByLabel('Naam van uw aandachtsfunctionaris').fill('A. Visser');
-  await page.getByLabel('Wie beslist in uw organisatie over een melding?').fill('Teamleider');
+  await page.getByRole('link', { name: uiText('profile.set') }).click();
+  await expect(page.getByRole('heading', { level: 1, name: uiText('profile.title') })).toBeVisible();
+  await page.getByLabel(uiText('profile.sector')).selectOption('jeugdhulp');
+  await page.getByLabel(uiText('client.child')).check();
+  await page.getByLabel(uiText('profile.aandachtsfunctionaris')).fill('A. Visser');
+  await page.getByLabel(uiText('profile.decider')).fill('Teamleider');
   await expectAccessible(page, 'profile');
-  await page.getByRole('button', { name: 'Profiel opslaan' }).click();
+  await page.getByRole('button', { name: uiText('profile.save') }).click();
   await expect(page.getByText('Uw sector: Jeugdhulp')).toBeVisible();
   await expectAccessible(page, 'dossier list');
 
   await createDossier(page, 'JH-2026-001');
-  await page.getByRole('button', { name: 'Signaal toevoegen' }).click();
-  await page.getByLabel('Wat zag of hoorde u? (alleen feiten)').fill('Kind komt al een week zonder eten naar de opvang.');
-  await page.getByLabel('Wat denkt u dat het betekent?').fill('Mogelijk verwaarlozing.');
+  await page.getByRole('button', { name: uiText('signals.add') }).click();
+  await page.getByLabel(uiText('signal.observed')).fill('Kind komt al een week zonder eten naar de opvang.');
+  await page.getByLabel(uiText('signal.interpretation')).fill('Mogelijk verwaarlozing.');
   const firstList = page.locator('.mw-checklist').first();
   await firstList.locator('summary').click();
   await firstList.getByRole('checkbox').first().check();
   await expect(page.getByRole('status').filter({ hasText: /Opgeslagen om \d\d:\d\d/ })).toBeVisible();
   await expectAccessible(page, 'step 1');
 
-  await step(page, 'Collegiale consultatie').click();
-  await page.getByRole('button', { name: 'Overleg toevoegen' }).click();
-  await page.getByLabel('Met wie overlegde u?').selectOption({ label: 'Aandachtsfunctionaris' });
-  await page.getByLabel('Welk advies kreeg u?').fill('Gesprek met ouders voeren.');
+  await step(page, uiText('step.2')).click();
+  await page.getByRole('button', { name: uiText('consultation.add') }).click();
+  await page.getByLabel(uiText('consultation.kind')).selectOption({ label: uiText('consultation.aandachtsfunctionaris') });
+  await page.getByLabel(uiText('consultation.advice')).fill('Gesprek met ouders voeren.');
   await expectAccessible(page, 'step 2');
 
-  await step(page, 'Gesprek met de cliënt').click();
-  await page.getByLabel('Wat heeft u besproken?').fill('Zorgen over eten benoemd.');
-  await page.getByLabel('Hoe reageerde de cliënt?').fill('Moeder schrok, wil hulp.');
+  await step(page, uiText('step.3')).click();
+  await page.getByLabel(uiText('conversation.said')).fill('Zorgen over eten benoemd.');
+  await page.getByLabel(uiText('conversation.reaction')).fill('Moeder schrok, wil hulp.');
   await expectAccessible(page, 'step 3');
 
-  await step(page, 'Wegen').click();
-  await page.getByLabel('Risico: hoe groot is het gevaar?').fill('Groot bij voortduren.');
-  await expect(page.locator('.mw-step a[href="tel:08002000"]')).toBeVisible();
+  await step(page, uiText('step.4')).click();
+  await page.getByLabel(uiText('weighing.risk')).fill('Groot bij voortduren.');
+  await expect(page.locator(`.mw-step a[href="${telUri(nationalNumber('veilig-thuis').number)}"]`)).toBeVisible();
   await expectAccessible(page, 'step 4');
 
-  await step(page, 'Beslissen').click();
+  await step(page, uiText('step.5')).click();
   await page.locator('#afweging-1-true').check();
   await page.locator('#afweging-2-false').check();
   await page.locator('#afweging-3-true').check();
@@ -76,10 +76,10 @@ test('profile first, then a full dossier for a child from signal to decision', a
   await expect(outcome).toContainText('Melden bij Veilig Thuis nodig?Nee');
   await expect(outcome).toContainText('Is hulp (ook) mogelijk?Ja');
   await expect(page.getByText('Plan evaluatiemomenten')).toBeVisible();
-  await page.getByRole('button', { name: 'Evaluatiemoment toevoegen' }).click();
-  await page.getByLabel('Datum').fill('2027-01-15');
+  await page.getByRole('button', { name: uiText('evaluation.add') }).click();
+  await page.getByLabel(uiText('evaluation.date')).fill('2027-01-15');
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Zet de data in mijn agenda (.ics)' }).click();
+  await page.getByRole('button', { name: uiText('evaluation.ics') }).click();
   const ics = fs.readFileSync(await (await download).path(), 'utf8');
   expect(ics).toContain('DTSTART;VALUE=DATE:20270115');
   expect(ics).toContain('SUMMARY:Evaluatie meldcode JH-2026-001 (afweging 5)');
@@ -88,36 +88,36 @@ test('profile first, then a full dossier for a child from signal to decision', a
   // Unsafety during help: melden after all.
   await page.locator('#afweging-5-false').check();
   await expect(outcome).toContainText('Melden bij Veilig Thuis nodig?Ja');
-  await expect(outcome).toContainText('De onveiligheid stopt niet of komt terug tijdens de hulp.');
-  await expect(page.getByRole('heading', { name: 'De melding voorbereiden' })).toBeVisible();
+  await expect(outcome).toContainText(uiText('meldnorm.unsafety_continues'));
+  await expect(page.getByRole('heading', { name: uiText('melding.title') })).toBeVisible();
   expect(requests.outside()).toEqual([]);
 });
 
 test('an adult client gets the kindcheck, and doubt about the children points to Veilig Thuis', async ({ page }) => {
   await openWithProfile(page, { sector: 'maatschappelijke-ondersteuning', client: 'adult' });
   await createDossier(page, 'MO-17');
-  const children = page.getByRole('group', { name: 'Zijn er kinderen voor wie de cliënt zorgt?' });
-  await children.getByLabel('Ja').check();
-  await page.getByRole('group', { name: 'Kunt u vaststellen dat die kinderen veilig zijn?' }).getByLabel('Nee').check();
-  await expect(page.getByText('U kunt niet vaststellen dat de kinderen veilig zijn. Raadpleeg Veilig Thuis.')).toBeVisible();
+  const children = page.getByRole('group', { name: uiText('kindcheck.children_in_care') });
+  await children.getByLabel(uiText('answer.yes')).check();
+  await page.getByRole('group', { name: uiText('kindcheck.safety_established') }).getByLabel(uiText('answer.no')).check();
+  await expect(page.getByText(uiText('kindcheck.doubt'))).toBeVisible();
   await expectAccessible(page, 'kindcheck');
-  await step(page, 'Beslissen').click();
+  await step(page, uiText('step.5')).click();
   await page.locator('#afweging-1-true').check();
   await page.locator('#afweging-2-true').check();
   await expect(page.locator('.mw-decisions')).toContainText('Melden bij Veilig Thuis nodig?Ja');
-  await step(page, 'Beslissen').click();
-  await page.getByRole('link', { name: 'Afdrukken en kopiëren' }).click();
-  await expect(page.locator('.mw-print')).toContainText('Zijn er kinderen voor wie de cliënt zorgt?');
+  await step(page, uiText('step.5')).click();
+  await page.getByRole('link', { name: uiText('print.link') }).click();
+  await expect(page.locator('.mw-print')).toContainText(uiText('kindcheck.children_in_care'));
 });
 
 test('a reload in the middle loses nothing', async ({ page }) => {
   await openWithProfile(page, { sector: 'onderwijs', client: 'child' });
   await createDossier(page, 'OW-3');
-  await page.getByRole('button', { name: 'Signaal toevoegen' }).click();
-  await page.getByLabel('Wat zag of hoorde u? (alleen feiten)').fill('Leerling vertelt over slaan thuis.');
+  await page.getByRole('button', { name: uiText('signals.add') }).click();
+  await page.getByLabel(uiText('signal.observed')).fill('Leerling vertelt over slaan thuis.');
   await page.reload();
-  await expect(page.getByLabel('Wat zag of hoorde u? (alleen feiten)')).toHaveValue('Leerling vertelt over slaan thuis.');
-  await page.getByRole('link', { name: 'Terug naar de dossiers' }).click();
+  await expect(page.getByLabel(uiText('signal.observed'))).toHaveValue('Leerling vertelt over slaan thuis.');
+  await page.getByRole('link', { name: uiText('meldcode.back_to_list') }).click();
   await expect(page.getByRole('link', { name: 'OW-3' })).toBeVisible();
   await expect(page.getByText(/nog open: 4 van 5 stappen/)).toBeVisible();
 });
@@ -125,29 +125,29 @@ test('a reload in the middle loses nothing', async ({ page }) => {
 test('disclosure jumps to the melding outcome from any step', async ({ page }) => {
   await openWithProfile(page, { sector: 'gezondheidszorg', client: 'child', afwegingen_in: 'Five' });
   await createDossier(page, 'GZ-9');
-  await step(page, 'Gesprek met de cliënt').click();
-  await page.getByRole('button', { name: 'De cliënt vertelt mij nu over geweld' }).click();
+  await step(page, uiText('step.3')).click();
+  await page.getByRole('button', { name: uiText('disclosure.button') }).click();
   await expect(page).toHaveURL(/#\/meldcode\/d-[0-9a-f]+\/5$/);
   await expect(page.getByText('De cliënt vertelde u over geweld (disclosure)')).toBeVisible();
   await expect(page.locator('.mw-decisions')).toContainText('Melden bij Veilig Thuis nodig?Ja');
-  await expect(page.getByText('Zorg nu voor veiligheid. Is er direct gevaar? Bel 112.')).toBeVisible();
+  await expect(page.getByText(uiText('action_step.ensure_safety'))).toBeVisible();
   await expectAccessible(page, 'disclosure');
 });
 
 test('doctors see that consulting Veilig Thuis first is required', async ({ page }) => {
   await openWithProfile(page, { sector: 'gezondheidszorg', client: 'child', doctor: true });
   await createDossier(page, 'HA-1');
-  await step(page, 'Collegiale consultatie').click();
+  await step(page, uiText('step.2')).click();
   await expect(page.getByText('U bent arts of tandarts: raadpleeg Veilig Thuis voordat u meldt.')).toBeVisible();
-  await page.getByRole('button', { name: 'Overleg toevoegen' }).click();
-  await page.getByLabel('Met wie overlegde u?').selectOption({ label: 'Veilig Thuis (advies)' });
+  await page.getByRole('button', { name: uiText('consultation.add') }).click();
+  await page.getByLabel(uiText('consultation.kind')).selectOption({ label: uiText('consultation.veilig_thuis') });
   await expect(page.getByText('U bent arts of tandarts: raadpleeg Veilig Thuis voordat u meldt.')).toHaveCount(0);
 });
 
 for (const sector of ['kinderopvang', 'onderwijs']) {
   test(`${sector} offers the routes for violence by staff and sexual behaviour between children`, async ({ page }) => {
     await openWithProfile(page, { sector, client: 'child' });
-    const routes = page.getByRole('heading', { name: 'Extra routes voor uw sector' }).locator('xpath=following-sibling::ul[1]').getByRole('link');
+    const routes = page.getByRole('heading', { name: uiText('sector_routes.title') }).locator('xpath=following-sibling::ul[1]').getByRole('link');
     await expect(routes).toHaveCount(2);
     for (let i = 0; i < 2; i++) {
       const name = await routes.nth(i).innerText();
@@ -155,7 +155,7 @@ for (const sector of ['kinderopvang', 'onderwijs']) {
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
       await expect(page.locator('.mw-steps-list li').first()).toBeVisible();
       await expectAccessible(page, `${sector} route ${i + 1}`);
-      await page.getByRole('link', { name: 'Terug naar de dossiers' }).click();
+      await page.getByRole('link', { name: uiText('meldcode.back_to_list') }).click();
     }
   });
 }
@@ -163,13 +163,13 @@ for (const sector of ['kinderopvang', 'onderwijs']) {
 test('who is responsible: the professional after advice, Veilig Thuis after a melding', async ({ page }) => {
   await openWithProfile(page, { sector: 'jeugdhulp', client: 'child' });
   await createDossier(page, 'JH-5');
-  await page.getByRole('link', { name: 'Wie is nu verantwoordelijk?' }).click();
-  await expect(page.getByText('U bent verantwoordelijk. Er is (nog) geen melding gedaan.')).toBeVisible();
-  await step(page, 'Beslissen').click();
+  await page.getByRole('link', { name: uiText('responsibility.title') }).click();
+  await expect(page.getByText(uiText('responsibility.professional'))).toBeVisible();
+  await step(page, uiText('step.5')).click();
   await page.locator('#afweging-1-true').check();
   await page.locator('#afweging-2-true').check();
-  await page.getByLabel('Datum van de melding').fill('2026-11-20');
-  await page.getByRole('link', { name: 'Wie is nu verantwoordelijk?' }).click();
+  await page.getByLabel(uiText('melding.made_on')).fill('2026-11-20');
+  await page.getByRole('link', { name: uiText('responsibility.title') }).click();
   await expect(page.getByText('Sinds de melding op 20 november 2026 volgt Veilig Thuis de veiligheid.')).toBeVisible();
   await expect(page.locator('.mw-steps-list > li')).not.toHaveCount(0);
   await expectAccessible(page, 'responsibility');
@@ -179,18 +179,18 @@ test('the print view follows the Veilig Thuis form and copy gives the same text'
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await openWithProfile(page, { sector: 'jeugdhulp', client: 'child', organisation: 'Jeugdteam Oost' });
   await createDossier(page, 'JH-PR');
-  await page.getByRole('button', { name: 'Signaal toevoegen' }).click();
-  await page.getByLabel('Wat zag of hoorde u? (alleen feiten)').fill('Striemen op de rug.');
-  await page.getByRole('link', { name: 'Afdrukken en kopiëren' }).click();
+  await page.getByRole('button', { name: uiText('signals.add') }).click();
+  await page.getByLabel(uiText('signal.observed')).fill('Striemen op de rug.');
+  await page.getByRole('link', { name: uiText('print.link') }).click();
   const doc = page.locator('.mw-print');
   await expect(doc).toContainText('Vertrouwelijk: dit document bevat gevoelige gegevens');
   await expect(doc).toContainText(/Afgedrukt op \d+ \w+ 20\d\d/);
   const titles = await doc.locator('h3').allInnerTexts();
-  expect(titles).toEqual(['Melder', 'Betrokkenen', 'Melding', 'Stap voor stap']);
+  expect(titles).toEqual([uiText('report.melder'), uiText('report.betrokkenen'), uiText('report.melding'), uiText('report.steps')]);
   await expect(doc).toContainText('Jeugdteam Oost');
   await expect(doc).toContainText('Striemen op de rug.');
   await expectAccessible(page, 'print view');
-  await page.getByRole('button', { name: 'Kopieer als tekst' }).click();
+  await page.getByRole('button', { name: uiText('print.copy') }).click();
   await expect(page.getByText('Gekopieerd.')).toBeVisible();
   const text = await page.evaluate(() => navigator.clipboard.readText());
   expect(text).toContain('Dossier JH-PR');
@@ -199,28 +199,28 @@ test('the print view follows the Veilig Thuis form and copy gives the same text'
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('.mw-safety')).toBeHidden();
   await expect(page.locator('.mw-exit')).toBeHidden();
-  await expect(page.getByRole('button', { name: 'Kopieer als tekst' })).toBeHidden();
+  await expect(page.getByRole('button', { name: uiText('print.copy') })).toBeHidden();
   await expect(doc).toBeVisible();
 });
 
 test('list: a real name gets a warning; rename, duplicate and delete with confirmation', async ({ page }) => {
   await openWithProfile(page, { sector: 'jeugdhulp', client: 'child' });
-  await page.getByLabel('Casuscode').fill('Jan de Vries');
+  await page.getByLabel(uiText('dossier.case_code')).fill('Jan de Vries');
   await expect(page.getByText('Dit lijkt op een naam.')).toBeVisible();
   await createDossier(page, 'JH-10');
-  await page.getByRole('link', { name: 'Terug naar de dossiers' }).click();
-  await page.getByRole('button', { name: 'Andere code' }).click();
-  await page.getByLabel('Nieuwe casuscode').fill('JH-11');
-  await page.getByRole('button', { name: 'Opslaan' }).click();
+  await page.getByRole('link', { name: uiText('meldcode.back_to_list') }).click();
+  await page.getByRole('button', { name: uiText('dossier.rename') }).click();
+  await page.getByLabel(uiText('dossier.new_case_code')).fill('JH-11');
+  await page.getByRole('button', { name: uiText('action.save') }).click();
   await expect(page.getByRole('link', { name: 'JH-11', exact: true })).toBeVisible();
-  await page.getByRole('button', { name: 'Kopiëren' }).click();
+  await page.getByRole('button', { name: uiText('dossier.duplicate') }).click();
   await expect(page.getByRole('link', { name: 'JH-11 (kopie)' })).toBeVisible();
   await expectAccessible(page, 'list with two dossiers');
   const copy = page.locator('.mw-dossier', { hasText: 'JH-11 (kopie)' });
-  await copy.getByRole('button', { name: 'Verwijderen' }).click();
+  await copy.getByRole('button', { name: uiText('dossier.delete') }).click();
   await expect(copy.getByRole('alert')).toContainText('Dossier JH-11 (kopie) verwijderen?');
   await expectAccessible(page, 'delete confirmation');
-  await copy.getByRole('button', { name: 'Ja, verwijder dit dossier' }).click();
+  await copy.getByRole('button', { name: uiText('dossier.delete_now') }).click();
   await expect(page.getByRole('link', { name: 'JH-11 (kopie)' })).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'JH-11', exact: true })).toBeVisible();
 });
@@ -228,34 +228,34 @@ test('list: a real name gets a warning; rename, duplicate and delete with confir
 test('export, then import into a clean browser; a second import asks before replacing', async ({ page, browser }) => {
   await openWithProfile(page, { sector: 'jeugdhulp', client: 'child' });
   await createDossier(page, 'EX-1');
-  await page.getByRole('button', { name: 'Signaal toevoegen' }).click();
-  await page.getByLabel('Wat zag of hoorde u? (alleen feiten)').fill('Meegenomen naar een ander apparaat.');
-  await page.getByRole('link', { name: 'Terug naar de dossiers' }).click();
+  await page.getByRole('button', { name: uiText('signals.add') }).click();
+  await page.getByLabel(uiText('signal.observed')).fill('Meegenomen naar een ander apparaat.');
+  await page.getByRole('link', { name: uiText('meldcode.back_to_list') }).click();
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Alle dossiers exporteren' }).click();
+  await page.getByRole('button', { name: uiText('dossier.export_all') }).click();
   const file = await (await download).path();
 
   const clean = await browser.newPage();
   await clean.goto('/#/meldcode');
-  await clean.getByLabel('Kies een bestand').setInputFiles(file);
-  await expect(clean.getByText('1 dossier geïmporteerd.')).toBeVisible();
+  await clean.getByLabel(uiText('import.label')).setInputFiles(file);
+  await expect(clean.getByText(uiText('import.done.one'))).toBeVisible();
   await clean.getByRole('link', { name: 'EX-1' }).click();
-  await expect(clean.getByLabel('Wat zag of hoorde u? (alleen feiten)')).toHaveValue('Meegenomen naar een ander apparaat.');
-  await clean.getByRole('link', { name: 'Terug naar de dossiers' }).click();
-  await clean.getByLabel('Kies een bestand').setInputFiles(file);
+  await expect(clean.getByLabel(uiText('signal.observed'))).toHaveValue('Meegenomen naar een ander apparaat.');
+  await clean.getByRole('link', { name: uiText('meldcode.back_to_list') }).click();
+  await clean.getByLabel(uiText('import.label')).setInputFiles(file);
   await expect(clean.getByRole('alert')).toContainText('Deze staan al op dit apparaat: EX-1');
   await expectAccessible(clean, 'import duplicate question');
-  await clean.getByRole('button', { name: 'Annuleren' }).click();
+  await clean.getByRole('button', { name: uiText('action.cancel') }).click();
   await clean.close();
 });
 
 test('a bad import file is refused with a clear message and changes nothing', async ({ page }) => {
   await openWithProfile(page, { sector: 'jeugdhulp', client: 'child' });
   await createDossier(page, 'KEEP-1');
-  await page.getByRole('link', { name: 'Terug naar de dossiers' }).click();
-  const input = page.getByLabel('Kies een bestand');
+  await page.getByRole('link', { name: uiText('meldcode.back_to_list') }).click();
+  const input = page.getByLabel(uiText('import.label'));
   await input.setInputFiles({ name: 'kapot.json', mimeType: 'application/json', buffer: Buffer.from('{ dit is geen json') });
-  await expect(page.getByText('Dit bestand kan niet worden gelezen. Kies een exportbestand van Meldwijzer. Er is niets geïmporteerd.')).toBeVisible();
+  await expect(page.getByText(uiText('import.error.not_json'))).toBeVisible();
   await input.setInputFiles({ name: 'nieuw.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"meldwijzer-dossiers","version":99,"dossiers":[]}') });
   await expect(page.getByText('Dit bestand komt uit een nieuwere versie van Meldwijzer (versie 99).')).toBeVisible();
   await input.setInputFiles({ name: 'groot.json', mimeType: 'application/json', buffer: Buffer.alloc(11 * 1024 * 1024, ' ') });
@@ -271,11 +271,11 @@ test('a corrupt stored draft is reported and kept, and the list still opens', as
   await page.goto('/#/meldcode');
   await page.reload();
   await expect(page.getByRole('link', { name: 'OK-1' })).toBeVisible();
-  const broken = page.locator('.mw-notice--warning', { hasText: 'Dossiers die niet openen' });
+  const broken = page.locator('.mw-notice--warning', { hasText: uiText('broken.title') });
   await expect(broken).toContainText('meldcode:dossier:kapot');
   await expectAccessible(page, 'broken draft');
   const download = page.waitForEvent('download');
-  await broken.getByRole('button', { name: 'Download de tekst' }).click();
+  await broken.getByRole('button', { name: uiText('broken.download') }).click();
   expect(fs.readFileSync(await (await download).path(), 'utf8')).toBe('{"version":1,"id":"kapot", afgebroken');
   expect(await page.evaluate((key) => localStorage.getItem(key), DOSSIER_PREFIX + 'kapot')).not.toBeNull();
 });
@@ -283,8 +283,8 @@ test('a corrupt stored draft is reported and kept, and the list still opens', as
 test('a full storage quota says so and keeps the last saved version', async ({ page }) => {
   await openWithProfile(page, { sector: 'jeugdhulp', client: 'child' });
   await createDossier(page, 'VOL-1');
-  await page.getByRole('button', { name: 'Signaal toevoegen' }).click();
-  const observed = page.getByLabel('Wat zag of hoorde u? (alleen feiten)');
+  await page.getByRole('button', { name: uiText('signals.add') }).click();
+  const observed = page.getByLabel(uiText('signal.observed'));
   await observed.fill('Eerste versie.');
   await page.evaluate(() => {
     const original = Storage.prototype.setItem;
@@ -305,7 +305,7 @@ test('two tabs: a change in one shows in the other', async ({ context }) => {
   await openWithProfile(first, { sector: 'jeugdhulp', client: 'child' });
   const second = await context.newPage();
   await second.goto('/#/meldcode');
-  await expect(second.getByText('Er staan nog geen dossiers op dit apparaat.')).toBeVisible();
+  await expect(second.getByText(uiText('dossier.none'))).toBeVisible();
   await createDossier(first, 'TAB-1');
   await expect(second.getByRole('link', { name: 'TAB-1' })).toBeVisible();
 });
@@ -314,7 +314,7 @@ test('two tabs typing at once: different fields both stay; one field is never ga
   const first = await context.newPage();
   await openWithProfile(first, { sector: 'jeugdhulp', client: 'child' });
   await createDossier(first, 'TAB-2');
-  await step(first, 'Wegen').click();
+  await step(first, uiText('step.4')).click();
   const second = await context.newPage();
   await second.goto(first.url());
   const field = (page, key) => page.getByLabel(NL[key]);
@@ -370,12 +370,12 @@ test('two tabs typing at once: different fields both stay; one field is never ga
 
 test('the whole flow works with the keyboard alone', async ({ page }) => {
   await openWithProfile(page, { sector: 'jeugdhulp', client: 'child' });
-  await page.getByLabel('Casuscode').focus();
+  await page.getByLabel(uiText('dossier.case_code')).focus();
   await page.keyboard.type('KB-1');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Dossier KB-1' })).toBeFocused();
   // Tab to step 5 and open it.
-  const stepFive = step(page, 'Beslissen');
+  const stepFive = step(page, uiText('step.5'));
   for (let i = 0; i < 30 && !(await stepFive.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
   await expect(stepFive).toBeFocused();
   await page.keyboard.press('Enter');
@@ -392,29 +392,29 @@ test('the whole flow works with the keyboard alone', async ({ page }) => {
 
 test('the meldcode works in English too', async ({ page }) => {
   await openWithProfile(page, { sector: 'jeugdhulp', client: 'adult' });
-  await page.getByRole('button', { name: 'English' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Meldcode: the five steps' })).toBeVisible();
-  await page.getByLabel('Case code').fill('EN-1');
-  await page.getByRole('button', { name: 'Create case file' }).click();
+  await page.getByRole('button', { name: uiText('lang.switch_to', 'en') }).click();
+  await expect(page.getByRole('heading', { level: 1, name: uiText('title.meldcode', 'en') })).toBeVisible();
+  await page.getByLabel(uiText('dossier.case_code', 'en')).fill('EN-1');
+  await page.getByRole('button', { name: uiText('dossier.create', 'en') }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Case file EN-1' })).toBeVisible();
-  await expect(page.getByRole('group', { name: "Are there children in the client's care?" })).toBeVisible();
+  await expect(page.getByRole('group', { name: uiText('kindcheck.children_in_care', 'en') })).toBeVisible();
   await expectAccessible(page, 'meldcode in English');
 });
 
 test('an organisation\'s pack presets the profile, and the professional can still change it', async ({ page }) => {
   await page.goto('/host/organisation.html');
   await expect(page.getByText('Uw sector: Kinderopvang')).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Extra routes voor uw sector' })).toBeVisible();
-  await page.getByRole('link', { name: 'Profiel wijzigen' }).click();
-  await expect(page.getByLabel('Naam van uw aandachtsfunctionaris')).toHaveValue('M. de Boer');
-  await expect(page.getByLabel('In stap 4 (wegen)')).toBeChecked();
-  await page.getByLabel('Naam van uw aandachtsfunctionaris').fill('S. Bakker');
-  await page.getByRole('button', { name: 'Profiel opslaan' }).click();
+  await expect(page.getByRole('heading', { name: uiText('sector_routes.title') })).toBeVisible();
+  await page.getByRole('link', { name: uiText('profile.change') }).click();
+  await expect(page.getByLabel(uiText('profile.aandachtsfunctionaris'))).toHaveValue('M. de Boer');
+  await expect(page.getByLabel(uiText('profile.afwegingen_step4'))).toBeChecked();
+  await page.getByLabel(uiText('profile.aandachtsfunctionaris')).fill('S. Bakker');
+  await page.getByRole('button', { name: uiText('profile.save') }).click();
   await createDossier(page, 'VL-1');
   // This organisation asks the afwegingen in step 4.
-  await step(page, 'Wegen').click();
+  await step(page, uiText('step.4')).click();
   await expect(page.locator('#afweging-1-true')).toBeVisible();
-  await page.getByRole('link', { name: 'Afdrukken en kopiëren' }).click();
+  await page.getByRole('link', { name: uiText('print.link') }).click();
   await expect(page.locator('.mw-print')).toContainText('S. Bakker, 010-5550900');
   await expectAccessible(page, 'organisation page');
 });
@@ -463,7 +463,7 @@ for (const path of PATHS) {
     const problems = await watchProblems(page);
     await openWithProfile(page, { sector: 'jeugdhulp', client: 'child' });
     await createTypedDossier(page, `PAD-${path.answers.map(Number).join('')}`);
-    await step(page, 'Beslissen').click();
+    await step(page, uiText('step.5')).click();
     const section = (n) => page.locator('.mw-afweging').nth(n - 1);
     // Questions wait their turn: only afweging 1 can be answered at first.
     for (let n = 2; n <= 5; n++) {
@@ -505,7 +505,7 @@ test('answers off the path do not count, and come back when the path asks them a
   const problems = await watchProblems(page);
   await openWithProfile(page, { sector: 'jeugdhulp', client: 'child' });
   await createTypedDossier(page, 'TERUG-1');
-  await step(page, 'Beslissen').click();
+  await step(page, uiText('step.5')).click();
   for (const [i, answer] of [true, false, true, true, false].entries()) await page.locator(`#afweging-${i + 1}-${answer}`).check();
   await expect(decisionValue(page, 'decision.meldnorm')).toHaveText(`3. ${NL[NORM[3]]}`);
   await page.locator('#afweging-1-false').check();
@@ -513,12 +513,12 @@ test('answers off the path do not count, and come back when the path asks them a
   await expect(decisionValue(page, 'decision.help')).toHaveText(NL['decision.help_not_applicable']);
   await expect(page.locator('.mw-actions-list > li')).toHaveText([NL['action_step.record_and_close']]);
   await expect(page.locator('.mw-afweging input[type=radio]')).toHaveCount(2);
-  await page.getByRole('link', { name: 'Afdrukken en kopiëren' }).click();
+  await page.getByRole('link', { name: uiText('print.link') }).click();
   const doc = page.locator('.mw-print');
   await expect(doc).toContainText(NL['afweging.not_asked.no_suspicion']);
   await expect(doc).toContainText(`${NL['decision.help']}${NL['decision.help_not_applicable']}`);
   await expectAccessible(page, 'print of a closed path');
-  await step(page, 'Beslissen').click();
+  await step(page, uiText('step.5')).click();
   await page.locator('#afweging-1-true').check();
   await expect(decisionValue(page, 'decision.help')).toHaveText(NL['decision.help_with_veilig_thuis']);
   expect(problems).toEqual([]);
@@ -529,7 +529,7 @@ for (const afwegingenIn of ['Five', 'Four']) {
     const problems = await watchProblems(page);
     await openWithProfile(page, { sector: 'gezondheidszorg', client: 'child', afwegingen_in: afwegingenIn });
     await createTypedDossier(page, 'DISC-2');
-    await step(page, 'Gesprek met de cliënt').click();
+    await step(page, uiText('step.3')).click();
     await page.getByRole('button', { name: NL['disclosure.button'] }).click();
     await expect(page).toHaveURL(new RegExp(`#/meldcode/d-[0-9a-f]+/${afwegingenIn === 'Five' ? 5 : 4}$`));
     const acute = page.locator('#mw-acute');
@@ -537,8 +537,9 @@ for (const afwegingenIn of ['Five', 'Four']) {
     await expect(acute).toBeInViewport();
     expect(await page.locator('.mw-step > *').first().getAttribute('id')).toBe('mw-acute');
     await expect(acute.locator('h2').first()).toHaveText(NL['acute.title']);
-    await expect(acute.getByRole('link', { name: '112' })).toHaveAttribute('href', 'tel:112');
-    await expect(acute.locator('a[href="tel:08002000"]')).toBeVisible();
+    const emergency = nationalNumber('112');
+    await expect(acute.getByRole('link', { name: emergency.number })).toHaveAttribute('href', telUri(emergency.number));
+    await expect(acute.locator(`a[href="${telUri(nationalNumber('veilig-thuis').number)}"]`)).toBeVisible();
     await expect(acute).toContainText(NL['disclosure.active']);
     await expect(acute).toContainText(MELDCODE.disclosure.title.nl);
     for (const n of [1, 2]) {
@@ -575,30 +576,30 @@ test('the kindcheck per dossier: adult in one, child in another, with its conclu
   await page.getByRole('group', { name: NL['kindcheck.safety_established'] }).getByLabel(NL['answer.no']).check();
   await expect(page.getByText(NL['kindcheck.doubt'])).toBeVisible();
   await expectAccessible(page, 'step 1 with the client chooser and the kindcheck');
-  await step(page, 'Beslissen').click();
+  await step(page, uiText('step.5')).click();
   await page.locator('#afweging-1-true').check();
   await expect(decisionValue(page, 'kindcheck.conclusion')).toHaveText(NL['kindcheck.doubt']);
-  await page.getByRole('link', { name: 'Afdrukken en kopiëren' }).click();
+  await page.getByRole('link', { name: uiText('print.link') }).click();
   const doc = page.locator('.mw-print');
   await expect(doc).toContainText(`${NL['dossier.client']}${NL['client.adult']}`);
   await expect(doc).toContainText(`${NL['kindcheck.conclusion']}${NL['kindcheck.doubt']}`);
 
   // Another dossier of the same professional is about a child: no kindcheck.
-  await page.getByRole('link', { name: 'Terug naar de dossiers' }).click();
+  await page.getByRole('link', { name: uiText('meldcode.back_to_list') }).click();
   // The list has arrived (the screen moves focus to its heading) before a person types.
-  await expect(page.getByRole('heading', { level: 1, name: 'Meldcode: de vijf stappen' })).toBeFocused();
+  await expect(page.getByRole('heading', { level: 1, name: uiText('title.meldcode') })).toBeFocused();
   await createTypedDossier(page, 'KC-Kind');
   await expect(chooser.getByLabel(NL['client.child'])).toBeChecked();
   await expect(children).toHaveCount(0);
-  await step(page, 'Beslissen').click();
+  await step(page, uiText('step.5')).click();
   await page.locator('#afweging-1-true').check();
   await expect(page.locator('.mw-decisions dt', { hasText: NL['kindcheck.conclusion'] })).toHaveCount(0);
-  await page.getByRole('link', { name: 'Afdrukken en kopiëren' }).click();
+  await page.getByRole('link', { name: uiText('print.link') }).click();
   await expect(doc).toContainText(`${NL['dossier.client']}${NL['client.child']}`);
   await expect(doc).not.toContainText(NL['kindcheck.conclusion']);
 
   // The first dossier kept its own choice and conclusion.
-  await page.getByRole('link', { name: 'Terug naar de dossiers' }).click();
+  await page.getByRole('link', { name: uiText('meldcode.back_to_list') }).click();
   await page.getByRole('link', { name: 'KC-Volw' }).click();
   await expect(chooser.getByLabel(NL['client.adult'])).toBeChecked();
   await expect(children.getByLabel(NL['answer.yes'])).toBeChecked();

@@ -1,16 +1,16 @@
-// "Snel weg": leave at once, by button or by pressing Shift three times, so Back does not return.
+// uiText('exit.button'): leave at once, by button or by pressing Shift three times, so Back does not return.
 import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { appReady, expectAccessible, NEUTRAL, stubNeutralSite, typeLikeAPerson } from './helpers.mjs';
+import { appReady, expectAccessible, NEUTRAL, stubNeutralSite, typeLikeAPerson, uiText } from './helpers.mjs';
 
 test('the button leaves for a neutral site, and Back does not return', async ({ page }) => {
   await stubNeutralSite(page);
   await page.goto('/#/zorgen');
   await appReady(page);
-  await page.getByRole('button', { name: 'Snel weg' }).click();
+  await page.getByRole('button', { name: uiText('exit.button') }).click();
   await expect(page).toHaveURL(NEUTRAL);
   await page.goBack();
   expect(page.url()).not.toContain('127.0.0.1:4173');
@@ -34,7 +34,7 @@ test('leaving wipes what the app kept in session storage and nothing of the host
     sessionStorage.setItem('meldwijzer:route', 'zorgen');
     sessionStorage.setItem('gemeente:winkelmand', 'blijft');
   });
-  await page.getByRole('button', { name: 'Snel weg' }).click();
+  await page.getByRole('button', { name: uiText('exit.button') }).click();
   await expect(page).toHaveURL('/host/left.html');
   const kept = await page.evaluate(() => ({ ...sessionStorage }));
   expect(kept).toEqual({ 'gemeente:winkelmand': 'blijft' });
@@ -46,7 +46,7 @@ const PROFILE = { sector: 'jeugdhulp', client: 'child', aandachtsfunctionaris: '
 async function stillHere(page) {
   await page.waitForTimeout(50);
   expect(page.url()).toContain('127.0.0.1:4173');
-  await expect(page.getByRole('button', { name: 'Snel weg' })).toBeVisible();
+  await expect(page.getByRole('button', { name: uiText('exit.button') })).toBeVisible();
 }
 
 test('typing capitals into every kind of field never leaves: casuscode, signal, consultation, textarea', async ({ page }) => {
@@ -54,22 +54,22 @@ test('typing capitals into every kind of field never leaves: casuscode, signal, 
   await page.goto('/');
   await page.evaluate((profile) => localStorage.setItem('meldwijzer:meldcode:profile', JSON.stringify(profile)), PROFILE);
   await page.goto('/#/meldcode');
-  await expect(page.getByRole('heading', { level: 1, name: 'Meldcode: de vijf stappen' })).toBeVisible();
-  await typeLikeAPerson(page, page.getByLabel('Casuscode'), 'VT-Jan-2026');
-  await page.getByRole('button', { name: 'Dossier aanmaken' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: uiText('title.meldcode') })).toBeVisible();
+  await typeLikeAPerson(page, page.getByLabel(uiText('dossier.case_code')), 'VT-Jan-2026');
+  await page.getByRole('button', { name: uiText('dossier.create') }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Dossier VT-Jan-2026' })).toBeVisible();
 
-  await page.getByRole('button', { name: 'Signaal toevoegen' }).click();
+  await page.getByRole('button', { name: uiText('signals.add') }).click();
   // Focus went to the new signal's first field.
-  await expect(page.getByLabel('Datum')).toBeFocused();
-  await typeLikeAPerson(page, page.getByLabel('Wat zag of hoorde u? (alleen feiten)'), 'Moeder Vertelde Dat Jan (7) "Bang" Is!');
-  await typeLikeAPerson(page, page.getByLabel('Wat denkt u dat het betekent?'), 'Mogelijk Huiselijk Geweld; Overleg Met AF?');
+  await expect(page.getByLabel(uiText('signal.date'))).toBeFocused();
+  await typeLikeAPerson(page, page.getByLabel(uiText('signal.observed')), 'Moeder Vertelde Dat Jan (7) "Bang" Is!');
+  await typeLikeAPerson(page, page.getByLabel(uiText('signal.interpretation')), 'Mogelijk Huiselijk Geweld; Overleg Met AF?');
   await stillHere(page);
 
-  await page.getByRole('navigation', { name: 'Stappen van de meldcode' }).getByRole('link', { name: /Collegiale consultatie/ }).click();
-  await page.getByRole('button', { name: 'Overleg toevoegen' }).click();
-  await expect(page.getByLabel('Met wie overlegde u?')).toBeFocused();
-  await typeLikeAPerson(page, page.getByLabel('Welk advies kreeg u?'), 'Bel Veilig Thuis Voor Advies, Mail J.deVries@Voorbeeld.NL');
+  await page.getByRole('navigation', { name: uiText('stepnav.label') }).getByRole('link', { name: /Collegiale consultatie/ }).click();
+  await page.getByRole('button', { name: uiText('consultation.add') }).click();
+  await expect(page.getByLabel(uiText('consultation.kind'))).toBeFocused();
+  await typeLikeAPerson(page, page.getByLabel(uiText('consultation.advice')), 'Bel Veilig Thuis Voor Advies, Mail J.deVries@Voorbeeld.NL');
   await stillHere(page);
   // Shift+Tab back through the form, many times: never a press.
   for (let i = 0; i < 6; i++) {
@@ -78,18 +78,18 @@ test('typing capitals into every kind of field never leaves: casuscode, signal, 
     await page.keyboard.up('Shift');
   }
   await stillHere(page);
-  await expect(page.getByLabel('Welk advies kreeg u?')).toHaveValue('Bel Veilig Thuis Voor Advies, Mail J.deVries@Voorbeeld.NL');
+  await expect(page.getByLabel(uiText('consultation.advice'))).toHaveValue('Bel Veilig Thuis Voor Advies, Mail J.deVries@Voorbeeld.NL');
 });
 
 test('typing capitals into a postcode and a search never leaves; three lone Shift presses still do', async ({ page }) => {
   await stubNeutralSite(page);
   await page.goto('/voorbeeld.html#/zorgen/kind');
   await appReady(page);
-  await typeLikeAPerson(page, page.getByLabel('Je postcode of wijk'), '3312 AB Noord');
+  await typeLikeAPerson(page, page.getByLabel(uiText('routes.place')), '3312 AB Noord');
   await stillHere(page);
   await page.goto('/voorbeeld.html#/sociale-kaart');
   await appReady(page);
-  await typeLikeAPerson(page, page.getByLabel('Zoek hulp'), 'Buurtteam Noord OF Zuid');
+  await typeLikeAPerson(page, page.getByLabel(uiText('social_map.search')), 'Buurtteam Noord OF Zuid');
   await stillHere(page);
   for (let i = 0; i < 2; i++) await page.keyboard.press('Shift');
   await expect(page.locator('.mw-exit')).toContainText('nog 1 keer drukken');
@@ -103,17 +103,17 @@ test('"Snel weg" is the first thing Tab reaches and stays in view at every scrol
   await page.goto('/#/zorgen/kind');
   await appReady(page);
   await page.keyboard.press('Tab');
-  await expect(page.getByRole('button', { name: 'Snel weg' })).toBeFocused();
+  await expect(page.getByRole('button', { name: uiText('exit.button') })).toBeFocused();
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   expect(height).toBeGreaterThan(2000);
   for (const y of [600, 1500, height]) {
     await page.evaluate((top) => window.scrollTo(0, top), y);
-    const box = await page.getByRole('button', { name: 'Snel weg' }).boundingBox();
+    const box = await page.getByRole('button', { name: uiText('exit.button') }).boundingBox();
     expect(box.y, `at scroll ${y}`).toBeGreaterThanOrEqual(0);
     expect(box.y + box.height, `at scroll ${y}`).toBeLessThanOrEqual(640);
   }
   // Focus moved backwards by the keyboard never hides under the sticky bar.
-  await page.getByRole('link', { name: 'Opnieuw beginnen' }).focus();
+  await page.getByRole('link', { name: uiText('routes.start_again') }).focus();
   for (let i = 0; i < 8; i++) {
     await page.keyboard.down('Shift');
     await page.keyboard.press('Tab');
@@ -124,7 +124,7 @@ test('"Snel weg" is the first thing Tab reaches and stays in view at every scrol
       expect(focused, `focus ${i} under the exit bar`).toBeGreaterThanOrEqual(bar - 1);
     }
   }
-  await page.getByRole('button', { name: 'Snel weg' }).click();
+  await page.getByRole('button', { name: uiText('exit.button') }).click();
   await expect(page).toHaveURL(NEUTRAL);
 });
 
@@ -133,15 +133,15 @@ test('a touch screen without a keyboard is not told to press Shift', async ({ br
   const page = await phone.newPage();
   await page.goto('/#/zorgen');
   await appReady(page);
-  await expect(page.getByRole('button', { name: 'Snel weg' })).toBeVisible();
-  await expect(page.getByText('of druk 3 keer op Shift')).toBeHidden();
+  await expect(page.getByRole('button', { name: uiText('exit.button') })).toBeVisible();
+  await expect(page.getByText(uiText('exit.hint'))).toBeHidden();
   await expectAccessible(page, 'zorgen on a phone');
   await phone.close();
 
   const laptop = await browser.newPage();
   await laptop.goto('/#/zorgen');
   await appReady(laptop);
-  await expect(laptop.getByText('of druk 3 keer op Shift')).toBeVisible();
+  await expect(laptop.getByText(uiText('exit.hint'))).toBeVisible();
   await laptop.close();
 });
 
@@ -192,14 +192,14 @@ test('"Snel weg" leaves at once while a sociale kaart at the size limit is being
     performance.getEntriesByName(url)[0].responseEnd, window.__resultsAt], `${base}/kaart.json`);
   expect((answered - arrived) / (shown - arrived), 'share of the load before the page answered').toBeLessThan(0.5);
 
-  // Then: "Snel weg" clicked in the middle of the same load leaves before it ends.
+  // Then: uiText('exit.button') clicked in the middle of the same load leaves before it ends.
   events.length = 0;
   fetched = page.waitForResponse(`${base}/kaart.json`);
   await page.goto(`${base}/index.html`);
   // Where the button is, found while the page is still idle. The click itself is one mouse
   // event, as a person's is: a locator's click waits for several checks of its own, each
   // behind the import's slices, and could land after the import on a busy machine.
-  const box = await page.getByRole('button', { name: 'Snel weg' }).boundingBox();
+  const box = await page.getByRole('button', { name: uiText('exit.button') }).boundingBox();
   await fetched;
   await page.waitForTimeout(150);
   expect(events, 'the import should still be running').toEqual([]);

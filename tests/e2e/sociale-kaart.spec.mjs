@@ -1,7 +1,7 @@
 // Sociale kaart: finding local help in the example region's HSDS data, in seconds.
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
-import { expectAccessible, trackRequests, appReady, typeLikeAPerson, watchProblems } from './helpers.mjs';
+import { expectAccessible, trackRequests, appReady, typeLikeAPerson, watchProblems, uiText, contentText, telUri, nationalNumber } from './helpers.mjs';
 
 test.use({ timezoneId: 'Europe/Amsterdam' });
 
@@ -34,11 +34,11 @@ async function hostWithMap(page, name, services) {
 test('search as you type forgives typos and accents, ranks names first, and keeps the search in the URL', async ({ page }) => {
   const requests = trackRequests(page);
   await openMap(page);
-  await expect(page.getByRole('heading', { level: 1, name: 'Hulp in de buurt' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: uiText('title.social_map') })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'diensten gevonden' })).toContainText('59 diensten gevonden.');
   await expectAccessible(page, 'sociale kaart, start');
 
-  const search = page.getByLabel('Zoek hulp');
+  const search = page.getByLabel(uiText('social_map.search'));
   await search.fill('schuldhulp');
   await expect(results(page).first()).toHaveText('Schuldhulp Voorbeeldstad');
   await search.fill('SCHULDHLUP');
@@ -49,25 +49,25 @@ test('search as you type forgives typos and accents, ranks names first, and keep
   await expect(results(page)).toContainText(['Steunpunt Huiselijk Geweld']);
 
   await search.fill('');
-  await page.getByLabel('Onderwerp').selectOption({ label: 'Wijkteam' });
-  await page.getByLabel('Postcode, wijk of gemeente').fill('3312 AB');
+  await page.getByLabel(uiText('social_map.theme')).selectOption({ label: 'Wijkteam' });
+  await page.getByLabel(uiText('social_map.area')).fill('3312 AB');
   await expect(results(page)).toHaveText(['Buurtteam Noord']);
-  await page.getByLabel('Postcode, wijk of gemeente').fill('Havenkwartier');
+  await page.getByLabel(uiText('social_map.area')).fill('Havenkwartier');
   await expect(results(page)).toHaveText(['Buurtteam Zuid']);
   expect(page.url()).toContain('#/sociale-kaart?thema=wijkteam&gebied=Havenkwartier');
   await expectAccessible(page, 'sociale kaart, filtered');
 
-  await page.getByRole('button', { name: 'Alle filters wissen' }).click();
+  await page.getByRole('button', { name: uiText('social_map.clear_filters') }).click();
   await expect(page.getByRole('status').filter({ hasText: 'gevonden' })).toContainText('59 diensten gevonden.');
   expect(requests.outside()).toEqual([]);
 });
 
 test('a bookmarked or sent search opens with its words and filters', async ({ page }) => {
   await openMap(page, '#/sociale-kaart?q=opvoed&doelgroep=ouders&taal=ar&gratis=ja');
-  await expect(page.getByLabel('Zoek hulp')).toHaveValue('opvoed');
-  await expect(page.getByLabel('Voor wie')).toHaveValue('ouders');
-  await expect(page.getByLabel('Taal van de hulp')).toHaveValue('ar');
-  await expect(page.getByLabel('Gratis')).toBeChecked();
+  await expect(page.getByLabel(uiText('social_map.search'))).toHaveValue('opvoed');
+  await expect(page.getByLabel(uiText('social_map.for_whom'))).toHaveValue('ouders');
+  await expect(page.getByLabel(uiText('social_map.language'))).toHaveValue('ar');
+  await expect(page.getByLabel(uiText('social_map.free'))).toBeChecked();
   await expect(results(page)).toContainText(['Ouder-kindgroep De Kade']);
   for (const name of await results(page).allTextContents()) {
     expect(['Consultatiebureau Noord', 'Opvoedcursus Samen Sterk']).not.toContain(name);
@@ -84,14 +84,14 @@ test('nu open follows the clock: day and night, open until, and when it opens ag
   await expect(noord.locator('.mw-open')).toHaveText('Nu open tot 17:00');
 
   await openMap(page, '#/sociale-kaart', '23:00');
-  await page.getByLabel('Nu open').check();
+  await page.getByLabel(uiText('social_map.open_now')).check();
   expect(page.url()).toContain('open=ja');
   const open = await results(page).allTextContents();
   expect(open).toContain('Veilig Thuis Voorbeeldregio');
   expect(open).toContain('Huisartsenpost Voorbeeldstad');
   expect(open).not.toContain('Buurtteam Noord');
   await expect(page.locator('.mw-result', { hasText: 'Veilig Thuis Voorbeeldregio' }).locator('.mw-open'))
-    .toHaveText('Dag en nacht bereikbaar');
+    .toHaveText(uiText('social_map.open.day_and_night'));
 });
 
 test('a service shows everything, with safe links, and Back returns to the same search', async ({ page }) => {
@@ -104,29 +104,29 @@ test('a service shows everything, with safe links, and Back returns to the same 
     .toHaveAttribute('href', 'mailto:noord@buurtteam.voorbeeldstad.nl');
   await expect(page.getByRole('link', { name: 'https://www.voorbeeldstad.nl/buurtteam-noord' })).toBeVisible();
   await expect(page.locator('.mw-screen')).toContainText('Lindelaan 12, 3312 AB, Voorbeeldstad');
-  await expect(page.getByRole('row', { name: 'donderdag' })).toContainText('09:00–17:00, 19:00–21:00');
-  await expect(page.getByRole('row', { name: 'zondag' })).toContainText('gesloten');
+  await expect(page.getByRole('row', { name: uiText('weekday.4') })).toContainText('09:00–17:00, 19:00–21:00');
+  await expect(page.getByRole('row', { name: uiText('weekday.7') })).toContainText(uiText('social_map.hours.closed'));
   await expect(page.locator('.mw-facts')).toContainText('Nederlands, Engels, Arabisch, Turks');
   await expect(page.locator('.mw-screen')).toContainText('Laatst gecontroleerd op 18 september 2026.');
   await expect(page.locator('.mw-screen a[href^="javascript:"]')).toHaveCount(0);
   await expectAccessible(page, 'sociale kaart, dienst');
 
   await page.goBack();
-  await expect(page.getByLabel('Zoek hulp')).toHaveValue('noord');
-  await expect(page.getByLabel('Onderwerp')).toHaveValue('wijkteam');
+  await expect(page.getByLabel(uiText('social_map.search'))).toHaveValue('noord');
+  await expect(page.getByLabel(uiText('social_map.theme'))).toHaveValue('wijkteam');
   await page.getByRole('link', { name: 'Buurtteam Noord' }).click();
-  await page.getByRole('link', { name: 'Terug naar de zoekresultaten' }).click();
-  await expect(page.getByLabel('Zoek hulp')).toHaveValue('noord');
+  await page.getByRole('link', { name: uiText('social_map.back_to_search') }).click();
+  await expect(page.getByLabel(uiText('social_map.search'))).toHaveValue('noord');
 });
 
 test('mijn lijstje prints as A4 and is stored only when the user keeps it', async ({ page }) => {
   await openMap(page, '#/sociale-kaart?q=schuld');
   await page.getByRole('button', { name: 'Zet op mijn lijstje Schuldhulp Voorbeeldstad' }).click();
   await expect(page.getByRole('button', { name: 'Haal van mijn lijstje Schuldhulp Voorbeeldstad' })).toHaveAttribute('aria-pressed', 'true');
-  await page.getByLabel('Zoek hulp').fill('geldloket');
+  await page.getByLabel(uiText('social_map.search')).fill('geldloket');
   await page.getByRole('button', { name: 'Zet op mijn lijstje Geldloket Noord' }).click();
   await page.getByRole('link', { name: 'Mijn lijstje (2)' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Mijn lijstje' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: uiText('social_map.list.title') })).toBeVisible();
   await expect(page.getByText('Je lijstje wordt niet bewaard.')).toBeVisible();
   expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([]);
   await expectAccessible(page, 'mijn lijstje');
@@ -138,14 +138,14 @@ test('mijn lijstje prints as A4 and is stored only when the user keeps it', asyn
   await expect(printed).toContainText('dinsdag 13:00–16:00');
   await expect(page.locator('.mw-safety')).toBeHidden();
   await expect(page.locator('.mw-exit')).toBeHidden();
-  await expect(page.getByRole('button', { name: 'Afdrukken of opslaan als pdf' })).toBeHidden();
+  await expect(page.getByRole('button', { name: uiText('social_map.list.print') })).toBeHidden();
   await page.emulateMedia({ media: 'screen' });
 
-  await page.getByRole('button', { name: 'Lijstje bewaren op dit apparaat' }).click();
+  await page.getByRole('button', { name: uiText('social_map.list.keep') }).click();
   await expect(page.getByText('Je lijstje staat op dit apparaat.')).toBeVisible();
   await page.reload();
   await expect(page.locator('.mw-print h2')).toHaveText(['Schuldhulp Voorbeeldstad', 'Geldloket Noord']);
-  await page.getByRole('button', { name: 'Lijstje van dit apparaat verwijderen' }).click();
+  await page.getByRole('button', { name: uiText('social_map.list.forget') }).click();
   expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([]);
 });
 
@@ -163,7 +163,7 @@ test('hostile sociale kaart data shows as text, drops bad links, and one bad rec
   await expect(notice.locator('.mw-report li', { hasText: 'veld name: dit veld heeft niet de vorm' })).toContainText('1 keer in hostile-map.json, veld name');
   await expect(notice.locator('.mw-report li', { hasText: 'veld name: dit veld heeft niet de vorm' })).toContainText('Bijvoorbeeld: dienst 4 (fout-type).');
   const download = page.waitForEvent('download');
-  await notice.getByRole('button', { name: 'Download het volledige verslag' }).click();
+  await notice.getByRole('button', { name: uiText('social_map.report.download') }).click();
   const report = fs.readFileSync(await (await download).path(), 'utf8');
   expect(report).toContain('hostile-map.json, dienst 4 (fout-type), veld name');
   expect(report).toContain('hostile-map.json, dienst 2 (vals-loket), veld url');
@@ -192,7 +192,7 @@ test('thousands of matches are shown a page at a time; the keyboard continues at
 
 test('the sociale kaart works with the keyboard alone', async ({ page }) => {
   await openMap(page);
-  const search = page.getByLabel('Zoek hulp');
+  const search = page.getByLabel(uiText('social_map.search'));
   await search.focus();
   await page.keyboard.type('vrouwenopvang');
   await page.keyboard.press('Tab'); // theme
@@ -214,14 +214,14 @@ test('without a region the sociale kaart says so and points to who to call', asy
   await page.goto('/#/sociale-kaart');
   await appReady(page);
   await expect(page.getByText('Voor deze website is nog geen sociale kaart van een gemeente ingesteld.')).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Bekijk wie je kunt bellen' })).toHaveAttribute('href', '#/zorgen');
+  await expect(page.getByRole('link', { name: uiText('social_map.no_map_routes') })).toHaveAttribute('href', '#/zorgen');
   await expectAccessible(page, 'sociale kaart zonder regio');
 });
 
 test('English users get the sociale kaart in English', async ({ page }) => {
   await openMap(page, '#/sociale-kaart?q=buurtteam+noord');
-  await page.getByRole('button', { name: 'English' }).click();
-  await expect(page.getByLabel('Search for help')).toHaveValue('buurtteam noord');
+  await page.getByRole('button', { name: uiText('lang.switch_to', 'en') }).click();
+  await expect(page.getByLabel(uiText('social_map.search', 'en'))).toHaveValue('buurtteam noord');
   await expect(page.locator('.mw-result', { hasText: 'Buurtteam Noord' }).locator('.mw-open')).toHaveText('Open now until 17:00');
 });
 
@@ -230,7 +230,7 @@ test('leaving the sociale kaart and coming back does not fetch and index it agai
   await openMap(page);
   await expect(results(page)).toHaveCount(20);
   await page.getByRole('link', { name: 'Meldwijzer' }).click();
-  await page.getByRole('link', { name: /Hulp in de buurt zoeken/ }).click();
+  await page.getByRole('link', { name: new RegExp(uiText('home.social_map')) }).click();
   await expect(results(page)).toHaveCount(20);
   expect(requests.urls.filter((url) => url.endsWith('voorbeeldstad-sociale-kaart.json'))).toHaveLength(1);
 });
@@ -243,12 +243,12 @@ test('a service the data says little about: the app says no more than the data',
   await page.goto(`${host}#/sociale-kaart/dienst/stille-dienst`);
   await expect(page.getByRole('heading', { level: 1, name: 'Stille dienst' })).toBeVisible();
   const screen = page.locator('.mw-screen');
-  for (const invented of ['Voor iedereen', 'Talen', 'Nederlands', 'Gratis', 'kosten', 'Geen verwijzing nodig',
+  for (const invented of ['Voor iedereen', uiText('social_map.languages'), uiText('social_map.language.nl'), uiText('social_map.free'), 'kosten', 'Geen verwijzing nodig',
     'Bel voor een afspraak', 'meer dan een jaar']) {
     await expect(screen, invented).not.toContainText(invented);
   }
   await expect(page.locator('.mw-facts')).toContainText('VerwijzingNiet bekend. Vraag het na voordat je gaat.');
-  await expect(screen).toContainText('Niet bekend wanneer deze gegevens zijn gecontroleerd.');
+  await expect(screen).toContainText(uiText('social_map.checked_unknown'));
   await expect(page.getByRole('link', { name: '010-5550199' })).toHaveAttribute('href', 'tel:0105550199');
   await expectAccessible(page, 'a service with little data');
 });
@@ -268,16 +268,16 @@ test('real data: a theme of the gemeente\'s own is found, and a service by the p
   ];
   const host = await hostWithMap(page, 'eigen', services);
   await page.goto(`${host}#/sociale-kaart`);
-  await expect(page.getByRole('heading', { level: 1, name: 'Hulp in de buurt' })).toBeVisible();
-  await page.getByLabel('Zoek hulp').fill('mantelzorg');
+  await expect(page.getByRole('heading', { level: 1, name: uiText('title.social_map') })).toBeVisible();
+  await page.getByLabel(uiText('social_map.search')).fill('mantelzorg');
   await expect(page.locator('.mw-results__count')).toContainText('3 diensten gevonden');
-  await page.getByLabel('Zoek hulp').fill('');
-  await page.getByLabel('Onderwerp').selectOption({ label: 'Mantelzorg' });
+  await page.getByLabel(uiText('social_map.search')).fill('');
+  await page.getByLabel(uiText('social_map.theme')).selectOption({ label: 'Mantelzorg' });
   await expect(page.locator('.mw-results__count')).toContainText('3 diensten gevonden');
-  await page.getByLabel('Postcode, wijk of gemeente').fill('3316 KL');
+  await page.getByLabel(uiText('social_map.area')).fill('3316 KL');
   await expect(page.locator('.mw-results__count')).toContainText('1 dienst gevonden');
   await expect(page.getByRole('link', { name: 'Steunpunt Mantelzorg West' })).toBeVisible();
-  await page.getByLabel('Postcode, wijk of gemeente').fill('3312');
+  await page.getByLabel(uiText('social_map.area')).fill('3312');
   await expect(page.locator('.mw-results__count')).toContainText('1 dienst gevonden');
   await expect(page.getByRole('link', { name: 'Steunpunt Mantelzorg Noord' })).toBeVisible();
   await expectAccessible(page, 'sociale kaart with a theme of its own');
@@ -285,7 +285,7 @@ test('real data: a theme of the gemeente\'s own is found, and a service by the p
 
 test('people find help with the words they use, and nothing found still gives a way on', async ({ page }) => {
   await openMap(page);
-  const search = page.getByLabel('Zoek hulp');
+  const search = page.getByLabel(uiText('social_map.search'));
   for (const [typed, expected] of [
     ['Ik word geslagen', 'Steunpunt Huiselijk Geweld'],
     ['Blijf van mijn lijf', 'Vrouwenopvang De Vuurtoren'],
@@ -298,9 +298,9 @@ test('people find help with the words they use, and nothing found still gives a 
   await search.fill('');
   await typeLikeAPerson(page, search, 'Ruimtevaart');
   await expect(page.getByRole('status').filter({ hasText: 'Geen diensten gevonden' })).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Zoek op een onderwerp' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: uiText('social_map.none.themes') })).toBeVisible();
   await expect(page.locator('.mw-none-themes').getByRole('link', { name: 'Wijkteam' })).toHaveAttribute('href', /thema=wijkteam/);
-  await expect(page.locator('.mw-notice a[href="tel:08002000"]')).toBeVisible();
+  await expect(page.locator(`.mw-notice a[href="${telUri(nationalNumber('veilig-thuis').number)}"]`)).toBeVisible();
   await expectAccessible(page, 'sociale kaart, nothing found');
   await page.locator('.mw-none-themes').getByRole('link', { name: 'Wijkteam' }).click();
   await expect(results(page).first()).toBeVisible();
@@ -320,8 +320,8 @@ test('a service with two places shows each place with its own hours, never one m
   await expect(cards.nth(0)).toContainText('Marktplein 1');
   await expect(cards.nth(0).locator('.mw-open')).toHaveText('Nu open tot 12:00');
   await expect(cards.nth(1)).toContainText('Havenweg 2');
-  await expect(cards.nth(1).locator('.mw-open')).toContainText('Gesloten');
-  await expect(cards.nth(1).getByRole('row', { name: 'dinsdag' })).toContainText('13:00–17:00');
+  await expect(cards.nth(1).locator('.mw-open')).toContainText(uiText('social_map.open.closed'));
+  await expect(cards.nth(1).getByRole('row', { name: uiText('weekday.2') })).toContainText('13:00–17:00');
   await expect(page.locator('.mw-screen > .mw-open')).toHaveCount(0);
   await expectAccessible(page, 'a service with two places');
 });
@@ -337,8 +337,8 @@ test('hours by their rule: every second Tuesday of the month, and what no rule s
   await page.goto(`${host}#/sociale-kaart/dienst/spreekuur`);
   await expect(page.getByRole('heading', { level: 1, name: 'Spreekuur Opvoeden' })).toBeVisible();
   await expect(page.locator('.mw-open')).toHaveText('Nu open tot 21:00');
-  await expect(page.getByRole('row', { name: 'dinsdag' })).toContainText('09:00–16:00');
-  await expect(page.getByRole('row', { name: 'vrijdag' })).toContainText('gesloten');
+  await expect(page.getByRole('row', { name: uiText('weekday.2') })).toContainText('09:00–16:00');
+  await expect(page.getByRole('row', { name: uiText('weekday.5') })).toContainText(uiText('social_map.hours.closed'));
   await expect(page.locator('.mw-hours__note')).toHaveText(['Elke 2e dinsdag van de maand, 19:00–21:00', 'Om de week op vrijdag, bel voor de data.']);
   await expectAccessible(page, 'a service with monthly hours');
   // A week later, the third Tuesday: the evening is not today, and the next one is named by date.
@@ -369,10 +369,10 @@ test('a gemeente publishing HSDS as tables (datapackage.json and CSV files): a s
   await appReady(page);
   await expect(page.getByRole('status').filter({ hasText: 'gevonden' })).toContainText('4 diensten gevonden.');
 
-  await page.getByLabel('Onderwerp').selectOption({ label: 'Opvoeden' });
+  await page.getByLabel(uiText('social_map.theme')).selectOption({ label: 'Opvoeden' });
   await expect(results(page)).toHaveText(['Opvoedsteun Voorbeeldstad']);
-  await page.getByRole('button', { name: 'Alle filters wissen' }).click();
-  await typeLikeAPerson(page, page.getByLabel('Zoek hulp'), 'Mantelzorg');
+  await page.getByRole('button', { name: uiText('social_map.clear_filters') }).click();
+  await typeLikeAPerson(page, page.getByLabel(uiText('social_map.search')), 'Mantelzorg');
   await expect(results(page).first()).toHaveText('Maatjesproject Mantelzorg');
   // The editor's report names the file, row and column of the one bad cell.
   const notice = page.locator('.mw-notice--warning', { hasText: 'Niet alle gegevens' });
@@ -382,8 +382,8 @@ test('a gemeente publishing HSDS as tables (datapackage.json and CSV files): a s
   await expect(notice.locator('.mw-report li', { hasText: 'veld postal_code' })).toContainText('Bijvoorbeeld: rij 4 (jgz).');
   await expectAccessible(page, 'sociale kaart from HSDS tables');
 
-  await page.getByLabel('Zoek hulp').fill('');
-  await page.getByLabel('Onderwerp').selectOption({ label: 'Opvoeden' });
+  await page.getByLabel(uiText('social_map.search')).fill('');
+  await page.getByLabel(uiText('social_map.theme')).selectOption({ label: 'Opvoeden' });
   await page.getByRole('link', { name: 'Opvoedsteun Voorbeeldstad' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Opvoedsteun Voorbeeldstad' })).toBeVisible();
   const cards = page.locator('.mw-list > li.mw-card');
@@ -391,11 +391,11 @@ test('a gemeente publishing HSDS as tables (datapackage.json and CSV files): a s
   await expect(cards.nth(0)).toContainText('Wijkcentrum Noord');
   await expect(cards.nth(0)).toContainText('Marktplein 1');
   await expect(cards.nth(0).locator('.mw-open')).toHaveText('Nu open tot 12:00');
-  await expect(cards.nth(0).getByRole('row', { name: 'woensdag' })).toContainText('09:00–12:00');
+  await expect(cards.nth(0).getByRole('row', { name: uiText('weekday.3') })).toContainText('09:00–12:00');
   await expect(cards.nth(1)).toContainText('Buurthuis Zuid');
-  await expect(cards.nth(1).locator('.mw-open')).toContainText('Gesloten');
-  await expect(cards.nth(1).getByRole('row', { name: 'dinsdag' })).toContainText('13:00–16:00');
-  await expect(cards.nth(1).getByRole('row', { name: 'donderdag' })).toContainText('13:00–16:00');
+  await expect(cards.nth(1).locator('.mw-open')).toContainText(uiText('social_map.open.closed'));
+  await expect(cards.nth(1).getByRole('row', { name: uiText('weekday.2') })).toContainText('13:00–16:00');
+  await expect(cards.nth(1).getByRole('row', { name: uiText('weekday.4') })).toContainText('13:00–16:00');
   await expect(page.locator('.mw-screen > .mw-open')).toHaveCount(0);
   await expectAccessible(page, 'a service from HSDS tables with two places');
 
