@@ -15,6 +15,47 @@ if (![...document.querySelectorAll('link[rel="stylesheet"]')].some((link) => lin
   document.head.append(style);
 }
 
+// Until the wasm replaces them, the pre-rendered screens of our index.html (scripts/prerender.mjs)
+// need two things the app does: "Snel weg" leaves at once, and a link to a screen that is not
+// pre-rendered says it is loading instead of showing the wrong screen.
+const prerendered = document.querySelector('.mw-prerender');
+if (prerendered) {
+  const exitUrl = prerendered.querySelector('.mw-exit__button')?.dataset.exitUrl;
+  const leave = () => {
+    if (!prerendered.isConnected || !exitUrl) return; // the app runs: it leaves itself
+    for (const key of Object.keys(sessionStorage)) if (key.startsWith('meldwijzer:')) sessionStorage.removeItem(key);
+    document.title = '';
+    document.body.replaceChildren();
+    location.replace(exitUrl);
+  };
+  prerendered.addEventListener('click', (event) => {
+    if (event.target.closest?.('.mw-exit__button')) leave();
+  });
+  // Three lone Shift presses within 5 seconds, as src/shell/quick_exit.rs `ShiftPresses` counts
+  // them (a capital typed, Shift+Tab or a held Shift does not count).
+  let presses = [];
+  let lone = false;
+  addEventListener('keydown', (event) => {
+    lone = event.key === 'Shift' && !event.repeat;
+    if (event.key !== 'Shift') presses = [];
+  });
+  addEventListener('keyup', (event) => {
+    if (event.key !== 'Shift' || !lone) return;
+    lone = false;
+    const now = Date.now();
+    presses = [...presses.filter((time) => now - time < 5000), now];
+    if (presses.length >= 3) leave();
+  });
+  addEventListener('blur', () => { presses = []; lone = false; });
+  const mark = () => {
+    const hash = decodeURIComponent(location.hash.slice(1));
+    const known = !hash.startsWith('/') || hash === '/' || !!document.getElementById(hash);
+    prerendered.toggleAttribute('data-missing', !known);
+  };
+  mark();
+  addEventListener('hashchange', mark);
+}
+
 // Our own index.html as the top-level page on its own origin (never a gemeente's page, never in
 // a frame): installable and offline with sw.js (README "Installed and offline").
 const own = 'serviceWorker' in navigator && window.top === window && base.origin === location.origin

@@ -159,9 +159,10 @@ export function trackRequests(page) {
   };
 }
 
-/** Waits until the app has replaced the loading text with its own screen. */
+/** Waits until the app has replaced the loading text (or the pre-rendered screens of our
+ * index.html, scripts/prerender.mjs) with its own screen. */
 export async function appReady(page) {
-  await expect(page.locator('.meldwijzer .mw-screen h1')).toBeVisible();
+  await expect(page.locator('.meldwijzer:not(.mw-prerender) .mw-screen h1')).toBeVisible();
 }
 
 /** The national default exit site, answered locally so tests never leave the machine. */

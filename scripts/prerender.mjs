@@ -1,0 +1,169 @@
+// Trunk post-build hook (release only; after embed.js's start-up, before the service worker
+// lists the files): puts the app's own first screens into DIR/index.html as HTML, so on a slow
+// phone a citizen sees and can follow the home screen and the burger's questions before any
+// wasm has arrived (issue 16). The screens are the app's own render: the release in DIR is
+// opened in headless Chromium, each screen is taken from the page, and its links (all `#/…`
+// hashes) keep working without script through CSS `:target`. When the wasm starts it replaces
+// the whole block (src/shell/mount.rs), showing the same screen for the same hash.
+//
+// What is pre-rendered: home, the professional's start, and every screen of the citizen route
+// (content/routes.json from `citizen_start`). Nothing that depends on what a user stored (the
+// meldcode's dossiers, the zelftest's results): it would show what is not known.
+//
+// Usage: node scripts/prerender.mjs DIR   (MELDWIJZER_PRERENDER=0 leaves index.html as it is)
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const dir = process.argv[2];
+const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+const say = (text) => console.log(`prerender: ${text}`);
+const fail = (text) => {
+  console.error(`prerender: ${text}`);
+  process.exit(1);
+};
+
+if (process.env.MELDWIJZER_PRERENDER === '0' || process.env.TRUNK_PROFILE === 'debug') {
+  say('skipped (debug build or MELDWIJZER_PRERENDER=0): index.html keeps its plain start-up text');
+  process.exit(0);
+}
+const indexFile = path.join(dir ?? '', 'index.html');
+if (!dir || !fs.existsSync(indexFile)) fail(`${dir ?? '(no folder given)'} has no index.html`);
+const BROWSER = process.env.CHROMIUM ?? '/usr/bin/chromium';
+if (!fs.existsSync(BROWSER)) {
+  say(`skipped: no Chromium at ${BROWSER} (scripts/setup installs it); the app starts without pre-rendered screens`);
+  process.exit(0);
+}
+
+const html = fs.readFileSync(indexFile, 'utf8');
+// index.html's fallback text, in an element of its own (a release build drops HTML comments).
+const FALLBACK = /<meldwijzer-prerender>[\s\S]*?<\/meldwijzer-prerender>/;
+if (!FALLBACK.test(html)) fail('index.html lost its <meldwijzer-prerender> … </meldwijzer-prerender> fallback');
+
+// The screens: home, the professional's start, and the citizen route node by node.
+const routes = JSON.parse(fs.readFileSync(path.join(root, 'content/routes.json'), 'utf8'));
+const nodes = new Map(routes.nodes.map((node) => [node.id, node]));
+const citizen = [];
+const queue = [routes.citizen_start];
+while (queue.length) {
+  const id = queue.shift();
+  if (citizen.includes(id) || !nodes.has(id)) continue;
+  citizen.push(id);
+  // Every node id named anywhere in this node (answers, "next" steps) is a screen a link leads to.
+  const named = [];
+  const walk = (value) => {
+    if (typeof value === 'string' && nodes.has(value) && value !== id) named.push(value);
+    else if (Array.isArray(value)) value.forEach(walk);
+    else if (value && typeof value === 'object') Object.values(value).forEach(walk);
+  };
+  walk({ ...nodes.get(id), id: undefined });
+  queue.push(...named);
+}
+// `#/zorgen/<start>` (the way back to the first question) is the same screen as `#/zorgen`.
+const aliases = [[`/zorgen/${routes.citizen_start}`, '/zorgen']];
+const screens = ['/', '/professional', '/zorgen', ...citizen.filter((id) => id !== routes.citizen_start).map((id) => `/zorgen/${id}`)];
+
+const freePort = () => new Promise((resolve) => {
+  const server = net.createServer().listen(0, '127.0.0.1', () => {
+    const { port } = server.address();
+    server.close(() => resolve(port));
+  });
+});
+const port = await freePort();
+const server = spawn('node', [path.join(root, 'scripts/serve.mjs'), '--port', String(port), `/=${dir}`], { stdio: ['ignore', 'pipe', 'inherit'] });
+await new Promise((resolve) => server.stdout.once('data', resolve));
+
+const ui = JSON.parse(fs.readFileSync(path.join(root, 'content/ui/nl.json'), 'utf8'));
+let browser;
+try {
+  browser = await chromium.launch({ executablePath: BROWSER });
+  // No service worker, no stored language: what a first visitor sees.
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const taken = [];
+  for (const [index, screen] of screens.entries()) {
+    await page.goto(`http://127.0.0.1:${port}/#${screen}`);
+    await page.locator('.meldwijzer .mw-screen h1').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    // The capability's own module draws its screen after loading: wait until nothing says "loading".
+    await page.waitForFunction(() => !document.querySelector('.mw-screen [role="status"]')?.textContent?.includes('geladen'));
+    const captured = await page.evaluate(({ index, notFoundTitle }) => {
+      const app = document.querySelector('[data-meldwijzer] .meldwijzer').cloneNode(true);
+      const screen = app.querySelector('.mw-screen');
+      // Ids are made unique per screen (every screen sits in one page), references follow.
+      const prefix = `mw-pre${index}-`;
+      const renamed = new Map();
+      for (const element of screen.querySelectorAll('[id]')) {
+        renamed.set(element.id, prefix + element.id);
+        element.id = prefix + element.id;
+      }
+      for (const element of screen.querySelectorAll('[for], [aria-labelledby], [aria-describedby], [aria-controls], [href^="#"]')) {
+        for (const name of ['for', 'aria-labelledby', 'aria-describedby', 'aria-controls']) {
+          const value = element.getAttribute(name);
+          if (value) element.setAttribute(name, value.split(' ').map((id) => renamed.get(id) ?? id).join(' '));
+        }
+        const href = element.getAttribute('href');
+        if (href && renamed.has(href.slice(1))) element.setAttribute('href', `#${renamed.get(href.slice(1))}`);
+      }
+      // No inline style (the CSP refuses it), and nothing that only works with the app's code.
+      for (const element of app.querySelectorAll('[style]')) element.removeAttribute('style');
+      const notFound = screen.querySelector('h1')?.textContent?.trim() === notFoundTitle;
+      return { screen: screen.innerHTML, notFound };
+    }, { index, notFoundTitle: ui['title.not_found'] });
+    if (captured.notFound) fail(`#${screen} is not a screen of the app ("${ui['title.not_found']}")`);
+    taken.push({ screen, html: captured.screen });
+  }
+
+  // The chrome (quick exit, safety bar, bar, footer) once, from the home screen, with every
+  // screen in it; targets first, so `:target ~ screen` can show the one the hash names.
+  const block = await page.evaluate(({ taken, aliases, exitUrl, waiting }) => {
+    const app = document.querySelector('[data-meldwijzer] .meldwijzer').cloneNode(true);
+    for (const element of app.querySelectorAll('[style]')) element.removeAttribute('style');
+    for (const element of app.querySelectorAll('.mw-lang, [aria-live]')) element.remove();
+    app.classList.add('mw-prerender');
+    app.setAttribute('lang', 'nl');
+    const exit = app.querySelector('.mw-exit__button');
+    if (exit) exit.setAttribute('data-exit-url', exitUrl);
+    const place = app.querySelector('.mw-screen');
+    const targets = [...taken.map(({ screen }) => screen), ...aliases.map(([alias]) => alias)]
+      .map((id) => `<span class="mw-prerender__target" id="${id}"></span>`).join('');
+    const bodies = taken.map(({ screen, html }) => `<div class="mw-screen mw-prerender__screen" data-screen="${screen}">${html}</div>`).join('\n');
+    // Shown instead when a link leads to a screen that is not here (public/embed.js marks it).
+    const wait = document.createElement('div');
+    wait.className = 'mw-screen mw-prerender__wait';
+    wait.innerHTML = '<p class="mw-notice"></p>';
+    wait.firstChild.textContent = waiting;
+    place.outerHTML = `${targets}\n${bodies}\n${wait.outerHTML}`;
+    return app.outerHTML;
+  }, { taken, aliases, exitUrl: JSON.parse(fs.readFileSync(path.join(root, 'content/national.json'), 'utf8')).exit_url, waiting: ui['capability.loading'] });
+  let page_html = html.replace(FALLBACK, () => block);
+
+  // Which screen shows: the one whose target the hash names; home when none does.
+  const css = [
+    '/* Pre-rendered first screens (scripts/prerender.mjs), shown before the wasm starts. */',
+    '.mw-prerender { position: relative; }',
+    '.mw-prerender__target { position: absolute; top: 0; }',
+    '.mw-prerender__screen, .mw-prerender__wait { display: none; }',
+    '.mw-prerender__screen[data-screen="/"] { display: block; }',
+    '.mw-prerender__target:target ~ .mw-prerender__screen[data-screen="/"] { display: none; }',
+    ...taken.map(({ screen }) => `.mw-prerender__target[id="${screen}"]:target ~ .mw-prerender__screen[data-screen="${screen}"] { display: block; }`),
+    ...aliases.map(([alias, screen]) => `.mw-prerender__target[id="${alias}"]:target ~ .mw-prerender__screen[data-screen="${screen}"] { display: block; }`),
+    '.mw-prerender[data-missing] > .mw-prerender__screen { display: none; }',
+    '.mw-prerender[data-missing] > .mw-prerender__wait { display: block; }',
+  ].join('\n');
+  const cssFile = path.join(dir, 'meldwijzer.css');
+  fs.appendFileSync(cssFile, `\n${css}\n`);
+  // Trunk gave the style sheet a subresource integrity hash: it must be the changed file's.
+  const integrity = `sha384-${createHash('sha384').update(fs.readFileSync(cssFile)).digest('base64')}`;
+  const links = /(<link[^>]*meldwijzer\.css[^>]*integrity=)("?)sha384-[A-Za-z0-9+/=]+\2/g;
+  page_html = page_html.replace(links, (_, start, quote) => `${start}${quote}${integrity}${quote}`);
+  fs.writeFileSync(indexFile, page_html);
+  say(`${taken.length} screens into index.html (${(block.length / 1024).toFixed(1)} KB before compression)`);
+} finally {
+  await browser?.close();
+  server.kill();
+}

@@ -1,0 +1,89 @@
+// Issue 16: our index.html carries the app's own first screens (scripts/prerender.mjs), so on a
+// slow phone a citizen can read and follow them before the wasm has arrived, and the app then
+// takes over on the same screen. Here the wasm is held back until the test lets it through.
+import { test, expect } from '@playwright/test';
+import { appReady, EVERY_SCREEN, expectAccessible, NATIONAL, NEUTRAL, ROUTES, routeNode, stubNeutralSite, telUri, uiText } from './helpers.mjs';
+
+/** Holds every .wasm request until `release()` is called. */
+async function holdWasm(page) {
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
+  await page.route('**/*.wasm', async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
+const visibleHeading = (page) => page.locator('.mw-prerender h1').locator('visible=true');
+const start = routeNode(ROUTES.citizen_start);
+const firstAnswer = start.answers.find((answer) => routeNode(answer.next).kind === 'question') ?? start.answers[0];
+
+test('before the wasm: home, the first question and its answers work as links, with the numbers', async ({ page }) => {
+  await holdWasm(page);
+  await page.goto('/');
+  await expect(visibleHeading(page)).toHaveText(uiText('title.home'));
+  for (const number of EVERY_SCREEN) {
+    await expect(page.locator(`.mw-prerender a[href="${telUri(number.number)}"]`).first()).toBeVisible();
+  }
+  await expectAccessible(page, 'the pre-rendered home screen');
+  await page.locator(`.mw-prerender a[href="#/zorgen"]`).locator('visible=true').first().click();
+  await expect(visibleHeading(page)).toHaveText(start.title.nl);
+  for (const answer of start.answers) {
+    await expect(page.getByRole('link', { name: answer.label.nl, exact: true }).locator('visible=true')).toBeVisible();
+  }
+  await expectAccessible(page, 'the pre-rendered first question');
+  await page.getByRole('link', { name: firstAnswer.label.nl, exact: true }).locator('visible=true').click();
+  await expect(page).toHaveURL(new RegExp(`#/zorgen/${firstAnswer.next}$`));
+  await expect(visibleHeading(page)).toHaveText(routeNode(firstAnswer.next).title.nl);
+  // Back returns to the first question, as in the app.
+  await page.goBack();
+  await expect(visibleHeading(page)).toHaveText(start.title.nl);
+});
+
+test('before the wasm: a link to a screen that is not pre-rendered says it is loading', async ({ page }) => {
+  await holdWasm(page);
+  await page.goto('/');
+  await expect(visibleHeading(page)).toHaveText(uiText('title.home'));
+  await page.evaluate(() => { location.hash = '#/meldcode'; });
+  await expect(page.locator('.mw-prerender__wait')).toHaveText(uiText('capability.loading'));
+  await expect(visibleHeading(page)).toHaveCount(0);
+});
+
+test('before the wasm: "Snel weg" and three Shift presses leave for the neutral site', async ({ page }) => {
+  await stubNeutralSite(page);
+  await holdWasm(page);
+  await page.goto('/#/zorgen');
+  await expect(visibleHeading(page)).toHaveText(start.title.nl);
+  await page.getByRole('button', { name: uiText('exit.button') }).click();
+  await expect(page).toHaveURL(NATIONAL.exit_url);
+
+  await page.goto('/#/zorgen');
+  await expect(visibleHeading(page)).toHaveText(start.title.nl);
+  // A capital typed is not a press that counts.
+  await page.keyboard.down('Shift');
+  await page.keyboard.press('KeyA');
+  await page.keyboard.up('Shift');
+  await page.keyboard.press('Shift');
+  await page.keyboard.press('Shift');
+  expect(page.url()).toContain('#/zorgen');
+  await page.keyboard.press('Shift');
+  await expect(page).toHaveURL(NEUTRAL);
+});
+
+test('when the wasm arrives the app takes over on the screen the user went to, and its links keep working', async ({ page }) => {
+  const release = await holdWasm(page);
+  await page.goto('/');
+  await page.locator(`.mw-prerender a[href="#/zorgen"]`).locator('visible=true').first().click();
+  await page.getByRole('link', { name: firstAnswer.label.nl, exact: true }).locator('visible=true').click();
+  release();
+  await appReady(page);
+  await expect(page.locator('.mw-prerender')).toHaveCount(0);
+  await expect(page.locator('.meldwijzer .mw-screen h1')).toHaveText(routeNode(firstAnswer.next).title.nl);
+  const next = routeNode(firstAnswer.next).answers?.[0];
+  if (next) {
+    await page.getByRole('link', { name: next.label.nl, exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`#/zorgen/${next.next}$`));
+    await expect(page.locator('.meldwijzer .mw-screen h1')).toHaveText(routeNode(next.next).title.nl);
+  }
+});
