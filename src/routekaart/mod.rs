@@ -21,8 +21,7 @@ pub struct Routekaart {
     pub routes: StoredValue<RouteMap>,
     /// The postcode or wijk the user gave for local help.
     pub place: RwSignal<String>,
-    /// Which region's sociale kaart is wanted: its pack's address, once a route points to a
-    /// service in it; `None` before that, or when the pack names no sociale kaart.
+    /// The region's sociale kaart: its pack's address; `None` when it names none.
     services_of: Memo<Option<String>>,
     /// The region's records, tagged with the address they were fetched for.
     services: LocalResource<(Option<String>, Option<Arc<Vec<ServiceRecord>>>)>,
@@ -41,7 +40,7 @@ impl Routekaart {
     /// The region's records, once they are here; `None` while they are on their way and
     /// without a sociale kaart.
     pub fn services(&self) -> Option<Arc<Vec<ServiceRecord>>> {
-        let wanted = self.services_of.get()?;
+        let wanted = self.services_of.get().filter(|_| self.wanted.get())?;
         match self.services.get()? {
             (Some(of), services) if of == wanted => services,
             _ => None,
@@ -52,11 +51,14 @@ impl Routekaart {
         let app = state();
         let wanted = RwSignal::new(false);
         let services_of = Memo::new(move |_| {
-            let region = app.content.with(|c| c.region.as_ref().filter(|r| r.social_map.is_some()).and_then(|r| r.loaded_from.clone()));
-            region.filter(|_| wanted.get())
+            app.content.with(|c| c.region.as_ref().filter(|r| r.social_map.is_some()).and_then(|r| r.loaded_from.clone()))
         });
         let services = LocalResource::new(move || {
-            let of = services_of.get();
+            // `wanted` read first and directly: it is set in the same pass that makes this
+            // resource (the first "where to go" block), and a signal marks the resource dirty
+            // where a memo would only ask it to check, which its first run does not see.
+            let wanted = wanted.get();
+            let of = services_of.get().filter(|_| wanted);
             async move {
                 let records = match of {
                     Some(_) => {
