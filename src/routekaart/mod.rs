@@ -8,7 +8,6 @@ pub mod model;
 mod print;
 mod screens;
 
-use crate::content::Content;
 use crate::shell::{route::Screen, state};
 use crate::sociale_kaart::{self, model::ServiceRecord};
 use leptos::prelude::*;
@@ -22,26 +21,56 @@ pub struct Routekaart {
     pub routes: StoredValue<RouteMap>,
     /// The postcode or wijk the user gave for local help.
     pub place: RwSignal<String>,
-    /// The region's sociale kaart, fetched the first time a route points to a service in it.
-    pub services: RwSignal<Option<Arc<Vec<ServiceRecord>>>>,
-    /// Which region's sociale kaart was asked for: its pack's address.
-    services_of: StoredValue<Option<String>>,
+    /// The region's sociale kaart: its pack's address; `None` when it names none.
+    services_of: Memo<Option<String>>,
+    /// The region's records, tagged with the address they were fetched for.
+    services: LocalResource<(Option<String>, Option<Arc<Vec<ServiceRecord>>>)>,
+    wanted: RwSignal<bool>,
 }
 
 impl Routekaart {
-    /// Fetches the region's sociale kaart unless it is here or on its way.
-    pub fn want_services(&self, content: &Content) {
-        let region = content.region.as_ref().and_then(|r| r.loaded_from.clone());
-        if self.services_of.get_value() == region {
-            return;
+    /// Asks for the region's sociale kaart: fetched once per region, when a route first points
+    /// to a service in it.
+    pub fn want_services(&self) {
+        if !self.wanted.get_untracked() {
+            self.wanted.set(true);
         }
-        self.services_of.set_value(region);
-        self.services.set(None);
-        let (services, content) = (self.services, content.clone());
-        leptos::task::spawn_local(async move {
-            let imported = sociale_kaart::fetch_and_import(&content).await;
-            services.set(imported.map(|(import, _)| Arc::new(import.records)));
+    }
+
+    /// The region's records, once they are here; `None` while they are on their way and
+    /// without a sociale kaart.
+    pub fn services(&self) -> Option<Arc<Vec<ServiceRecord>>> {
+        let wanted = self.services_of.get().filter(|_| self.wanted.get())?;
+        match self.services.get()? {
+            (Some(of), services) if of == wanted => services,
+            _ => None,
+        }
+    }
+
+    fn new(routes: RouteMap) -> Routekaart {
+        let app = state();
+        let wanted = RwSignal::new(false);
+        let services_of = Memo::new(move |_| {
+            app.content.with(|c| c.region.as_ref().filter(|r| r.social_map.is_some()).and_then(|r| r.loaded_from.clone()))
         });
+        let services = LocalResource::new(move || {
+            // `wanted` read first and directly: it is set in the same pass that makes this
+            // resource (the first "where to go" block), and a signal marks the resource dirty
+            // where a memo would only ask it to check, which its first run does not see.
+            let wanted = wanted.get();
+            let of = services_of.get().filter(|_| wanted);
+            async move {
+                let records = match of {
+                    Some(_) => {
+                        let content = app.content.get_untracked();
+                        sociale_kaart::fetch_and_import(&content).await.map(|(import, _)| Arc::new(import.records))
+                    }
+                    None => None,
+                };
+                (of, records)
+            }
+        });
+        Routekaart { routes: StoredValue::new(routes), place: RwSignal::new(String::new()), services_of, services, wanted }
     }
 }
 
@@ -54,12 +83,7 @@ pub fn use_routekaart() -> Routekaart {
 #[component]
 pub fn RoutekaartScreen() -> impl IntoView {
     let app = state();
-    provide_context(Routekaart {
-        routes: StoredValue::new(RouteMap::national()),
-        place: RwSignal::new(String::new()),
-        services: RwSignal::new(None),
-        services_of: StoredValue::new(None),
-    });
+    provide_context(Routekaart::new(RouteMap::national()));
     move || {
         let screen = app.screen.get();
         let path = app.sub_path.get();

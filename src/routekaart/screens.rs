@@ -7,6 +7,7 @@ use super::use_routekaart;
 use crate::i18n::{t, t_with, Text};
 use crate::sociale_kaart::model::{postcode4, serving};
 use crate::sociale_kaart::query::SearchQuery;
+use crate::sociale_kaart::service_view::{ServiceView, Variant};
 use crate::shell::{route::Screen, state, tr, ContactList, SourceNote};
 use leptos::prelude::*;
 
@@ -187,7 +188,7 @@ fn FindService(theme: String, why: Text) -> impl IntoView {
     let (theme, why) = (StoredValue::new(theme), StoredValue::new(why));
     let found = move || {
         let postcode = routekaart.place.with(|place| postcode4(place))?;
-        let records = routekaart.services.get()?;
+        let records = routekaart.services()?;
         theme.with_value(|theme| serving(&records, theme, postcode).cloned())
     };
     let search_href = move || {
@@ -195,13 +196,9 @@ fn FindService(theme: String, why: Text) -> impl IntoView {
         SearchQuery { theme: Some(theme.get_value()), area, ..SearchQuery::default() }.href()
     };
     let has_social_map = move || app.content.with(|c| c.region.as_ref().is_some_and(|r| r.social_map.is_some()));
-    // Fetching is not drawing: an effect asks for the sociale kaart, also when the region pack
-    // arrives after this screen is drawn (an embedding page's data).
-    Effect::new(move |_| {
-        if has_social_map() {
-            app.content.with_untracked(|content| routekaart.want_services(content));
-        }
-    });
+    // Fetched once this block is drawn: only a route that points to a service loads the files.
+    routekaart.want_services();
+    // The region pack may arrive after this screen is drawn (an embedding page's data).
     move || {
         if !has_social_map() {
             return ().into_any();
@@ -211,16 +208,9 @@ fn FindService(theme: String, why: Text) -> impl IntoView {
                 <p class="mw-card__title">{move || t_with(lang(), "routes.find.title", &[("theme", &label())])}</p>
                 <p>{move || why.with_value(|why| why.get(lang()).to_string())}</p>
                 {move || match found() {
-                    Some(service) => {
-                        let phone = service.all_phones().first().map(|p| (p.tel_uri(), p.number.clone()));
-                        view! {
-                            <p>
-                                {tr("routes.find.for_place")} " "
-                                <a href=Screen::SocialMap.href_to(&["dienst", &service.id])>{service.name.clone()}</a>
-                                {phone.map(|(uri, number)| view! { ", " {tr("routes.call")} " " <a href=uri>{number}</a> })}
-                            </p>
-                        }.into_any()
-                    }
+                    Some(service) => view! {
+                        <ServiceView record=service variant=Variant::WhereToGo { lead: "routes.find.for_place", call: "routes.call" }/>
+                    }.into_any(),
                     None => view! { <p><a href=search_href()>{move || t_with(lang(), "routes.find.search", &[("theme", &label())])}</a></p> }.into_any(),
                 }}
             </li>

@@ -5,7 +5,7 @@
 //! stylesheet (`style/<name>.css`) is loaded with it.
 
 use super::{config::MountConfig, region::RegionStatus, route, set_if_changed, tr, AppState};
-use crate::content::{Content, NationalContent};
+use crate::content::{Content, Issue, NationalContent, Problem, RegionPack};
 use crate::i18n::Lang;
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -69,10 +69,36 @@ pub fn Slot(name: &'static str) -> impl IntoView {
     }
 }
 
-/// The region pack the shell put on a slot; the national default alone when there is none.
-fn slot_content(slot: &web_sys::HtmlElement) -> Content {
-    let region = slot.get_attribute("data-capability-data").and_then(|json| serde_json::from_str(&json).ok());
-    Content::new(NationalContent::load(), region)
+/// The attribute through which the shell hands a capability the validated region pack.
+const DATA_ATTRIBUTE: &str = "data-capability-data";
+
+/// The region pack the shell put on a slot, and the region's status for the capability: the
+/// national default alone when there is none, and also, with the reason shown as a region
+/// problem, when the slot's data cannot be read (a shell and module of different builds).
+fn slot_content(slot: &web_sys::HtmlElement) -> (Content, RegionStatus) {
+    let (region, status) = match read_slot(&slot.get_attribute(DATA_ATTRIBUTE).unwrap_or_default()) {
+        Ok(Some(pack)) => (Some(pack), RegionStatus::Loaded),
+        Ok(None) => (None, RegionStatus::National),
+        Err(issue) => (None, RegionStatus::Failed(vec![issue])),
+    };
+    (Content::new(NationalContent::load(), region), status)
+}
+
+/// A slot's data: empty for no region pack, else the pack as the shell wrote it. What cannot
+/// be read is an issue named after the attribute; the data itself (the gemeente's public
+/// pack) is not repeated in it.
+fn read_slot(json: &str) -> Result<Option<RegionPack>, Issue> {
+    if json.trim().is_empty() {
+        return Ok(None);
+    }
+    serde_json::from_str(json).map(Some).map_err(|e| {
+        let problem = match e.classify() {
+            // The shape this module expects: where it differs, as line:column.
+            serde_json::error::Category::Data => Problem::WrongType { detail: format!("{}:{}", e.line(), e.column()) },
+            _ => Problem::NotJson { line: e.line(), column: e.column() },
+        };
+        Issue { file: DATA_ATTRIBUTE.to_string(), path: String::new(), problem }
+    })
 }
 
 /// The screen a module mounted in `slot` shows: the hash's, when it names one of this
@@ -128,18 +154,19 @@ pub fn mount<V: IntoView + 'static>(name: &'static str, view: fn() -> V) {
         let element = slot.clone();
         let handle = leptos::mount::mount_to(slot, move || {
             let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
-            let content = slot_content(&element);
+            let (content, region) = slot_content(&element);
             let app = AppState {
                 lang: RwSignal::new(lang),
                 screen: RwSignal::new(slot_screen(&element, &hash, name)),
                 sub_path: RwSignal::new(route::sub_path(&hash)),
-                region: RwSignal::new(if content.region.is_some() { RegionStatus::Loaded } else { RegionStatus::National }),
+                region: RwSignal::new(region),
                 content: RwSignal::new(content),
                 config: StoredValue::new(MountConfig::default()),
             };
             provide_context(app);
             follow_shell(app, name, element);
-            view()
+            // A slot whose data could not be read says so, as the shell says a refused pack.
+            view! { <super::RegionNotice/> {view()} }
         });
         MOUNTED.with(|m| m.borrow_mut().push(Box::new(handle)));
     }
@@ -177,8 +204,8 @@ fn follow_shell(app: AppState, name: &'static str, slot: web_sys::HtmlElement) {
         }
     });
     let data = window_event_listener_untyped(DATA_EVENT, move |_| {
-        let content = slot_content(&slot);
-        app.region.set(if content.region.is_some() { RegionStatus::Loaded } else { RegionStatus::National });
+        let (content, region) = slot_content(&slot);
+        set_if_changed(app.region, region);
         set_if_changed(app.content, content);
     });
     on_cleanup(move || {
@@ -201,4 +228,23 @@ macro_rules! capability_module {
 
         fn main() {}
     };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_slot_without_data_is_national_and_broken_data_is_said_not_swallowed() {
+        assert_eq!(read_slot(""), Ok(None));
+        let pack = crate::content::parse_region_pack("regio.json", include_str!("../../public/regions/voorbeeldstad.json"), &["112", "veilig-thuis"]).unwrap();
+        let json = serde_json::to_string(&pack).unwrap();
+        assert_eq!(read_slot(&json), Ok(Some(pack)));
+        let cut = read_slot(&json[..json.len() / 2]).unwrap_err();
+        assert_eq!(cut.file, DATA_ATTRIBUTE);
+        assert!(matches!(cut.problem, Problem::NotJson { line: 1, .. }), "{:?}", cut.problem);
+        let other = read_slot(r#"{"region": 3}"#).unwrap_err();
+        assert!(matches!(other.problem, Problem::WrongType { .. }), "{:?}", other.problem);
+        assert!(!other.message(Lang::Nl).contains("\"region\""), "the data is not repeated: {}", other.message(Lang::Nl));
+    }
 }

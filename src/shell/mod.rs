@@ -182,9 +182,10 @@ fn focus_heading(root: NodeRef<html::Div>) {
     }
 }
 
-/// Tells the user when a region pack was refused, and why, in the editor's terms.
+/// Tells the user when a region pack was refused, and why, in the editor's terms. Also shown
+/// by a capability module whose slot data could not be read (`capability::mount`).
 #[component]
-fn RegionNotice() -> impl IntoView {
+pub(crate) fn RegionNotice() -> impl IntoView {
     let app = state();
     move || match app.region.get() {
         RegionStatus::Failed(issues) => {

@@ -31,7 +31,8 @@ pub const MAX_ISSUES_PER_FILE: usize = 300;
 pub const MAX_TEXT_CHARS: usize = 5_000;
 /// A theme or target group is a name, not a text.
 const MAX_TERM_CHARS: usize = 100;
-const MAX_AGE: i64 = 120;
+/// As `i64`: an age is read as any number first, to say when it is out of range.
+const MAX_AGE: i64 = super::model::MAX_AGE as i64;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Import {

@@ -12,6 +12,7 @@ mod my_list;
 pub mod query;
 mod results;
 pub mod search;
+pub mod service_view;
 pub mod source;
 
 use crate::content::{Content, Issue};
@@ -119,18 +120,32 @@ const IMPORT_SLICE: usize = 200;
 /// Records indexed between two such chances: about 5 ms on a laptop.
 const INDEX_SLICE: usize = 1_000;
 
+/// Which files make the sociale kaart: the pack's address and its `social_map` section.
 type SourceKey = (String, String);
+
+fn source_key(content: &Content) -> Option<SourceKey> {
+    let region = content.region.as_ref()?;
+    let files = serde_json::to_string(region.social_map.as_ref()?).ok()?;
+    Some((region.loaded_from.clone()?, files))
+}
 
 thread_local! {
     /// The last directory built, kept while the page lives: going from the sociale kaart to
-    /// another screen and back should not fetch and index a large region again.
+    /// another screen and back should not fetch and index a large region again. A resource
+    /// lives only as long as the screen that made it (the module's screen is made anew on
+    /// every visit), so this small cache stays beside it.
     static BUILT: std::cell::RefCell<Option<(SourceKey, Arc<Loaded>)>> = const { std::cell::RefCell::new(None) };
+}
+
+fn built(key: &SourceKey) -> Option<Arc<Loaded>> {
+    BUILT.with_borrow(|b| b.as_ref().filter(|(k, _)| k == key).map(|(_, l)| l.clone()))
 }
 
 /// What the sociale kaart screens share.
 #[derive(Clone, Copy)]
 pub struct SocialMap {
-    pub state: RwSignal<MapState>,
+    /// Derived from the region's files and the directory built from them.
+    pub state: Signal<MapState>,
     pub query: RwSignal<SearchQuery>,
     pub my_list: my_list::MyList,
     /// The local time opening states are computed for; moves on every minute.
@@ -170,45 +185,48 @@ impl SocialMap {
 #[component]
 pub fn SocialMapScreen() -> impl IntoView {
     let app = state();
+    // (Re)built when the region pack's sociale kaart changes, not on every content update.
+    let key = Memo::new(move |_| app.content.with(source_key));
+    // The directory for a key, tagged with it: while another key's directory is on its way,
+    // the screen says "loading" rather than showing the old one.
+    let directory = LocalResource::new(move || {
+        let key = key.get();
+        async move {
+            let loaded = match &key {
+                None => None,
+                Some(key) => match built(key) {
+                    Some(loaded) => Some(loaded),
+                    None => {
+                        let content = app.content.get_untracked();
+                        let loaded = load(&content).await.map(Arc::new);
+                        if let Some(loaded) = &loaded {
+                            BUILT.with_borrow_mut(|b| *b = Some((key.clone(), loaded.clone())));
+                        }
+                        loaded
+                    }
+                },
+            };
+            (key, loaded)
+        }
+    });
+    let state = Signal::derive(move || {
+        let Some(wanted) = key.get() else { return MapState::NoMap };
+        // Built on an earlier visit: at once, without waiting for the resource's first tick.
+        if let Some(loaded) = built(&wanted) {
+            return MapState::Ready(loaded);
+        }
+        match directory.get() {
+            Some((Some(for_key), loaded)) if for_key == wanted => loaded.map_or(MapState::NoMap, MapState::Ready),
+            _ => MapState::Loading,
+        }
+    });
     let map = SocialMap {
-        state: RwSignal::new(MapState::Loading),
+        state,
         query: RwSignal::new(SearchQuery::from_hash(&current_hash())),
         my_list: my_list::MyList::load(),
         now: RwSignal::new(local_now()),
     };
     provide_context(map);
-
-    // (Re)load when the region pack's sociale kaart changes, not on every content update.
-    Effect::new(move |previous: Option<Option<SourceKey>>| {
-        let key = app.content.with(|c| {
-            let region = c.region.as_ref()?;
-            let files = serde_json::to_string(region.social_map.as_ref()?).ok()?;
-            Some((region.loaded_from.clone()?, files))
-        });
-        if previous.as_ref() != Some(&key) {
-            match &key {
-                None => map.state.set(MapState::NoMap),
-                Some(key) => {
-                    let built = BUILT.with_borrow(|b| b.as_ref().filter(|(k, _)| k == key).map(|(_, l)| l.clone()));
-                    if let Some(loaded) = built {
-                        map.state.set(MapState::Ready(loaded));
-                    } else {
-                        map.state.set(MapState::Loading);
-                        let content = app.content.get_untracked();
-                        let key = key.clone();
-                        leptos::task::spawn_local(async move {
-                            let Some(loaded) = load(&content).await.map(Arc::new) else {
-                                return map.state.set(MapState::NoMap);
-                            };
-                            BUILT.with_borrow_mut(|b| *b = Some((key, loaded.clone())));
-                            map.state.set(MapState::Ready(loaded));
-                        });
-                    }
-                }
-            }
-        }
-        key
-    });
 
     // A bookmarked or edited URL, or Back to an earlier search.
     let hash = window_event_listener(leptos::ev::hashchange, move |_| {

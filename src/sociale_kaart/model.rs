@@ -253,11 +253,40 @@ pub enum Status {
     TemporarilyClosed,
 }
 
+/// Why a service is not shown to a user: its status says it is not offered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Hidden {
+    /// "inactive": not offered for now.
+    Inactive,
+    /// "defunct": no longer exists.
+    Defunct,
+}
+
+impl Hidden {
+    /// The one rule for which services a user may see; everything asks it through
+    /// [`ServiceRecord::visibility`]. Temporarily closed services are shown, with their notice:
+    /// the door is there and opens again.
+    fn of(status: Status) -> Option<Hidden> {
+        match status {
+            Status::Active | Status::TemporarilyClosed => None,
+            Status::Inactive => Some(Hidden::Inactive),
+            Status::Defunct => Some(Hidden::Defunct),
+        }
+    }
+
+    /// The translation key of the sentence that says so, with the service's `{name}`.
+    pub fn message_key(self) -> &'static str {
+        match self {
+            Hidden::Inactive => "social_map.hidden.inactive",
+            Hidden::Defunct => "social_map.hidden.defunct",
+        }
+    }
+}
+
 impl Status {
-    /// Inactive and defunct services stay findable by id (a link to them can say so) but are
-    /// never offered in search.
+    /// Whether services with this status are shown at all: [`ServiceRecord::visibility`].
     pub fn is_listed(self) -> bool {
-        matches!(self, Status::Active | Status::TemporarilyClosed)
+        Hidden::of(self).is_none()
     }
 
     pub fn label(self, lang: Lang) -> String {
@@ -306,8 +335,27 @@ pub enum CheckedStatement {
     Unknown,
 }
 
+impl CheckedStatement {
+    /// Whether the date gets the warning "more than a year ago".
+    pub fn is_stale(self) -> bool {
+        matches!(self, CheckedStatement::Stale(_))
+    }
+}
+
 /// Older than this and the "laatst gecontroleerd" date gets a warning.
 pub const STALE_AFTER_DAYS: i64 = 365;
+
+/// The highest age a service or a search may name: older is a typing error.
+pub const MAX_AGE: u8 = 120;
+
+/// An age as a user types it in a filter or a link ("12", " 7 "); nothing for what is not
+/// one.
+pub fn age_from(text: &str) -> Option<u8> {
+    text.trim().parse().ok().filter(|age| *age <= MAX_AGE)
+}
+
+/// Longer than this and a result's one-line summary is cut, with "…".
+const SUMMARY_CHARS: usize = 160;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ServiceRecord {
@@ -424,6 +472,25 @@ impl ServiceRecord {
             Some(false) => ReferralStatement::NotNeeded,
             None => ReferralStatement::Unknown,
         }
+    }
+
+    /// Whether a user may see this service at all, and why not: search, a service's page by
+    /// its id, "mijn lijstje" and the routekaart's "where to go" all ask this.
+    pub fn visibility(&self) -> Result<(), Hidden> {
+        Hidden::of(self.status).map_or(Ok(()), Err)
+    }
+
+    /// The one line a search result shows of the description: its first sentence, cut at
+    /// [`SUMMARY_CHARS`] characters.
+    pub fn summary(&self) -> Option<String> {
+        let text = self.description.as_deref()?;
+        let end = text.find(". ").map(|i| i + 1).unwrap_or(text.len());
+        let sentence = &text[..end];
+        Some(if sentence.chars().count() <= SUMMARY_CHARS {
+            sentence.to_string()
+        } else {
+            format!("{}…", sentence.chars().take(SUMMARY_CHARS - 1).collect::<String>().trim_end())
+        })
     }
 
     pub fn checked_statement(&self, today: NaiveDate) -> CheckedStatement {
@@ -668,7 +735,7 @@ pub fn number_conflicts<'a>(contacts: &'a [crate::content::Contact], records: &'
 pub fn serving<'a>(records: &'a [ServiceRecord], theme: &str, postcode: u16) -> Option<&'a ServiceRecord> {
     records
         .iter()
-        .filter(|r| r.status.is_listed() && r.themes.iter().any(|t| t == theme))
+        .filter(|r| r.visibility().is_ok() && r.themes.iter().any(|t| t == theme))
         .filter_map(|r| r.coverage_of(postcode).map(|width| (width, r)))
         .min_by_key(|(width, _)| *width)
         .map(|(_, record)| record)
@@ -707,6 +774,46 @@ impl Directory {
     pub fn search(&self, query: &str, filters: &Filters) -> Vec<usize> {
         self.index.search(&self.records, query, filters)
     }
+
+    /// A service by its id as a link to it finds it: shown, hidden (with why), or unknown.
+    pub fn find(&self, id: &str) -> Found<'_> {
+        match self.get(id) {
+            None => Found::Unknown,
+            Some(record) => match record.visibility() {
+                Ok(()) => Found::Shown(record),
+                Err(why) => Found::Hidden { name: &record.name, why },
+            },
+        }
+    }
+
+    /// The services of a user's list (their ids, in their order) that may be shown, and
+    /// those on it that no longer may. Ids the data no longer has are left out.
+    pub fn listed<'a>(&'a self, ids: &[String]) -> Listed<'a> {
+        let mut listed = Listed { shown: Vec::new(), hidden: Vec::new() };
+        for record in ids.iter().filter_map(|id| self.get(id)) {
+            match record.visibility() {
+                Ok(()) => listed.shown.push(record),
+                Err(why) => listed.hidden.push((&record.id, &record.name, why)),
+            }
+        }
+        listed
+    }
+}
+
+/// What a link to a service by its id finds: [`Directory::find`].
+#[derive(Debug, PartialEq)]
+pub enum Found<'a> {
+    Shown(&'a ServiceRecord),
+    Hidden { name: &'a str, why: Hidden },
+    Unknown,
+}
+
+/// A user's list in the data of today: [`Directory::listed`].
+#[derive(Debug, Default, PartialEq)]
+pub struct Listed<'a> {
+    pub shown: Vec<&'a ServiceRecord>,
+    /// Id, name and why.
+    pub hidden: Vec<(&'a str, &'a str, Hidden)>,
 }
 
 #[cfg(test)]
@@ -816,6 +923,82 @@ mod tests {
         assert_eq!(serving(directory.records(), "wijkteam", 3318).unwrap().id, "sociaal-team-stad");
         assert!(serving(directory.records(), "wijkteam", 9999).is_none());
         assert_eq!(directory.get("buurtteam-oud").unwrap().status, Status::Defunct);
+    }
+
+    /// One rule for every place a service is shown: an inactive or defunct service is found
+    /// by none of them; a temporarily closed one by all.
+    #[test]
+    fn an_inactive_or_defunct_service_is_found_nowhere() {
+        let mut gone = team("buurtteam-oud", "wijkteam", vec![area("Noord", &["3312"])]);
+        gone.status = Status::Defunct;
+        let mut paused = team("buurtteam-pauze", "wijkteam", vec![area("Noord", &["3312"])]);
+        paused.status = Status::Inactive;
+        let mut closed = team("buurtteam-dicht", "wijkteam", vec![area("Zuid", &["3318"])]);
+        closed.status = Status::TemporarilyClosed;
+        let directory = Directory::new(vec![gone, paused, closed], Taxonomy::default());
+        let records = directory.records();
+        let ids = |found: Vec<usize>| found.into_iter().map(|i| records[i].id.as_str()).collect::<Vec<_>>();
+
+        // Search, with words and without.
+        assert_eq!(ids(directory.search("", &Filters::default())), ["buurtteam-dicht"]);
+        assert_eq!(ids(directory.search("buurtteam", &Filters::default())), ["buurtteam-dicht"]);
+        // The page by id says why.
+        assert_eq!(directory.find("buurtteam-oud"), Found::Hidden { name: "buurtteam-oud", why: Hidden::Defunct });
+        assert_eq!(directory.find("buurtteam-pauze"), Found::Hidden { name: "buurtteam-pauze", why: Hidden::Inactive });
+        assert_eq!(directory.find("buurtteam-dicht"), Found::Shown(&records[2]));
+        assert_eq!(directory.find("bestaat-niet"), Found::Unknown);
+        // "Mijn lijstje".
+        let list: Vec<String> = ["buurtteam-dicht", "buurtteam-oud", "weg", "buurtteam-pauze"].map(String::from).to_vec();
+        let listed = directory.listed(&list);
+        assert_eq!(listed.shown, [&records[2]]);
+        assert_eq!(listed.hidden, [("buurtteam-oud", "buurtteam-oud", Hidden::Defunct), ("buurtteam-pauze", "buurtteam-pauze", Hidden::Inactive)]);
+        // The routekaart's "where to go" by theme.
+        assert!(serving(records, "wijkteam", 3312).is_none());
+        assert_eq!(serving(records, "wijkteam", 3318).map(|r| r.id.as_str()), Some("buurtteam-dicht"));
+        // And the status alone says the same.
+        assert!(Status::Active.is_listed() && Status::TemporarilyClosed.is_listed());
+        assert!(!Status::Inactive.is_listed() && !Status::Defunct.is_listed());
+        assert_eq!(Hidden::Defunct.message_key(), "social_map.hidden.defunct");
+    }
+
+    #[test]
+    fn a_result_shows_the_first_sentence_of_the_description_cut_at_160_characters() {
+        let mut record = ServiceRecord::new("x", "Dienst");
+        assert_eq!(record.summary(), None);
+        record.description = Some("Hulp bij schulden. Ook voor ondernemers.".into());
+        assert_eq!(record.summary().as_deref(), Some("Hulp bij schulden."));
+        record.description = Some("Voor 3.50 euro per uur, zonder punt aan het eind".into());
+        assert_eq!(record.summary().as_deref(), Some("Voor 3.50 euro per uur, zonder punt aan het eind"));
+        let long = format!("{} woord. Tweede zin.", "é".repeat(200));
+        record.description = Some(long);
+        let summary = record.summary().unwrap();
+        assert_eq!(summary.chars().count(), 160, "159 characters and the ellipsis");
+        assert!(summary.ends_with('…'));
+        let exactly = format!("{} einde.", "a".repeat(153));
+        record.description = Some(exactly.clone());
+        assert_eq!(record.summary(), Some(exactly), "160 characters stay whole");
+    }
+
+    #[test]
+    fn a_checked_date_more_than_a_year_old_is_stale() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        let mut record = ServiceRecord::new("x", "Dienst");
+        assert!(!record.checked_statement(today).is_stale(), "no date is not an old date");
+        record.assured_date = NaiveDate::from_ymd_opt(2025, 12, 1);
+        assert!(!record.checked_statement(today).is_stale(), "365 days");
+        record.assured_date = NaiveDate::from_ymd_opt(2025, 11, 30);
+        assert!(record.checked_statement(today).is_stale(), "366 days");
+    }
+
+    #[test]
+    fn an_age_is_a_number_from_0_to_120() {
+        assert_eq!(age_from("12"), Some(12));
+        assert_eq!(age_from(" 7 "), Some(7));
+        assert_eq!(age_from("0"), Some(0));
+        assert_eq!(age_from("120"), Some(MAX_AGE));
+        for bad in ["121", "300", "-1", "twaalf", "", "1 2"] {
+            assert_eq!(age_from(bad), None, "{bad}");
+        }
     }
 
     #[test]

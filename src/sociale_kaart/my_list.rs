@@ -1,7 +1,8 @@
 //! "Mijn lijstje": services a user picks to print or save as A4. It lives in memory; only when
 //! the user chooses to keep it is it stored on the device (and from then on kept up to date).
 
-use super::{detail::Reach, use_social_map, MapState};
+use super::service_view::{ServiceView, Variant};
+use super::{use_social_map, MapState};
 use crate::i18n::{long_date, t, t_with};
 use crate::shell::{route::Screen, state, tr};
 use crate::storage::{self, Area};
@@ -92,11 +93,14 @@ pub fn MyListScreen() -> impl IntoView {
     let map = use_social_map();
     let app = state();
     let list = map.my_list;
+    // The services on the list that may be shown, and those that no longer may (id, name, why).
     let records = move || match map.state.get() {
         MapState::Ready(loaded) => list.ids.with(|ids| {
-            ids.iter().filter_map(|id| loaded.directory.get(id).cloned()).collect::<Vec<_>>()
+            let listed = loaded.directory.listed(ids);
+            let hidden = listed.hidden.iter().map(|&(id, name, why)| (id.to_string(), name.to_string(), why)).collect::<Vec<_>>();
+            (listed.shown.into_iter().cloned().collect::<Vec<_>>(), hidden)
         }),
-        _ => Vec::new(),
+        _ => (Vec::new(), Vec::new()),
     };
     let made = move || {
         let lang = app.lang.get();
@@ -112,11 +116,25 @@ pub fn MyListScreen() -> impl IntoView {
         <p class="mw-no-print"><a href=move || map.search_href()>{tr("social_map.back_to_search")}</a></p>
         {move || list.problem.get().map(|key| view! { <p class="mw-error" role="alert">{tr(key)}</p> })}
         {move || {
-            let records = records();
+            let (records, hidden) = records();
+            // Inactive or defunct since the user picked them: said, with a way to take them off.
+            let hidden = hidden.into_iter().map(|(id, name, why)| {
+                let text = t_with(app.lang.get(), why.message_key(), &[("name", &name)]);
+                view! {
+                    <div class="mw-notice mw-no-print">
+                        <p>{text}</p>
+                        <ListToggle id=id name=name/>
+                    </div>
+                }
+            }).collect_view();
             if records.is_empty() {
-                return view! { <p class="mw-notice">{tr("social_map.list.empty")}</p> }.into_any();
+                return view! {
+                    {hidden}
+                    <p class="mw-notice">{tr("social_map.list.empty")}</p>
+                }.into_any();
             }
             view! {
+                {hidden}
                 <div class="mw-actions mw-no-print">
                     <button type="button" class="mw-button" on:click=print>{tr("social_map.list.print")}</button>
                     {move || if list.kept.get() {
@@ -139,22 +157,11 @@ pub fn MyListScreen() -> impl IntoView {
                 <article class="mw-print mw-service-list">
                     <p class="mw-print__meta">{made}</p>
                     {records.into_iter().map(|record| {
-                        let lang = app.lang.get_untracked();
-                        let today = map.now.get_untracked().date();
-                        let hours = record.hours();
+                        let (id, name) = (record.id.clone(), record.name.clone());
                         view! {
-                            <section class="mw-print__section mw-service-list__item">
-                                <h2>{record.name.clone()}</h2>
-                                {record.organization.as_ref().map(|o| view! { <p class="mw-service__org">{o.name.clone()}</p> })}
-                                {record.description.clone().map(|d| view! { <p>{d}</p> })}
-                                <Reach record=record.clone()/>
-                                {hours.lines(today, lang).into_iter().map(|line| view! {
-                                    <p class="mw-service-list__hours">{line}</p>
-                                }).collect_view()}
-                                <div class="mw-no-print">
-                                    <ListToggle id=record.id.clone() name=record.name.clone()/>
-                                </div>
-                            </section>
+                            <ServiceView record=record variant=Variant::Printed now=map.now>
+                                <ListToggle id=id name=name/>
+                            </ServiceView>
                         }
                     }).collect_view()}
                 </article>

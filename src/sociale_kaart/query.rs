@@ -32,7 +32,7 @@ impl SearchQuery {
                 "q" => search.text = value.chars().take(200).collect(),
                 "thema" => search.theme = some(&value),
                 "doelgroep" => search.target_group = some(&value),
-                "leeftijd" => search.age = value.trim().parse().ok().filter(|age| *age <= 120),
+                "leeftijd" => search.age = super::model::age_from(&value),
                 "open" => search.open_now = value == YES,
                 "taal" => search.language = some(&value),
                 "gebied" => search.area = value.chars().take(100).collect(),

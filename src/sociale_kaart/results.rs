@@ -1,7 +1,7 @@
 //! Search as you type, with filters, over the region's sociale kaart. The search and filters
 //! live in the URL; results are shown a page at a time so thousands of matches stay smooth.
 
-use super::detail::{language_name, OpenNow, Reach};
+use super::service_view::{language_name, ServiceView, Variant};
 use super::model::{Directory, Term};
 use super::my_list::ListToggle;
 use super::import::{group_issues, summary};
@@ -172,7 +172,15 @@ fn Search(loaded: Arc<super::Loaded>) -> impl IntoView {
             {move || {
                 let records = directory.directory.records();
                 results.with(|found| {
-                    found.iter().take(shown.get()).map(|&i| view! { <ResultCard record=records[i].clone()/> }).collect_view()
+                    found.iter().take(shown.get()).map(|&i| {
+                        let record = records[i].clone();
+                        let (id, name) = (record.id.clone(), record.name.clone());
+                        view! {
+                            <ServiceView record=record variant=Variant::Card now=map.now>
+                                <ListToggle id=id name=name/>
+                            </ServiceView>
+                        }
+                    }).collect_view()
                 })
             }}
         </ol>
@@ -184,33 +192,6 @@ fn Search(loaded: Arc<super::Loaded>) -> impl IntoView {
                 ])}
             </button>
         })}
-    }
-}
-
-#[component]
-fn ResultCard(record: super::model::ServiceRecord) -> impl IntoView {
-    let href = Screen::SocialMap.href_to(&["dienst", &record.id]);
-    let summary = record.description.as_deref().map(first_sentence);
-    view! {
-        <li class="mw-card mw-result">
-            <h3 class="mw-card__title"><a href=href>{record.name.clone()}</a></h3>
-            {record.organization.as_ref().map(|o| view! { <p class="mw-service__org">{o.name.clone()}</p> })}
-            {summary.map(|s| view! { <p>{s}</p> })}
-            <OpenNow record=record.clone()/>
-            <Reach record=record.clone() compact=true/>
-            <ListToggle id=record.id.clone() name=record.name.clone()/>
-        </li>
-    }
-}
-
-/// The one-line description a result shows: the first sentence, at most 160 characters.
-fn first_sentence(text: &str) -> String {
-    let end = text.find(". ").map(|i| i + 1).unwrap_or(text.len());
-    let sentence = &text[..end];
-    if sentence.chars().count() <= 160 {
-        sentence.to_string()
-    } else {
-        format!("{}…", sentence.chars().take(159).collect::<String>().trim_end())
     }
 }
 
@@ -262,7 +243,7 @@ fn SearchForm(directory: Arc<super::Loaded>) -> impl IntoView {
                     <input id="mw-sk-age" type="text" inputmode="numeric" class="mw-input--short" autocomplete="off"
                         prop:value=move || map.query.with(|q| q.age.map(|a| a.to_string()).unwrap_or_default())
                         on:input=move |ev| {
-                            let age = event_target_value(&ev).trim().parse().ok().filter(|a: &u8| *a <= 120);
+                            let age = super::model::age_from(&event_target_value(&ev));
                             change(&|q| q.age = age)
                         }/>
                 </div>

@@ -284,7 +284,7 @@ fn passes(
     in_named_area: impl FnOnce() -> bool,
 ) -> bool {
     let has = |ids: &[String], id: &Option<String>| id.as_ref().is_none_or(|id| ids.contains(id));
-    record.status.is_listed()
+    record.visibility().is_ok()
         && has(&record.themes, &filters.theme)
         && has(&record.target_groups, &filters.target_group)
         && filters.age.is_none_or(|age| record.serves_age(age))
