@@ -98,7 +98,7 @@ fn every_national_id_reused_by_a_pack_is_refused_with_a_dutch_sentence_naming_it
     for id in &ids {
         let mut pack = example.clone();
         pack["numbers"][0]["id"] = Value::from(*id);
-        let issues = parse_region_pack("regio.json", &pack.to_string(), &ids).expect_err("a pack replacing a national number is refused");
+        let issues = parse_region_pack("regio.json", &pack.to_string(), &ids, chrono::Local::now().date_naive()).expect_err("a pack replacing a national number is refused");
         let issue = issues
             .iter()
             .find(|issue| issue.problem == Problem::ReplacesNationalNumber { id: id.to_string() })
