@@ -290,7 +290,9 @@ mod tests {
         let emergency = national.number("112").expect("112");
         assert_eq!(emergency.tel_uri(), "tel:112");
         let veilig_thuis = national.number("veilig-thuis").expect("Veilig Thuis");
-        assert_eq!(veilig_thuis.tel_uri(), "tel:08002000");
+        // Its number is content (an editor may change it): only its shape is checked here.
+        let uri = veilig_thuis.tel_uri();
+        assert!(uri.strip_prefix("tel:").is_some_and(|d| d.len() >= 4 && d.chars().all(|c| c.is_ascii_digit())), "{uri}");
         for number in &national.numbers {
             assert!(number.name.en.is_some() && number.when.en.is_some(), "{}", number.id);
         }
