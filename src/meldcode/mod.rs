@@ -15,6 +15,7 @@ pub mod keeping;
 mod keeping_view;
 pub mod merge;
 mod list;
+mod parts;
 mod print;
 pub mod profile;
 pub mod report;
@@ -24,7 +25,8 @@ mod vault_view;
 
 pub use profile::{ClientKind, Profile, Sector};
 
-use crate::shell::{route::Screen, state, AppState};
+use crate::ground::route::Screen;
+use crate::shell::{state, AppState};
 use content::MeldcodeContent;
 use dossier::Dossier;
 use leptos::{ev, prelude::*};

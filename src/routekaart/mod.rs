@@ -9,7 +9,8 @@ mod print;
 mod screens;
 
 use crate::content::Content;
-use crate::shell::{route::Screen, state};
+use crate::ground::route::Screen;
+use crate::shell::state;
 use crate::sociale_kaart::{self, model::ServiceRecord};
 use leptos::prelude::*;
 use model::RouteMap;

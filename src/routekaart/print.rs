@@ -2,11 +2,12 @@
 //! screens, with the date it was made and the date its data was last checked.
 
 use super::local::{contacts_for, wijken};
-use super::model::{Action, NodeKind};
+use super::model::{RouteAction, NodeKind};
 use super::screens::PlaceField;
 use super::use_routekaart;
 use crate::i18n::{long_date, t, t_with};
-use crate::shell::{route::Screen, state, tr};
+use crate::ground::route::Screen;
+use crate::shell::{state, tr};
 use leptos::prelude::*;
 
 #[component]
@@ -33,7 +34,7 @@ pub fn PrintedRoutekaart() -> impl IntoView {
                 .filter_map(|answer| {
                     let NodeKind::Steps(steps) = &r.node(&answer.next)?.kind else { return None };
                     let call = steps.actions.iter().find_map(|a| match a {
-                        Action::Call { call, .. } => Some(call.clone()),
+                        RouteAction::Call { call, .. } => Some(call.clone()),
                         _ => None,
                     })?;
                     Some((answer.label.clone(), call))

@@ -1,51 +1,14 @@
-//! One service with everything known about it, and the ways to reach it (shared with the
-//! result list and the printed list).
+//! One service with everything known about it; the ways to reach it are `reach.rs` (shared
+//! with the result list and the printed list).
 
-use super::model::{CheckedStatement, CostStatement, PhoneKind, ReferralStatement, ServiceRecord, Status, ALL_DAYS};
+use super::model::{CheckedStatement, CostStatement, ReferralStatement, ServiceRecord, Status};
+use crate::sociale_kaart::hours::ALL_DAYS;
 use super::my_list::ListToggle;
+use super::reach::Reach;
 use super::{use_social_map, MapState};
 use crate::i18n::{long_date, t, t_with, Lang};
 use crate::shell::{state, tr};
 use leptos::prelude::*;
-
-/// Phone numbers as `tel:` links, e-mail and website. Addresses were checked on import
-/// (http and https only; numbers of digits and spaces), so every link here is safe.
-#[component]
-pub fn Reach(record: ServiceRecord, #[prop(optional)] compact: bool) -> impl IntoView {
-    let phones: Vec<_> = record.all_phones().into_iter().cloned().collect();
-    let phones = if compact { phones.into_iter().take(1).collect() } else { phones };
-    let email = (!compact).then(|| record.any_email().map(str::to_string)).flatten();
-    let website = record.any_website().map(str::to_string);
-    view! {
-        <ul class="mw-contact__ways">
-            {phones.into_iter().map(|phone| {
-                let kind = match phone.kind {
-                    PhoneKind::Text => Some("social_map.phone.text"),
-                    PhoneKind::Textphone => Some("social_map.phone.textphone"),
-                    PhoneKind::Video => Some("social_map.phone.video"),
-                    PhoneKind::Fax => Some("social_map.phone.fax"),
-                    _ => None,
-                };
-                view! {
-                    <li>
-                        {tr("social_map.phone")} " "
-                        <a href=phone.tel_uri()>{phone.number.clone()}</a>
-                        {phone.extension.clone().map(|extension| view! { " " {move || t_with(state().lang.get(), "social_map.phone.extension", &[("extension", &extension)])} })}
-                        {kind.map(|key| view! { " (" {tr(key)} ")" })}
-                        {phone.description.clone().map(|d| view! { " – " {d} })}
-                    </li>
-                }
-            }).collect_view()}
-            {email.map(|email| view! {
-                <li>{tr("social_map.email")} " " <a href=format!("mailto:{email}")>{email.clone()}</a></li>
-            })}
-            {website.map(|url| {
-                let text = url.clone();
-                view! { <li>{tr("social_map.website")} " " <a href=url>{text}</a></li> }
-            })}
-        </ul>
-    }
-}
 
 /// "Nu open tot 17:00", or nothing when the hours are not known.
 #[component]

@@ -1,9 +1,11 @@
 //! "Mijn lijstje": services a user picks to print or save as A4. It lives in memory; only when
 //! the user chooses to keep it is it stored on the device (and from then on kept up to date).
 
-use super::{detail::Reach, use_social_map, MapState};
+use super::reach::Reach;
+use super::{use_social_map, MapState};
 use crate::i18n::{long_date, t, t_with};
-use crate::shell::{route::Screen, state, tr};
+use crate::ground::route::Screen;
+use crate::shell::{state, tr};
 use crate::storage::{self, Area};
 use leptos::prelude::*;
 

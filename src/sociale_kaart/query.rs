@@ -2,6 +2,7 @@
 //! `#/sociale-kaart?q=schulden&thema=schulden&open=ja&gebied=3312`.
 
 use super::search::{Area, Filters};
+use crate::ground::limits::MAX_AGE;
 use chrono::NaiveDateTime;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -32,7 +33,7 @@ impl SearchQuery {
                 "q" => search.text = value.chars().take(200).collect(),
                 "thema" => search.theme = some(&value),
                 "doelgroep" => search.target_group = some(&value),
-                "leeftijd" => search.age = value.trim().parse().ok().filter(|age| *age <= 120),
+                "leeftijd" => search.age = value.trim().parse().ok().filter(|age| *age <= MAX_AGE),
                 "open" => search.open_now = value == YES,
                 "taal" => search.language = some(&value),
                 "gebied" => search.area = value.chars().take(100).collect(),
@@ -46,7 +47,7 @@ impl SearchQuery {
 
     /// `#/sociale-kaart?…`: this search as a link, from anywhere in the app.
     pub fn href(&self) -> String {
-        format!("{}{}", crate::shell::route::Screen::SocialMap.href(), self.to_query_string())
+        format!("{}{}", crate::ground::route::Screen::SocialMap.href(), self.to_query_string())
     }
 
     /// `?q=…&thema=…` with only what is set; empty for an empty search.

@@ -1,15 +1,18 @@
 //! Search as you type, with filters, over the region's sociale kaart. The search and filters
 //! live in the URL; results are shown a page at a time so thousands of matches stay smooth.
 
-use super::detail::{language_name, OpenNow, Reach};
-use super::model::{Directory, Term};
+use super::detail::{language_name, OpenNow};
+use super::reach::Reach;
+use super::model::Term;
+use crate::sociale_kaart::directory::Directory;
 use super::my_list::ListToggle;
 use super::import::{group_issues, summary};
 use super::model::number_conflicts;
 use super::query::SearchQuery;
 use super::{use_social_map, MapState};
 use crate::i18n::{t, t_count, t_with, Lang, Text};
-use crate::shell::{route::Screen, state, tr, ScreenHeading};
+use crate::ground::route::Screen;
+use crate::shell::{state, tr, ScreenHeading};
 use leptos::{html, prelude::*};
 use std::sync::Arc;
 
@@ -262,7 +265,7 @@ fn SearchForm(directory: Arc<super::Loaded>) -> impl IntoView {
                     <input id="mw-sk-age" type="text" inputmode="numeric" class="mw-input--short" autocomplete="off"
                         prop:value=move || map.query.with(|q| q.age.map(|a| a.to_string()).unwrap_or_default())
                         on:input=move |ev| {
-                            let age = event_target_value(&ev).trim().parse().ok().filter(|a: &u8| *a <= 120);
+                            let age = event_target_value(&ev).trim().parse().ok().filter(|a: &u8| *a <= crate::ground::limits::MAX_AGE);
                             change(&|q| q.age = age)
                         }/>
                 </div>
