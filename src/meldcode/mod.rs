@@ -1,7 +1,8 @@
 //! Meldcode: the five steps, the afwegingskader and the dossier.
-//! Pure domain: `content`, `engine`, `dossier`, `profile`, `report`.
-//! Components: `list` (dossiers, profile, import/export), `editor` (the steps), `decision`
-//! (afwegingen, outcome, responsibility), `print`; `store` keeps drafts in browser storage.
+//! Pure domain: `content`, `engine`, `dossier`, `profile`, `report`, `merge`, `import`,
+//! `keeping`, `vault`. Components: `list` (dossiers, profile, import/export), `editor` (the
+//! steps), `decision` (afwegingen, outcome, responsibility), `parts` (what both draw),
+//! `print`; `store` keeps drafts in browser storage.
 
 pub mod content;
 mod decision;
