@@ -1,6 +1,7 @@
 //! The one translation layer. UI strings live in `content/ui/` (flat keys, so an editor can fix
-//! wording without Rust): `nl.json`/`en.json` for the shell and meldcode, and one pair per
-//! capability (`sociale-kaart.nl.json`, …) so each part's text is found next to its name.
+//! wording without Rust): `shell.nl.json`/`shell.en.json` for the shell and what every part
+//! shares, and one pair per capability (`meldcode.nl.json`, `sociale-kaart.nl.json`, …) so each
+//! part's text is found next to its name and travels in its own wasm module.
 //! Content strings carry both languages in a `Text`.
 //! Pure Rust: the native pack checker prints the same messages as the app.
 
@@ -56,8 +57,8 @@ impl Text {
 
 type Table = HashMap<String, String>;
 
-/// One pair of UI text files: the shell's (`content/ui/nl.json`, `en.json`), or a
-/// capability's (`content/ui/<name>.nl.json`, `.en.json`).
+/// One pair of UI text files: `content/ui/<name>.nl.json` and `.en.json`, the shell's or a
+/// capability's.
 #[derive(Clone, Copy, Debug)]
 pub struct UiText {
     pub name: &'static str,
@@ -65,8 +66,16 @@ pub struct UiText {
     pub en: &'static str,
 }
 
-pub const SHELL: UiText =
-    UiText { name: "ui", nl: include_str!("../content/ui/nl.json"), en: include_str!("../content/ui/en.json") };
+pub const SHELL: UiText = UiText {
+    name: "shell",
+    nl: include_str!("../content/ui/shell.nl.json"),
+    en: include_str!("../content/ui/shell.en.json"),
+};
+pub const MELDCODE: UiText = UiText {
+    name: "meldcode",
+    nl: include_str!("../content/ui/meldcode.nl.json"),
+    en: include_str!("../content/ui/meldcode.en.json"),
+};
 pub const SOCIAL_MAP: UiText = UiText {
     name: "sociale-kaart",
     nl: include_str!("../content/ui/sociale-kaart.nl.json"),
@@ -84,12 +93,14 @@ pub const SELF_CHECK: UiText = UiText {
 };
 
 /// The text a capability module needs beyond the shell's. Only modules call this, so each
-/// wasm module carries its own text and the shell only the shell's.
+/// wasm module carries its own text and the shell only the shell's. The zelftest's practice
+/// cases run the meldcode's decision and its import runs the meldcode's checks, with their text.
 pub fn capability_text(capability: &str) -> &'static [UiText] {
     match capability {
+        "meldcode" => &[MELDCODE],
         "sociale-kaart" => &[SOCIAL_MAP],
         "routekaart" => &[ROUTES],
-        "zelftest" => &[SELF_CHECK],
+        "zelftest" => &[SELF_CHECK, MELDCODE],
         _ => &[],
     }
 }
@@ -113,7 +124,7 @@ fn files() -> Vec<UiText> {
         let added = ADDED.lock().map(|a| a.clone()).unwrap_or_default();
         std::iter::once(SHELL).chain(added).collect()
     } else {
-        vec![SHELL, SOCIAL_MAP, ROUTES, SELF_CHECK]
+        vec![SHELL, MELDCODE, SOCIAL_MAP, ROUTES, SELF_CHECK]
     }
 }
 
@@ -196,7 +207,7 @@ mod tests {
         keys
     }
 
-    const ALL: [UiText; 4] = [SHELL, SOCIAL_MAP, ROUTES, SELF_CHECK];
+    const ALL: [UiText; 5] = [SHELL, MELDCODE, SOCIAL_MAP, ROUTES, SELF_CHECK];
 
     /// The file a text comes from: `content/ui/en.json` for the shell, `content/ui/zelftest.en.json` …
     fn file(text: &UiText, lang: &str) -> String {
@@ -261,7 +272,7 @@ mod tests {
             let texts: Vec<UiText> = if folder.ends_with("bin/meldwijzer-check.rs") {
                 ALL.to_vec()
             } else {
-                let capability = [("/sociale_kaart/", "sociale-kaart"), ("/routekaart/", "routekaart"), ("/self_check/", "zelftest")]
+                let capability = [("/meldcode/", "meldcode"), ("/sociale_kaart/", "sociale-kaart"), ("/routekaart/", "routekaart"), ("/self_check/", "zelftest")]
                     .iter()
                     .find(|(dir, _)| folder.contains(dir))
                     .map(|(_, name)| *name)

@@ -1,8 +1,11 @@
 //! Meldwijzer: meldcode, routekaart and sociale kaart for domestic violence and child abuse,
-//! running entirely in the browser. Domain modules (`content`, `i18n`, and the domain parts of
-//! each capability) are plain Rust and tested natively; `shell` and the components render them.
+//! running entirely in the browser. Layers, bottom up (README "How the code is built"):
+//! `ground` and `i18n`; each capability's domain files; `content`, the region pack that
+//! composes them; the components, `shell` and `storage` on top. All but the top are plain
+//! Rust, tested natively.
 
 pub mod content;
+pub mod ground;
 pub mod i18n;
 pub mod meldcode;
 pub mod routekaart;

@@ -8,6 +8,9 @@ pub mod device;
 use gloo_storage::{errors::StorageError as GlooError, LocalStorage, SessionStorage, Storage};
 use serde::{de::DeserializeOwned, Serialize};
 
+/// Defined in the ground layer: domain code (the import's `DossierSlots`) names it too.
+pub use crate::ground::problem::StorageError;
+
 pub const PREFIX: &str = "meldwijzer:";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -16,30 +19,6 @@ pub enum Area {
     Local,
     /// Gone when the tab closes; wiped by the quick exit.
     Session,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum StorageError {
-    /// This browser or this embedding does not let us store anything.
-    Unavailable,
-    /// The storage quota is full; what was stored before is still there.
-    Full,
-    /// What is stored could not be read back (changed by hand, or another version).
-    Unreadable,
-    /// The drafts are protected and locked: nothing can be read or written until unlocked.
-    Locked,
-}
-
-impl StorageError {
-    /// Translation key of the message shown to the user.
-    pub fn message_key(&self) -> &'static str {
-        match self {
-            StorageError::Unavailable => "storage.unavailable",
-            StorageError::Full => "storage.full",
-            StorageError::Unreadable => "storage.unreadable",
-            StorageError::Locked => "storage.locked",
-        }
-    }
 }
 
 fn key(name: &str) -> String {

@@ -8,11 +8,13 @@
 //! `cargo test --test fuzz` runs a bounded number of cases (CI); `scripts/fuzz` runs millions:
 //! `MELDWIJZER_FUZZ_CASES=1000000 cargo test --release --test fuzz`.
 
-use meldwijzer::content::parse_region_pack;
-use meldwijzer::sociale_kaart::import::{import_csv, import_hsds, import_tabular_after, HsdsReader, TableTexts};
+use meldwijzer::content::validate::parse_region_pack;
+use meldwijzer::sociale_kaart::import::hsds::{import_hsds, HsdsReader};
+use meldwijzer::sociale_kaart::import::tabular::{import_tabular_after, TableTexts};
+use meldwijzer::sociale_kaart::import::template::import_csv;
 use meldwijzer::sociale_kaart::model::Taxonomy;
 use meldwijzer::meldcode::dossier::{plan_import, MAX_IMPORT_ITEMS};
-use meldwijzer::meldcode::import::is_valid_id;
+use meldwijzer::ground::checks::is_record_id;
 use std::time::{Duration, Instant};
 
 const REGION: &str = include_str!("../public/regions/voorbeeldstad.json");
@@ -179,7 +181,7 @@ fn the_dossier_import_answers_every_input_and_never_lets_a_bad_dossier_in() {
         if let Ok(plan) = plan_import(text, &existing) {
             assert!(plan.new.len() + plan.duplicates.len() <= MAX_IMPORT_ITEMS);
             for dossier in plan.new.iter().chain(&plan.duplicates) {
-                assert!(is_valid_id(&dossier.id), "{:?}", dossier.id);
+                assert!(is_record_id(&dossier.id), "{:?}", dossier.id);
             }
             assert!(plan.new.iter().all(|d| d.id != "d-2"), "a dossier already here is never new");
         }

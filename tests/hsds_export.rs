@@ -4,7 +4,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use meldwijzer::sociale_kaart::export::to_hsds;
-use meldwijzer::sociale_kaart::import::{import_csv, import_hsds, import_tabular_after};
+use meldwijzer::sociale_kaart::import::hsds::import_hsds;
+use meldwijzer::sociale_kaart::import::tabular::import_tabular_after;
+use meldwijzer::sociale_kaart::import::template::import_csv;
 use meldwijzer::sociale_kaart::model::{ServiceRecord, Taxonomy};
 use serde_json::Value;
 

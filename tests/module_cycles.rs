@@ -1,4 +1,5 @@
-//! No file under `src/` may import one that imports it back (issue 15, item 1).
+//! The files under `src/` depend on each other one way (issue 15, item 1): no file imports one
+//! that imports it back, and no file imports a layer above its own.
 //!
 //! Reads every `.rs` file of the library (not `src/bin/` or `src/main.rs`: nothing imports a
 //! binary), takes each `use` statement (`crate::…`, `super::…`, `self::…`, a child module's
@@ -6,51 +7,66 @@
 //! the code, resolves each to the file of the deepest module it names, and looks for strongly
 //! connected components in that graph: each is an import cycle. `mod x;` lines only say where
 //! a child file is, so they are not edges; `#[cfg(test)] mod tests { … }` blocks are left out.
+//! A re-export (`pub use`) is an edge to the file it re-exports from, and a path through a
+//! re-export is an edge to the re-exporting file: import an item from the file that defines it.
 //!
-//! The cycles that exist today are listed in `KNOWN_CYCLES` so that the suite stays green while
-//! they are taken apart; a cycle that is not inside one of them (a new one, or a known one that
-//! grew) fails the test and is printed file by file. When a known cycle is gone, the test
-//! says so: remove it from the list.
+//! The layers, bottom up (README "How the code is built"):
+//! 1. ground: `ground/` (sources, contacts, problems, checks, postcodes, limits, routes) and
+//!    `i18n.rs`;
+//! 2. capability domains: the pure files of each capability, listed in `DOMAIN`;
+//! 3. region pack: `content/`, which composes the capabilities' sections;
+//! 4. views and shell: every other file (the capabilities' components, `shell/`, `storage`).
+//! A file may import its own layer and those below it, never one above. A new file of a
+//! capability folder is a view until it is listed in `DOMAIN`.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-/// Today's import cycles (December 2026), each as the set of files in it. Taking them apart is
-/// issue 15, item 1. Never add to this list: break the new cycle instead.
-const KNOWN_CYCLES: &[&[&str]] = &[
-    // content/ imports the capabilities' types (`meldcode::Profile` through meldcode/mod.rs,
-    // the routekaart's and zelftest's region sections, `SocialMapSources`) and calls their
-    // loaders (content/validate.rs); they take `Source`, `Problem`, `tel_uri`, the link and id
-    // checks and `MAX_PACK_BYTES` from content/. The shell and the sociale kaart's model,
-    // hours and search ride along through meldcode/mod.rs and sociale_kaart/import.rs.
-    &[
-        "content/mod.rs",
-        "content/validate.rs",
-        "meldcode/content.rs",
-        "meldcode/mod.rs",
-        "routekaart/model.rs",
-        "self_check/model.rs",
-        "shell/facts.rs",
-        "shell/home.rs",
-        "shell/mod.rs",
-        "shell/region.rs",
-        "sociale_kaart/hours.rs",
-        "sociale_kaart/import.rs",
-        "sociale_kaart/import/hsds.rs",
-        "sociale_kaart/import/tabular.rs",
-        "sociale_kaart/import/template.rs",
-        "sociale_kaart/model.rs",
-        "sociale_kaart/search.rs",
-        "sociale_kaart/source.rs",
-    ],
-    // The editor shows the decision's steps, which draw with the editor's `entry_list`,
-    // `guide_view` and `VeiligThuisCall`.
-    &["meldcode/decision.rs", "meldcode/editor.rs"],
-    // The dossier's import plan calls import.rs's id and nesting checks; import.rs reads the
-    // dossier's types. (Not in issue 15's list: written inline as `super::import::…`.)
-    &["meldcode/dossier.rs", "meldcode/import.rs"],
+/// The capabilities' domain files: plain Rust, tested natively, importing only ground and each
+/// other. Everything else in a capability folder is a component.
+const DOMAIN: &[&str] = &[
+    "meldcode/content.rs",
+    "meldcode/dossier.rs",
+    "meldcode/engine.rs",
+    "meldcode/import.rs",
+    "meldcode/keeping.rs",
+    "meldcode/merge.rs",
+    "meldcode/profile.rs",
+    "meldcode/report.rs",
+    "meldcode/vault.rs",
+    "routekaart/local.rs",
+    "routekaart/model.rs",
+    "self_check/model.rs",
+    "sociale_kaart/bench.rs",
+    "sociale_kaart/directory.rs",
+    "sociale_kaart/export.rs",
+    "sociale_kaart/fold.rs",
+    "sociale_kaart/hours.rs",
+    "sociale_kaart/import.rs",
+    "sociale_kaart/import/hsds.rs",
+    "sociale_kaart/import/tabular.rs",
+    "sociale_kaart/import/template.rs",
+    "sociale_kaart/model.rs",
+    "sociale_kaart/query.rs",
+    "sociale_kaart/search.rs",
+    "sociale_kaart/source.rs",
 ];
+
+const LAYERS: [&str; 4] = ["ground", "capability domain", "region pack", "views and shell"];
+
+/// The layer of a file under `src/`, as an index into `LAYERS`.
+fn layer(file: &str) -> usize {
+    if file.starts_with("ground/") || file == "i18n.rs" {
+        0
+    } else if DOMAIN.contains(&file) {
+        1
+    } else if file.starts_with("content/") {
+        2
+    } else {
+        3
+    }
+}
 
 fn module_of(rel: &Path) -> Vec<String> {
     let mut parts: Vec<String> = rel.iter().map(|p| p.to_string_lossy().into_owned()).collect();
@@ -208,7 +224,10 @@ fn graph() -> (BTreeMap<String, BTreeSet<String>>, usize) {
                     .chars()
                     .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':')
                     .collect();
-                if !before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == ':') {
+                // `super::{a::B, c}` is a `use` group, read above with its items: the bare
+                // `super::` before it names no item of the parent.
+                let group = path.ends_with("::") && code[at + path.len()..].starts_with('{');
+                if !group && !before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == ':') {
                     written.push(path.clone());
                 }
                 from = at + path.len().max(1);
@@ -329,40 +348,61 @@ fn a_loop(edges: &BTreeMap<String, BTreeSet<String>>, component: &BTreeSet<Strin
 }
 
 #[test]
-fn no_new_import_cycle_among_src_files() {
+fn no_import_cycle_among_src_files() {
     let (edges, paths_read) = graph();
     assert!(edges.len() > 50 && paths_read > 300, "read too little of src/: {} files, {paths_read} paths", edges.len());
     let found = cycles(&edges);
-    let known: Vec<BTreeSet<String>> =
-        KNOWN_CYCLES.iter().map(|c| c.iter().map(|f| f.to_string()).collect()).collect();
-    println!("{} files, {} import edges, {} cycle(s):", edges.len(), edges.values().map(BTreeSet::len).sum::<usize>(), found.len());
-    let mut new = Vec::new();
-    for component in &found {
-        let first = component.iter().next().unwrap();
-        println!("  {} files: {}", component.len(), component.iter().cloned().collect::<Vec<_>>().join(", "));
-        println!("    for example {}", a_loop(&edges, component, first).join(" -> "));
-        if !known.iter().any(|k| component.is_subset(k)) {
-            new.push(component);
-        }
-    }
-    for k in &known {
-        let still: usize = found.iter().filter(|c| c.is_subset(k)).map(BTreeSet::len).sum();
-        if still < k.len() {
-            println!("  known cycle of {} files is now {still} files in cycles: shrink KNOWN_CYCLES", k.len());
-        }
-    }
-    let report: Vec<String> = new
+    println!("{} files, {} import edges, {} cycle(s)", edges.len(), edges.values().map(BTreeSet::len).sum::<usize>(), found.len());
+    // Never allow a cycle here: break it (move what both sides need into a file below them).
+    let report: Vec<String> = found
         .iter()
         .map(|c| {
-            let outside: Vec<&String> =
-                c.iter().filter(|f| !known.iter().any(|k| k.contains(*f))).collect();
-            let first = outside.first().map(|f| f.as_str()).unwrap_or_else(|| c.iter().next().unwrap());
+            let first = c.iter().next().unwrap();
             format!(
-                "new import cycle: {}\n  files not in a known cycle: {:?}",
-                a_loop(&edges, c, first).join(" -> "),
-                outside
+                "import cycle of {} files: {}\n  for example {}",
+                c.len(),
+                c.iter().cloned().collect::<Vec<_>>().join(", "),
+                a_loop(&edges, c, first).join(" -> ")
             )
         })
         .collect();
     assert!(report.is_empty(), "{}", report.join("\n"));
 }
+
+#[test]
+fn no_file_imports_a_layer_above_its_own() {
+    let (edges, _) = graph();
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    for file in DOMAIN {
+        assert!(src.join(file).is_file(), "DOMAIN lists {file}, which is not a file under src/");
+    }
+    let mut wrong = Vec::new();
+    for (from, targets) in &edges {
+        for to in targets {
+            if layer(to) > layer(from) {
+                wrong.push(format!(
+                    "{from} ({}) imports {to} ({}), a layer above it",
+                    LAYERS[layer(from)],
+                    LAYERS[layer(to)]
+                ));
+            }
+        }
+    }
+    let count: Vec<usize> = (0..LAYERS.len()).map(|l| edges.keys().filter(|f| layer(f) == l).count()).collect();
+    println!("files per layer: {:?}", LAYERS.iter().zip(&count).collect::<Vec<_>>());
+    assert!(count.iter().all(|&n| n > 0), "a layer has no files: {count:?}");
+    assert!(wrong.is_empty(), "{} import(s) against the layers:\n{}", wrong.len(), wrong.join("\n"));
+}
+
+#[test]
+fn layers_are_read_as_the_readme_draws_them() {
+    assert_eq!(layer("ground/checks.rs"), 0);
+    assert_eq!(layer("i18n.rs"), 0);
+    assert_eq!(layer("sociale_kaart/search.rs"), 1);
+    assert_eq!(layer("content/validate.rs"), 2);
+    assert_eq!(layer("sociale_kaart/results.rs"), 3);
+    assert_eq!(layer("meldcode/mod.rs"), 3);
+    assert_eq!(layer("shell/mod.rs"), 3);
+    assert_eq!(layer("storage.rs"), 3);
+}
+

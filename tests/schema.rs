@@ -2,7 +2,8 @@
 //! whose editor validates against the schema is not surprised by the app.
 #![cfg(not(target_arch = "wasm32"))]
 
-use meldwijzer::content::{parse_region_pack, NationalContent};
+use meldwijzer::content::validate::parse_region_pack;
+use meldwijzer::content::NationalContent;
 use serde_json::Value;
 
 fn read(path: &str) -> String {

@@ -3,11 +3,11 @@
 //!     cargo run --bin meldwijzer-check -- regio.json [meer.json …] [--lang en]
 //! Exit code 0 when every file is valid, 1 when one is not, 2 on wrong use.
 
-use meldwijzer::content::{
-    cross_references, parse_region_pack, Issue, NationalContent, Problem, RegionPack, MAX_DATA_FILE_BYTES, MAX_PACK_BYTES,
-};
+use meldwijzer::content::validate::{cross_references, parse_region_pack};
+use meldwijzer::content::{Issue, NationalContent, Problem, RegionPack, MAX_DATA_FILE_BYTES, MAX_PACK_BYTES};
 use meldwijzer::i18n::{t, t_count, t_with, Lang};
-use meldwijzer::sociale_kaart::import::{group_issues, summary, TableTexts};
+use meldwijzer::sociale_kaart::import::tabular::TableTexts;
+use meldwijzer::sociale_kaart::import::{group_issues, summary};
 use meldwijzer::sociale_kaart::model::number_conflicts;
 use meldwijzer::sociale_kaart::source::import_all;
 use std::path::Path;

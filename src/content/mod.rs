@@ -3,22 +3,16 @@
 //! it was checked. Pure Rust, shared by the app and the `meldwijzer-check` binary.
 
 pub mod citation;
-mod validate;
-pub(crate) use validate::{has_markup, is_email, is_phone, is_web_url};
-
-pub use validate::{cross_references, parse_region_pack, Issue, Problem, MAX_DATA_FILE_BYTES, MAX_PACK_BYTES};
+pub mod validate;
+// Defined in the ground layer, which the capabilities import; here for the pack's users.
+pub use crate::ground::checks::tel_uri;
+pub use crate::ground::contact::{Area, Contact};
+pub use crate::ground::limits::{MAX_DATA_FILE_BYTES, MAX_PACK_BYTES, REGION_FORMAT, REGION_VERSION};
+pub use crate::ground::problem::{Issue, Problem};
+pub use crate::ground::source::{Fact, Source};
 
 use crate::i18n::{Lang, Text};
-use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-
-/// Where a fact comes from and when an editor last compared it with that source.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Source {
-    /// A URL or the name of a document.
-    pub source: String,
-    pub checked: NaiveDate,
-}
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PhoneNumber {
@@ -39,42 +33,8 @@ pub struct PhoneNumber {
 impl PhoneNumber {
     /// `tel:` URI with only digits and a leading plus, whatever the display form.
     pub fn tel_uri(&self) -> String {
-        tel_uri(&self.number)
+        crate::ground::checks::tel_uri(&self.number)
     }
-}
-
-/// The digits a phone dials for `number`, as a `tel:` link. Dutch numbers are written
-/// "+31 (0)10 555 0101": the "(0)" is dialled only from within the country, so after a
-/// country code it is left out (`tel:+31105550101`, not `+310105550101`, which does not connect).
-pub fn tel_uri(number: &str) -> String {
-    let number = number.trim();
-    let international = number.starts_with('+');
-    let mut uri = String::from("tel:");
-    if international {
-        uri.push('+');
-    }
-    let mut rest = number.trim_start_matches('+');
-    while let Some(c) = rest.chars().next() {
-        if international && rest.starts_with("(0)") {
-            rest = &rest[3..];
-            continue;
-        }
-        if c.is_ascii_digit() {
-            uri.push(c);
-        }
-        rest = &rest[c.len_utf8()..];
-    }
-    uri
-}
-
-/// A rule or legal text the app states.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Fact {
-    pub id: String,
-    pub title: Text,
-    pub text: Text,
-    #[serde(flatten)]
-    pub source: Source,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -129,7 +89,7 @@ pub struct RegionPack {
     pub wijken: Vec<Area>,
     /// An organisation's own meldcode details, preset for its professionals (they can change it).
     #[serde(default)]
-    pub meldcode_profile: Option<crate::meldcode::Profile>,
+    pub meldcode_profile: Option<crate::meldcode::profile::Profile>,
     /// How long the organisation lets dossiers stay on a device: a reminder, a deletion.
     #[serde(default)]
     pub meldcode_retention: Option<crate::meldcode::keeping::RetentionPolicy>,
@@ -151,9 +111,6 @@ pub struct RegionPack {
     pub loaded_from: Option<String>,
 }
 
-pub const REGION_FORMAT: &str = "meldwijzer-region";
-pub const REGION_VERSION: u32 = 1;
-
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Region {
     pub id: String,
@@ -164,31 +121,6 @@ pub struct Region {
     pub local_team: Option<Text>,
     #[serde(default)]
     pub exit_url: Option<String>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Contact {
-    pub id: String,
-    pub name: String,
-    pub description: Text,
-    #[serde(default)]
-    pub phone: Option<String>,
-    #[serde(default)]
-    pub email: Option<String>,
-    #[serde(default)]
-    pub website: Option<String>,
-    #[serde(default)]
-    pub areas: Vec<Area>,
-    #[serde(flatten)]
-    pub source: Source,
-}
-
-/// A wijk and the four-digit postcodes (or ranges "3311-3315") in it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Area {
-    pub name: String,
-    #[serde(default)]
-    pub postcodes: Vec<String>,
 }
 
 /// What the app shows: the national pack with a valid region pack laid over it.
@@ -258,7 +190,7 @@ impl Content {
     /// The page's own setting wins, then the region's, then the national default.
     pub fn exit_url<'a>(&'a self, page_setting: Option<&'a str>) -> &'a str {
         page_setting
-            .filter(|url| validate::is_web_url(url))
+            .filter(|url| crate::ground::checks::is_web_url(url))
             .or_else(|| self.region.as_ref().and_then(|r| r.region.exit_url.as_deref()))
             .unwrap_or(&self.national.exit_url)
     }
@@ -267,6 +199,7 @@ impl Content {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::validate::parse_region_pack;
 
     #[test]
     fn national_pack_parses_and_names_a_source_for_everything() {
@@ -302,16 +235,6 @@ mod tests {
         // The safety bar shows what national.json marks, and that always includes 112.
         let bar: Vec<&str> = national.on_every_screen().map(|n| n.id.as_str()).collect();
         assert!(bar.contains(&"112"), "112 is on every screen: {bar:?}");
-    }
-
-    #[test]
-    fn tel_uri_keeps_only_digits_and_a_leading_plus() {
-        assert_eq!(tel_uri("+31 70 311 9007"), "tel:+31703119007");
-        assert_eq!(tel_uri("0800-2000"), "tel:08002000");
-        assert_eq!(tel_uri("112\"><script>"), "tel:112");
-        assert_eq!(tel_uri("+31 (0)10 555 0101"), "tel:+31105550101");
-        assert_eq!(tel_uri("(010) 555 01 01"), "tel:0105550101");
-        assert_eq!(tel_uri("020 – 557 33 38"), "tel:0205573338");
     }
 
     #[test]

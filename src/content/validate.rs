@@ -2,133 +2,19 @@
 //! Every problem names the file, the field path and what is wrong, in plain language, and all
 //! problems are reported at once so an editor can fix a file in one go.
 
-use super::{Area, Contact, PhoneNumber, RegionPack, Source, REGION_FORMAT, REGION_VERSION};
-use crate::i18n::{t, t_with, Lang, Text};
+use super::{PhoneNumber, RegionPack};
+use crate::ground::checks::{has_markup, is_content_id, is_email, is_phone, is_relative_path, is_web_url};
+use crate::ground::contact::{Area, Contact};
+use crate::ground::limits::{MAX_PACK_BYTES, MAX_URL_CHARS, REGION_FORMAT, REGION_VERSION};
+use crate::ground::postcode::is_postcode_range;
+use crate::ground::problem::{Issue, Problem};
+use crate::ground::source::Source;
+use crate::i18n::Text;
 use serde_json::Value;
 use std::collections::HashSet;
 
-/// A region pack: a hundred times the example region, room for about 1,800 contacts in two
-/// languages. It is read in one piece (about 30 ms at this size), and the quick exit must
-/// never wait long for it; anything larger is refused before parsing.
-pub const MAX_PACK_BYTES: usize = 1024 * 1024;
-/// A sociale kaart file: room for 10,000 services and more. Read a slice at a time.
-pub const MAX_DATA_FILE_BYTES: usize = 20 * 1024 * 1024;
 const MAX_NAME_CHARS: usize = 200;
 const MAX_TEXT_CHARS: usize = 5_000;
-const MAX_URL_CHARS: usize = 2_000;
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Problem {
-    /// The pack could not be fetched: network, CORS or an HTTP status.
-    NotLoaded { status: Option<u16> },
-    /// A local file that could not be read (the checker).
-    NotReadable,
-    TooLarge { size: usize, max: usize },
-    NotJson { line: usize, column: usize },
-    WrongFormat,
-    UnsupportedVersion { found: String },
-    MissingField { field: String },
-    WrongType { detail: String },
-    Empty,
-    TooLong { max: usize },
-    Markup,
-    BadId,
-    BadUrl,
-    BadPhone,
-    BadEmail,
-    BadPostcode,
-    DuplicateId { id: String },
-    ReplacesNationalNumber { id: String },
-    CheckedInFuture,
-    /// A data file given as a web address or outside the pack's folder.
-    NotBesidePack,
-    /// A local step for a route node that does not exist.
-    UnknownRouteNode { id: String },
-    /// A zelftest item for a check or theme that does not exist.
-    UnknownSelfCheck { id: String },
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Issue {
-    pub file: String,
-    /// Field path such as `contacts[2].phone`; empty for the file as a whole.
-    pub path: String,
-    pub problem: Problem,
-}
-
-impl Problem {
-    pub fn message(&self, lang: Lang) -> String {
-        match self {
-            Problem::NotLoaded { status: None } => t(lang, "pack.problem.not_loaded"),
-            Problem::NotLoaded { status: Some(code) } => {
-                t_with(lang, "pack.problem.not_loaded_status", &[("status", &code.to_string())])
-            }
-            Problem::NotReadable => t(lang, "pack.problem.not_readable"),
-            Problem::TooLarge { size, max } => t_with(
-                lang,
-                "pack.problem.too_large",
-                &[("size", &megabytes(*size)), ("max", &megabytes(*max))],
-            ),
-            Problem::NotJson { line, column } => t_with(
-                lang,
-                "pack.problem.not_json",
-                &[("line", &line.to_string()), ("column", &column.to_string())],
-            ),
-            Problem::WrongFormat => {
-                t_with(lang, "pack.problem.wrong_format", &[("format", REGION_FORMAT)])
-            }
-            Problem::UnsupportedVersion { found } => t_with(
-                lang,
-                "pack.problem.unsupported_version",
-                &[("found", found), ("supported", &REGION_VERSION.to_string())],
-            ),
-            Problem::MissingField { field } => {
-                t_with(lang, "pack.problem.missing_field", &[("field", field)])
-            }
-            Problem::WrongType { detail } => {
-                t_with(lang, "pack.problem.wrong_type", &[("detail", detail)])
-            }
-            Problem::Empty => t(lang, "pack.problem.empty"),
-            Problem::TooLong { max } => {
-                t_with(lang, "pack.problem.too_long", &[("max", &max.to_string())])
-            }
-            Problem::Markup => t(lang, "pack.problem.markup"),
-            Problem::BadId => t(lang, "pack.problem.bad_id"),
-            Problem::BadUrl => t(lang, "pack.problem.bad_url"),
-            Problem::BadPhone => t(lang, "pack.problem.bad_phone"),
-            Problem::BadEmail => t(lang, "pack.problem.bad_email"),
-            Problem::BadPostcode => t(lang, "pack.problem.bad_postcode"),
-            Problem::DuplicateId { id } => t_with(lang, "pack.problem.duplicate_id", &[("id", id)]),
-            Problem::ReplacesNationalNumber { id } => {
-                t_with(lang, "pack.problem.replaces_national", &[("id", id)])
-            }
-            Problem::CheckedInFuture => t(lang, "pack.problem.checked_in_future"),
-            Problem::NotBesidePack => t(lang, "pack.problem.not_beside_pack"),
-            Problem::UnknownRouteNode { id } => t_with(lang, "pack.problem.unknown_route_node", &[("id", id)]),
-            Problem::UnknownSelfCheck { id } => t_with(lang, "pack.problem.unknown_self_check", &[("id", id)]),
-        }
-    }
-}
-
-impl Issue {
-    /// "voorbeeldstad.json, veld contacts[2].phone: …"
-    pub fn message(&self, lang: Lang) -> String {
-        let problem = self.problem.message(lang);
-        if self.path.is_empty() {
-            t_with(lang, "pack.issue.file", &[("file", &self.file), ("problem", &problem)])
-        } else {
-            t_with(
-                lang,
-                "pack.issue.field",
-                &[("file", &self.file), ("path", &self.path), ("problem", &problem)],
-            )
-        }
-    }
-}
-
-fn megabytes(bytes: usize) -> String {
-    format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
-}
 
 /// Parses and checks a region pack. `national_ids` are the numbers a region may not replace;
 /// `today` is the date its `checked` dates are held against (the caller reads the clock: the
@@ -195,122 +81,13 @@ fn shape_problem(detail: &str) -> Problem {
 
 
 
-fn is_id(id: &str) -> bool {
-    (1..=64).contains(&id.len())
-        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-}
 
-/// "3311" or "3311-3315": Dutch four-digit postcode areas.
-fn is_postcode_range(value: &str) -> bool {
-    let pc4 = |s: &str| s.len() == 4 && s.parse::<u16>().is_ok_and(|n| n >= 1000);
-    match value.split_once('-') {
-        Some((from, to)) => pc4(from) && pc4(to) && from <= to,
-        None => pc4(value),
-    }
-}
 
-pub(crate) fn is_web_url(url: &str) -> bool {
-    let scheme =
-        |prefix: &str| url.get(..prefix.len()).is_some_and(|s| s.eq_ignore_ascii_case(prefix));
-    let rest = match url {
-        _ if scheme("https://") => &url[8..],
-        _ if scheme("http://") => &url[7..],
-        _ => return false,
-    };
-    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-    // No user info ("https://www.voorbeeldstad.nl@evil.example/"): a link goes where it says.
-    !host.is_empty()
-        && !host.contains('@')
-        && url.len() <= MAX_URL_CHARS
-        && !has_char_outside_link(url, b"<>\"'`\\")
-}
 
-/// A number a Dutch phone can dial: digits, spaces, hyphens or dashes ("020 – 557 33 38"),
-/// a leading plus, and at most one pair of parentheses around digits ("(010)", or "(0)" after
-/// a country code). Nothing that could break out of a `tel:` link, and no "(0)(0)(0)112".
-pub(crate) fn is_phone(number: &str) -> bool {
-    let number = number.trim();
-    let digits = number.chars().filter(char::is_ascii_digit).count();
-    let allowed = number.chars().enumerate().all(|(i, c)| {
-        c.is_ascii_digit() || " -()\u{2010}\u{2011}\u{2012}\u{2013}\u{2014}".contains(c) || (c == '+' && i == 0)
-    });
-    // One pair of parentheses at most, with only digits inside.
-    let groups = number.matches('(').count();
-    let parentheses = match (number.find('('), number.find(')')) {
-        (None, None) => true,
-        (Some(open), Some(close)) => {
-            groups == 1
-                && number.matches(')').count() == 1
-                && open < close
-                && close > open + 1
-                && number[open + 1..close].chars().all(|c| c.is_ascii_digit())
-        }
-        _ => false,
-    };
-    // "(0)" only after a country code, where the Dutch leave it out when dialling.
-    let zero = !number.contains("(0)") || number.starts_with('+');
-    allowed && parentheses && zero && (3..=15).contains(&digits)
-}
 
-pub(crate) fn is_email(email: &str) -> bool {
-    let Some((local, domain)) = email.split_once('@') else {
-        return false;
-    };
-    // A plain address: nothing that would make `mailto:` carry more ("?bcc=…&subject=…").
-    email.len() <= MAX_URL_CHARS
-        && !local.is_empty()
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && !domain.contains('@')
-        && !has_char_outside_link(email, b"<>\"'(),;:[]\\?#%&=/")
-}
 
-/// Whitespace, control characters or one of `forbidden`: what could break out of a link.
-/// Byte by byte with a bit set while the text is ASCII, which nearly every link is (a region
-/// has thousands of them).
-fn has_char_outside_link(text: &str, forbidden: &[u8]) -> bool {
-    let mut set: u128 = (1 << 0x7f) | ((1 << 0x21) - 1);
-    for &b in forbidden {
-        set |= 1 << b;
-    }
-    match text.bytes().position(|b| b >= 0x80 || set >> b & 1 == 1) {
-        None => false,
-        Some(at) if text.as_bytes()[at] < 0x80 => true,
-        Some(at) => text[at..].chars().any(|c| {
-            c.is_whitespace() || c.is_control() || (c.is_ascii() && set >> c as u32 & 1 == 1)
-        }),
-    }
-}
 
-/// Text that would be markup if anyone rendered it as HTML, or holds invisible characters.
-/// Control characters are C0 and DEL, or C1 (`C2 80`–`C2 9F` in UTF-8); invisible ones are
-/// the format characters that hide or reorder text: zero-width ones and bidi controls
-/// (a right-to-left override turns "Buurtteam" into something else on screen).
-pub(crate) fn has_markup(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    // Most text has none of these bytes: one quick look settles it. `E2` and `EF` start the
-    // invisible characters (and some visible ones, such as "–" and "€").
-    if !bytes.iter().any(|&b| b < 0x20 || b == b'<' || b == 0x7f || b == 0xc2 || b == 0xe2 || b == 0xef) {
-        return false;
-    }
-    if text.chars().any(is_invisible) {
-        return true;
-    }
-    let next = |i: usize| bytes.get(i + 1).copied().unwrap_or(0);
-    bytes.iter().enumerate().any(|(i, &b)| match b {
-        b'<' => next(i).is_ascii_alphabetic() || b"/!?".contains(&next(i)),
-        b'\n' | b'\r' | b'\t' => false,
-        0..=0x1f | 0x7f => true,
-        0xc2 => (0x80..=0x9f).contains(&next(i)),
-        _ => false,
-    })
-}
 
-/// Zero-width characters, bidi controls and the byte order mark inside text.
-fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
-}
 
 /// What a pack names in the national routes and zelftest: route node ids, check and theme ids.
 /// Separate from [`parse_region_pack`] so the shell need not carry those contents; the checker
@@ -386,7 +163,7 @@ impl Checker<'_> {
 
     /// A set, not a list: a pack with thousands of contacts is checked in linear time.
     fn id<'p>(&mut self, path: &str, id: &'p str, seen: &mut HashSet<&'p str>) {
-        if !is_id(id) {
+        if !is_content_id(id) {
             self.report(path, Problem::BadId);
         } else if !seen.insert(id) {
             self.report(path, Problem::DuplicateId { id: id.to_string() });
@@ -402,7 +179,7 @@ impl Checker<'_> {
 
     fn pack(&mut self, pack: &RegionPack, national_ids: &[&str]) {
         let region = &pack.region;
-        if !is_id(&region.id) {
+        if !is_content_id(&region.id) {
             self.report("region.id", Problem::BadId);
         }
         self.text("region.name", &region.name, MAX_NAME_CHARS);
@@ -470,13 +247,13 @@ impl Checker<'_> {
             }
         }
         for (i, file) in pack.social_map.iter().flat_map(|m| m.files.iter()).enumerate() {
-            if !crate::sociale_kaart::source::is_relative_path(&file.path) {
+            if !is_relative_path(&file.path) {
                 self.report(&format!("social_map.files[{i}].path"), Problem::NotBesidePack);
             }
         }
     }
 
-    fn profile(&mut self, profile: &crate::meldcode::Profile) {
+    fn profile(&mut self, profile: &crate::meldcode::profile::Profile) {
         let fields = [
             ("organisation", &profile.organisation),
             ("aandachtsfunctionaris", &profile.aandachtsfunctionaris),
@@ -546,6 +323,7 @@ impl Checker<'_> {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     pub(crate) const EXAMPLE: &str = include_str!("../../public/regions/voorbeeldstad.json");
     const NATIONAL: &[&str] = &["112", "veilig-thuis"];
@@ -565,69 +343,8 @@ pub(crate) mod tests {
         value.to_string()
     }
 
-    #[test]
-    fn web_addresses_are_http_or_https_only() {
-        assert!(is_web_url("https://www.voorbeeldstad.nl/buurtteam"));
-        assert!(is_web_url("HTTP://example.nl"));
-        for bad in [
-            "javascript:alert(1)",
-            "https://",
-            "ftp://x.nl",
-            "https://a.nl/\"onload=",
-            "//a.nl",
-            "data:text/html,x",
-            "https://a.nl/x y",
-            "https://a.nl/\u{a0}x",
-            "https://a.nl/\u{85}",
-            "https://café.nl/<b>",
-            "https://www.voorbeeldstad.nl@evil.example/login",
-            "https://user:pass@voorbeeldstad.nl/",
-        ] {
-            assert!(!is_web_url(bad), "{bad}");
-        }
-        assert!(is_web_url("https://café.nl/menu"));
-    }
 
-    #[test]
-    fn phone_numbers_make_safe_links() {
-        for good in ["010-5550101", "+31 10 555 0101", "(010) 555 01 01", "112", "020 – 557 33 38", "+31 (0)10 555 0101"] {
-            assert!(is_phone(good), "{good}");
-        }
-        for bad in [
-            "0800<script>",
-            "\"+44 1234 234567\"",
-            "12",
-            "tel:112",
-            "010+5550101",
-            "1234567890123456",
-            "(0)(0)(0)112",
-            "(0)10 555 0101",
-            "010) 555 (0101",
-            "() 112",
-            "(01(0)) 555",
-        ] {
-            assert!(!is_phone(bad), "{bad}");
-        }
-    }
 
-    #[test]
-    fn emails_and_markup() {
-        assert!(is_email("noord@buurtteam.voorbeeldstad.nl"));
-        for bad in ["geen", "a@b", "a@b.nl\"><script>", "@b.nl", "a@@b.nl", "a b@c.nl",
-                    "info@voorbeeldstad.nl?bcc=spy%40evil.example&subject=x", "a@b.nl#x", "a/b@c.nl"] {
-            assert!(!is_email(bad), "{bad}");
-        }
-        assert!(is_email("j.de-vries+meldcode@voorbeeldstad.nl"));
-        for hidden in ["Buurt\u{202e}maet", "Buurt\u{200b}team", "\u{feff}Buurtteam", "Buurt\u{2066}team\u{2069}"] {
-            assert!(has_markup(hidden), "{hidden:?}");
-        }
-        assert!(!has_markup("Buurtteam – wijk ’t Zand, € 5"));
-        assert!(is_email("info@bürgerhaus.nl") && !is_email("a\u{2003}b@c.nl"));
-        assert!(has_markup("<b>hoi</b>") && has_markup("a\u{0}b") && has_markup("a\u{85}"));
-        assert!(has_markup("é\u{9f}") && !has_markup("één ¬ é\u{a0}é <3"));
-        assert!(has_markup("\u{1b}") && has_markup("ab\u{7f}"));
-        assert!(!has_markup("3 < 4 en 5 > 2\nregel twee"));
-    }
 
     #[test]
     fn a_local_step_must_name_a_route_node_that_exists() {
@@ -757,7 +474,7 @@ pub(crate) mod tests {
             v["meldcode_profile"] = serde_json::json!({"sector": "kinderopvang", "aandachtsfunctionaris": "M. de Boer", "afwegingen_in": "Four"});
         }), NATIONAL, today()).unwrap();
         let profile = pack.meldcode_profile.unwrap();
-        assert_eq!(profile.sector, crate::meldcode::Sector::Kinderopvang);
+        assert_eq!(profile.sector, crate::meldcode::profile::Sector::Kinderopvang);
         assert_eq!(profile.afwegingen_in.step(), 4);
         let found = issues(&example_with(|v| {
             v["meldcode_profile"] = serde_json::json!({"aandachtsfunctionaris_phone": "bel <b>mij</b>", "decider": "<script>"});

@@ -2,7 +2,7 @@
 //! five afwegingen, sector routes and what Veilig Thuis does after a melding. Every item names
 //! its source, so an editor can correct wording without touching Rust.
 
-use crate::content::Source;
+use crate::ground::source::{Fact, Source};
 use crate::i18n::Text;
 use serde::{Deserialize, Serialize};
 
@@ -62,16 +62,6 @@ pub struct SectorRoute {
     pub source: Source,
 }
 
-/// A stage after a melding: what Veilig Thuis does, and when.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Stage {
-    pub id: String,
-    pub title: Text,
-    pub text: Text,
-    #[serde(flatten)]
-    pub source: Source,
-}
-
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MeldcodeContent {
     pub version: u32,
@@ -90,7 +80,7 @@ pub struct MeldcodeContent {
     pub disclosure: Guide,
     pub open_melden: Guide,
     pub sector_routes: Vec<SectorRoute>,
-    pub after_melding: Vec<Stage>,
+    pub after_melding: Vec<Fact>,
 }
 
 pub const MELDCODE_JSON: &str = include_str!("../../content/meldcode.json");

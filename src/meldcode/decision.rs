@@ -2,7 +2,7 @@
 //! and who is responsible now.
 
 use super::dossier::{evaluations_ics, Evaluation, Responsibility as Who};
-use super::editor::{entry_list, guide_view, VeiligThuisCall};
+use super::parts::{entry_list, guide_view, VeiligThuisCall};
 use super::engine::{Decision, Question};
 use super::fields::{date_input, text_area, use_editing, yes_no};
 use super::report::{decision_rows, question_note};

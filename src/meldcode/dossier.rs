@@ -4,20 +4,16 @@
 
 use super::engine::{Answers, Circumstances, Decision, Outcome};
 use super::profile::{ClientKind, Profile, Sector};
+use crate::ground::checks::{is_record_id, nests_deeper_than};
+use crate::ground::limits::{megabytes, MEGABYTE};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 pub const DOSSIER_VERSION: u32 = 1;
 pub const EXPORT_FORMAT: &str = "meldwijzer-dossiers";
-/// Far above 200 dossiers of 50 entries; far below what would freeze a phone.
-pub const MAX_IMPORT_BYTES: usize = 10 * 1024 * 1024;
-/// Dossiers (or zelftest results) in one file: a professional has tens of open cases, never a
-/// thousand, and a thousand small dossiers already fill most of the browser's 5 MB.
-pub const MAX_IMPORT_ITEMS: usize = 1_000;
-/// How deep an import file may nest: an export nests 6 levels; far below what would take the
-/// parser's stack (serde_json stops at 128 itself).
-pub const MAX_IMPORT_DEPTH: usize = 32;
+// The import limits every import file meets live in the ground layer.
+pub use crate::ground::limits::{MAX_IMPORT_BYTES, MAX_IMPORT_DEPTH, MAX_IMPORT_ITEMS};
 
 /// A dated observation, keeping what was seen or heard apart from what it might mean.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -438,7 +434,7 @@ pub enum ImportError {
     NewerVersion { found: u64 },
     /// Item `index` (counted from 1) cannot be read; `code` is its case code when it has one.
     BadItem { index: usize, code: String, part: ItemPart },
-    /// An id a screen's address cannot carry (see `import::is_valid_id`).
+    /// An id a screen's address cannot carry (see `ground::checks::is_record_id`).
     BadId { index: usize, code: String },
     /// Two items of the file have the same id.
     DuplicateInFile { index: usize, code: String },
@@ -457,7 +453,7 @@ impl ImportError {
         };
         let args: Vec<(&str, String)> = match self {
             ImportError::TooLarge { size } => {
-                vec![("size", format!("{:.1} MB", *size as f64 / 1_048_576.0)), ("max", "10 MB".into())]
+                vec![("size", megabytes(*size)), ("max", (MAX_IMPORT_BYTES / MEGABYTE).to_string())]
             }
             ImportError::TooMany { count } => vec![("count", count.to_string()), ("max", MAX_IMPORT_ITEMS.to_string())],
             ImportError::NewerVersion { found } => vec![("found", found.to_string())],
@@ -524,7 +520,7 @@ pub fn open_export(text: &str, format: &str, version: u32, field: &str) -> Resul
     if text.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge { size: text.len() });
     }
-    if super::import::nests_deeper_than(text, MAX_IMPORT_DEPTH) {
+    if nests_deeper_than(text, MAX_IMPORT_DEPTH) {
         return Err(ImportError::TooDeep);
     }
     let mut value: Value = serde_json::from_str(text).map_err(|_| ImportError::NotJson)?;
@@ -561,7 +557,7 @@ pub fn plan_import(text: &str, existing_ids: &[String]) -> Result<ImportPlan, Im
             }
             DossierError::NotJson => ImportError::NotJson,
         })?;
-        if !super::import::is_valid_id(&dossier.id) {
+        if !is_record_id(&dossier.id) {
             return Err(ImportError::BadId { index, code });
         }
         if !seen.insert(dossier.id.clone()) {

@@ -1,16 +1,16 @@
 //! One dossier: step navigation, the save status, the disclosure fast path, and steps 1–4.
 //! Step 5 and the afwegingen are in `decision`.
 
-use super::content::Guide;
-use super::dossier::{Consultation, ConsultationKind, Dossier, SignalEntry, SkipReason};
+use super::dossier::{Consultation, ConsultationKind, SignalEntry, SkipReason};
 use super::fields::{date_input, text_area, text_input, use_editing, yes_no, Editing};
 use super::list::StorageProblem;
 use super::profile::ClientKind;
+use super::parts::{entry_list, guide_view, VeiligThuisCall};
 use super::{decision, dossier_href, print, use_meldcode};
 use crate::i18n::{t, t_with};
-use crate::shell::{go, route::Screen, state, tr, SourceNote};
+use crate::ground::route::Screen;
+use crate::shell::{go, state, tr};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 const STEP_KEYS: [&str; 5] = ["step.1", "step.2", "step.3", "step.4", "step.5"];
 
@@ -176,86 +176,9 @@ fn TextConflicts() -> impl IntoView {
     }
 }
 
-/// The guidance for a step or situation: what to do, what not to do, and why.
-pub fn guide_view(guide: Guide) -> impl IntoView {
-    let app = state();
-    let (title, intro, why) = (guide.title.clone(), guide.intro.clone(), guide.why.clone());
-    let (dos, donts) = (guide.do_list.clone(), guide.dont_list.clone());
-    view! {
-        <section class="mw-guide">
-            <h2>{move || title.get(app.lang.get()).to_string()}</h2>
-            <p>{move || intro.get(app.lang.get()).to_string()}</p>
-            <details>
-                <summary>{tr("guide.more")}</summary>
-                <h3>{tr("guide.do")}</h3>
-                <ul>{move || dos.iter().map(|d| view! { <li>{d.get(app.lang.get()).to_string()}</li> }).collect_view()}</ul>
-                <h3>{tr("guide.dont")}</h3>
-                <ul>{move || donts.iter().map(|d| view! { <li>{d.get(app.lang.get()).to_string()}</li> }).collect_view()}</ul>
-                <h3>{tr("guide.why")}</h3>
-                <p>{move || why.get(app.lang.get()).to_string()}</p>
-                <p><SourceNote source=guide.source.clone()/></p>
-            </details>
-        </section>
-    }
-}
-
 fn step_guide(step: u8) -> impl IntoView {
     let meldcode = use_meldcode();
     meldcode.content.with_value(|c| c.step(step).cloned()).map(guide_view)
-}
-
-/// A list of entries with fields per entry, add and remove; only the count re-renders the
-/// list, so typing in an entry keeps its focus.
-pub fn entry_list(
-    len: fn(&Dossier) -> usize,
-    entry: impl Fn(usize) -> AnyView + Send + Sync + 'static,
-    add_label: &'static str,
-    add: fn(&mut Dossier),
-    remove: fn(&mut Dossier, usize),
-) -> AnyView {
-    let editing = use_editing();
-    let count = Memo::new(move |_| editing.read(len));
-    let entry = std::sync::Arc::new(entry);
-    let entries = NodeRef::<leptos::html::Div>::new();
-    let add_button = NodeRef::<leptos::html::Button>::new();
-    // The new fields push the button down: a keyboard user continues in the first of them.
-    let added = move |_| {
-        editing.edit(add);
-        request_animation_frame(move || {
-            let field = entries.get_untracked().and_then(|list| {
-                list.query_selector(".mw-entry:last-child :is(input, textarea, select)").ok().flatten()
-            });
-            if let Some(field) = field.and_then(|f| f.dyn_into::<web_sys::HtmlElement>().ok()) {
-                let _ = field.focus();
-            }
-        });
-    };
-    // The removed entry took focus with it: put it on the button that adds one.
-    let removed = move |i: usize| {
-        editing.edit(move |d| remove(d, i));
-        request_animation_frame(move || {
-            if let Some(button) = add_button.get_untracked() {
-                let _ = button.focus();
-            }
-        });
-    };
-    view! {
-        <div class="mw-entries" node_ref=entries>
-            {move || {
-                let entry = entry.clone();
-                (0..count.get()).map(move |i| view! {
-                    <div class="mw-entry">
-                        {entry(i)}
-                        <button type="button" class="mw-link-button" on:click=move |_| removed(i)>
-                            {tr("entry.remove")}
-                        </button>
-                    </div>
-                }).collect_view()
-            }}
-        </div>
-        <button type="button" class="mw-button mw-button--secondary" node_ref=add_button on:click=added>{tr(add_label)}</button>
-    }
-    .into_any()
 }
 
 fn step_one() -> impl IntoView {
@@ -437,16 +360,5 @@ fn step_four() -> impl IntoView {
             <VeiligThuisCall/>
         </div>
         {in_four.then(decision::afwegingen)}
-    }
-}
-
-/// "Bel Veilig Thuis 0800-2000", from the content pack.
-#[component]
-pub fn VeiligThuisCall() -> impl IntoView {
-    let app = state();
-    move || {
-        app.content.with(|c| c.number("veilig-thuis").cloned()).map(|n| view! {
-            <p><a class="mw-call" href=n.tel_uri()>{tr("call.veilig_thuis")} " " {n.number.clone()}</a></p>
-        })
     }
 }

@@ -3,49 +3,7 @@
 //! rollback is tested natively with a store that fills up half-way.
 
 use super::dossier::{Dossier, ImportError, ImportPlan};
-use crate::storage::StorageError;
-
-/// The longest id a dossier may have.
-pub const MAX_ID_CHARS: usize = 64;
-
-/// Whether `id` can be a dossier's id: 1 to 64 of `A–Z a–z 0–9 _ -`. An id is a segment of
-/// the screen's address (`#/meldcode/<id>/1`) and of the storage key, so `/`, `?`, `#`, `%`,
-/// spaces and anything else an address would change are refused. The app's own ids
-/// (`d-` and 16 hex digits) always pass.
-pub fn is_valid_id(id: &str) -> bool {
-    (1..=MAX_ID_CHARS).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
-}
-
-/// Whether the JSON text nests arrays and objects more than `max` deep, found in one pass
-/// without parsing (brackets inside strings do not count). Broken JSON is left to the parser.
-pub fn nests_deeper_than(text: &str, max: usize) -> bool {
-    let mut depth = 0usize;
-    let mut in_string = false;
-    let mut escaped = false;
-    for byte in text.bytes() {
-        if in_string {
-            match (escaped, byte) {
-                (true, _) => escaped = false,
-                (false, b'\\') => escaped = true,
-                (false, b'"') => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        match byte {
-            b'"' => in_string = true,
-            b'[' | b'{' => {
-                depth += 1;
-                if depth > max {
-                    return true;
-                }
-            }
-            b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    false
-}
+use crate::ground::problem::StorageError;
 
 /// Where dossiers are stored, one text per id: browser storage in the app, a map in tests.
 pub trait DossierSlots {
@@ -183,24 +141,6 @@ mod tests {
     fn plan(ids: &[&str], existing: &[&str]) -> ImportPlan {
         let file = export(&ids.iter().map(|id| dossier(id)).collect::<Vec<_>>(), now());
         plan_import(&file, &existing.iter().map(|s| s.to_string()).collect::<Vec<_>>()).unwrap()
-    }
-
-    #[test]
-    fn ids_are_what_an_address_segment_can_carry() {
-        for good in ["d-0123456789abcdef", "a", "KO_2026-014", &"x".repeat(64)] {
-            assert!(is_valid_id(good), "{good}");
-        }
-        for bad in ["", "a/b", "a b", "a?b", "a#b", "%2F", "..", "é", &"x".repeat(65), "a\u{0}"] {
-            assert!(!is_valid_id(bad), "{bad:?}");
-        }
-    }
-
-    #[test]
-    fn nesting_is_measured_outside_strings_only() {
-        assert!(!nests_deeper_than(r#"{"a":[[1]]}"#, 3));
-        assert!(nests_deeper_than(r#"{"a":[[[1]]]}"#, 3));
-        assert!(!nests_deeper_than(r#"{"a":"[[[[[[\"[[[["}"#, 1));
-        assert!(nests_deeper_than(&"[".repeat(100_000), 32));
     }
 
     #[test]

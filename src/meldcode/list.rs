@@ -8,7 +8,8 @@ use super::vault::EncryptedExport;
 use super::{device_store, dossier_href, import, keeping_view, store, use_meldcode, vault_view};
 use crate::i18n::{long_date, t, t_count, t_with};
 use crate::shell::browser::{self, FileProblem};
-use crate::shell::{go, route::Screen, state, tr, ScreenHeading, SourceNote};
+use crate::ground::route::Screen;
+use crate::shell::{go, state, tr, ScreenHeading, SourceNote};
 use chrono::{Local, Utc};
 use leptos::{html, prelude::*};
 

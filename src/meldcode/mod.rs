@@ -1,7 +1,8 @@
 //! Meldcode: the five steps, the afwegingskader and the dossier.
-//! Pure domain: `content`, `engine`, `dossier`, `profile`, `report`.
-//! Components: `list` (dossiers, profile, import/export), `editor` (the steps), `decision`
-//! (afwegingen, outcome, responsibility), `print`; `store` keeps drafts in browser storage.
+//! Pure domain: `content`, `engine`, `dossier`, `profile`, `report`, `merge`, `import`,
+//! `keeping`, `vault`. Components: `list` (dossiers, profile, import/export), `editor` (the
+//! steps), `decision` (afwegingen, outcome, responsibility), `parts` (what both draw),
+//! `print`; `store` keeps drafts in browser storage.
 
 pub mod content;
 mod decision;
@@ -15,6 +16,7 @@ pub mod keeping;
 mod keeping_view;
 pub mod merge;
 mod list;
+mod parts;
 mod print;
 pub mod profile;
 pub mod report;
@@ -24,7 +26,8 @@ mod vault_view;
 
 pub use profile::{ClientKind, Profile, Sector};
 
-use crate::shell::{route::Screen, state, AppState};
+use crate::ground::route::Screen;
+use crate::shell::{state, AppState};
 use content::MeldcodeContent;
 use dossier::Dossier;
 use leptos::{ev, prelude::*};

@@ -1,7 +1,7 @@
 //! Local help for a postcode or wijk: which of the region's contacts serve it. Pure Rust.
 
-use crate::content::Contact;
-use crate::sociale_kaart::model::{postcode4, PostcodeRange};
+use crate::ground::contact::Contact;
+use crate::ground::postcode::{postcode4, PostcodeRange};
 
 /// The contacts serving `place` (a postcode such as "3312 AB", or a wijk name), narrowest
 /// first; none when the place is empty or unknown.
@@ -44,7 +44,7 @@ pub fn wijken(contacts: &[Contact]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::parse_region_pack;
+    use crate::content::validate::parse_region_pack;
 
     fn contacts() -> Vec<Contact> {
         let text = include_str!("../../public/regions/voorbeeldstad.json");

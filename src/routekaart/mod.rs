@@ -8,7 +8,8 @@ pub mod model;
 mod print;
 mod screens;
 
-use crate::shell::{route::Screen, state};
+use crate::ground::route::Screen;
+use crate::shell::state;
 use crate::sociale_kaart::{self, model::ServiceRecord};
 use leptos::prelude::*;
 use model::RouteMap;

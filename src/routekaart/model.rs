@@ -2,7 +2,7 @@
 //! shown plainly to burgers (`citizen_start`) and precisely to professionals
 //! (`professional_start`). A region pack adds local steps to nodes by id. Pure Rust.
 
-use crate::content::Source;
+use crate::ground::source::Source;
 use crate::i18n::Text;
 use crate::sociale_kaart::model::Taxonomy;
 use serde::{Deserialize, Serialize};
@@ -47,7 +47,7 @@ pub struct Steps {
     #[serde(default)]
     pub sections: Vec<Section>,
     #[serde(default)]
-    pub actions: Vec<Action>,
+    pub actions: Vec<RouteAction>,
     /// What happens after the call, in order.
     #[serde(default)]
     pub stages: Vec<Stage>,
@@ -70,7 +70,7 @@ pub struct Section {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(untagged)]
-pub enum Action {
+pub enum RouteAction {
     /// Call a number from the content pack, by id.
     Call { call: String, why: Text },
     /// Find a service with this sociale kaart theme: the one for the user's postcode when the
@@ -176,10 +176,10 @@ impl RouteMap {
                 NodeKind::Steps(steps) => {
                     for action in &steps.actions {
                         match action {
-                            Action::Call { call, .. } if !number_ids.contains(&call.as_str()) => {
+                            RouteAction::Call { call, .. } if !number_ids.contains(&call.as_str()) => {
                                 report(&node.id, RouteProblem::UnknownNumber { number: call.clone() })
                             }
-                            Action::Find { find, .. } if taxonomy.theme(find).is_none() => {
+                            RouteAction::Find { find, .. } if taxonomy.theme(find).is_none() => {
                                 report(&node.id, RouteProblem::UnknownTheme { theme: find.clone() })
                             }
                             _ => {}
@@ -278,7 +278,7 @@ impl RouteMap {
             .filter_map(|answer| {
                 let NodeKind::Steps(steps) = &self.node(&answer.next)?.kind else { return None };
                 let call = steps.actions.iter().find_map(|a| match a {
-                    Action::Call { call, .. } => Some(call.as_str()),
+                    RouteAction::Call { call, .. } => Some(call.as_str()),
                     _ => None,
                 })?;
                 Some((answer, call))
@@ -333,14 +333,14 @@ mod tests {
         let NodeKind::Question { answers } = &start.kind else { panic!("start is a question") };
         let danger = routes.node(&answers[0].next).unwrap();
         let NodeKind::Steps(steps) = &danger.kind else { panic!() };
-        assert!(matches!(&steps.actions[0], Action::Call { call, .. } if call == "112"));
+        assert!(matches!(&steps.actions[0], RouteAction::Call { call, .. } if call == "112"));
         let who = routes.node(&answers[1].next).unwrap();
         let NodeKind::Question { answers } = &who.kind else { panic!() };
         let ends: Vec<&str> = answers.iter().map(|a| a.next.as_str()).collect();
         assert_eq!(ends, ["kind", "partner", "oudere", "zelf", "jongere"]);
         let young = routes.node("jongere").unwrap();
         let NodeKind::Steps(steps) = &young.kind else { panic!() };
-        assert!(matches!(&steps.actions[0], Action::Call { call, .. } if call == "kindertelefoon"));
+        assert!(matches!(&steps.actions[0], RouteAction::Call { call, .. } if call == "kindertelefoon"));
     }
 
     #[test]
@@ -361,8 +361,8 @@ mod tests {
         let mut routes = RouteMap::national();
         let gevaar = routes.nodes.iter_mut().find(|n| n.id == "gevaar").unwrap();
         let NodeKind::Steps(steps) = &mut gevaar.kind else { panic!() };
-        steps.actions.push(Action::Call { call: "0900-nep".into(), why: Text { nl: "x".into(), en: None } });
-        steps.actions.push(Action::Find { find: "ruimtevaart".into(), why: Text { nl: "x".into(), en: None } });
+        steps.actions.push(RouteAction::Call { call: "0900-nep".into(), why: Text { nl: "x".into(), en: None } });
+        steps.actions.push(RouteAction::Find { find: "ruimtevaart".into(), why: Text { nl: "x".into(), en: None } });
         let wie = routes.nodes.iter_mut().find(|n| n.id == "wie").unwrap();
         wie.kind = NodeKind::Question { answers: vec![] };
         let issues = check(&routes);

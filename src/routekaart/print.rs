@@ -5,7 +5,8 @@ use super::local::{contacts_for, wijken};
 use super::screens::PlaceField;
 use super::use_routekaart;
 use crate::i18n::{long_date, t, t_with};
-use crate::shell::{route::Screen, state, tr};
+use crate::ground::route::Screen;
+use crate::shell::{state, tr};
 use leptos::prelude::*;
 
 #[component]

@@ -2,13 +2,15 @@
 //! happens next and local help.
 
 use super::local::{contacts_for, wijken};
-use super::model::{Action, ActionKind, Node, NodeKind, Steps};
+use super::model::{RouteAction, ActionKind, Node, NodeKind, Steps};
 use super::use_routekaart;
 use crate::i18n::{t, t_with, Text};
-use crate::sociale_kaart::model::{postcode4, serving};
+use crate::sociale_kaart::model::serving;
+use crate::ground::postcode::postcode4;
 use crate::sociale_kaart::query::SearchQuery;
 use crate::sociale_kaart::service_view::{ServiceView, Variant};
-use crate::shell::{route::Screen, state, tr, ContactList, SourceNote};
+use crate::ground::route::Screen;
+use crate::shell::{state, tr, ContactList, SourceNote};
 use leptos::prelude::*;
 
 #[component]
@@ -143,11 +145,11 @@ fn StepsView(node: Node, steps: Steps, screen: Screen) -> impl IntoView {
 
 /// A number to call (from the content pack, so with its source) or a thing to do.
 #[component]
-fn ActionItem(action: Action) -> impl IntoView {
+fn ActionItem(action: RouteAction) -> impl IntoView {
     let app = state();
     let lang = move || app.lang.get();
     match action {
-        Action::Call { call, why } => {
+        RouteAction::Call { call, why } => {
             let number = app.content.with_untracked(|c| c.number(&call).cloned());
             number.map(|number| {
                 let name = number.name.clone();
@@ -161,8 +163,8 @@ fn ActionItem(action: Action) -> impl IntoView {
                 }
             }).into_any()
         }
-        Action::Find { find, why } => view! { <FindService theme=find why=why/> }.into_any(),
-        Action::Do { kind, text } => {
+        RouteAction::Find { find, why } => view! { <FindService theme=find why=why/> }.into_any(),
+        RouteAction::Do { kind, text } => {
             let key = match kind {
                 ActionKind::Talk => "routes.do.talk",
                 ActionKind::Write => "routes.do.write",

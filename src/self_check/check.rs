@@ -6,7 +6,8 @@ use super::{load_saved, store_saved, use_self_check};
 use crate::i18n::{long_date, t, t_count, t_with};
 use crate::meldcode::dossier::{ImportError, MAX_IMPORT_BYTES};
 use crate::shell::browser::{self, FileProblem};
-use crate::shell::{route::Screen, state, tr, SourceNote};
+use crate::ground::route::Screen;
+use crate::shell::{state, tr, SourceNote};
 use chrono::Utc;
 use leptos::{html, prelude::*};
 

@@ -7,7 +7,8 @@ mod check;
 pub mod model;
 mod practice;
 
-use crate::shell::{route::Screen, state, tr, ScreenHeading};
+use crate::ground::route::Screen;
+use crate::shell::{state, tr, ScreenHeading};
 use crate::storage::{self, Area, StorageError};
 use leptos::prelude::*;
 use model::{SavedResult, SelfCheckContent};

@@ -2,7 +2,7 @@
 //! red/amber/green score per theme, an action list, the comparison with a saved result, and
 //! practice cases walked through the meldcode's own afwegingskader engine. Pure Rust.
 
-use crate::content::Source;
+use crate::ground::source::Source;
 use crate::i18n::Text;
 use crate::meldcode::dossier::{open_export, ImportError, ItemPart};
 use crate::meldcode::engine::{Answers as Afwegingen, Circumstances, Decision, Outcome};

@@ -7,7 +7,8 @@ use crate::i18n::t;
 use crate::meldcode::content::MeldcodeContent;
 use crate::meldcode::engine::Answers;
 use crate::meldcode::report::decision_key;
-use crate::shell::{route::Screen, state, tr, SourceNote};
+use crate::ground::route::Screen;
+use crate::shell::{state, tr, SourceNote};
 use leptos::prelude::*;
 
 #[component]

@@ -4,7 +4,8 @@
 //! following the shell's language and region pack through window events. A capability's own
 //! stylesheet (`style/<name>.css`) is loaded with it.
 
-use super::{config::MountConfig, region::RegionStatus, route, set_if_changed, tr, AppState};
+use super::{config::MountConfig, region::RegionStatus, set_if_changed, tr, AppState};
+use crate::ground::route;
 use crate::content::{Content, Issue, NationalContent, Problem, RegionPack};
 use crate::i18n::Lang;
 use leptos::prelude::*;

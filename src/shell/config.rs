@@ -3,7 +3,7 @@
 //!       data-exit-url="https://…">`. Region data comes only from here, never from the URL a
 //! visitor opened, so a crafted link cannot put false phone numbers on a gemeente's page.
 
-use super::route::Screen;
+use crate::ground::route::Screen;
 use crate::i18n::Lang;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -1,7 +1,7 @@
 //! Content shown with its source: numbers, facts and local contacts. One place renders each,
 //! so every screen shows source and check date the same way.
 
-use super::{state, tr};
+use super::app_state::{state, tr};
 use crate::content::citation::{citations, Citation};
 use crate::content::{tel_uri, Contact, Fact, PhoneNumber, Source};
 use crate::i18n::{long_date, t_with};

@@ -1,6 +1,8 @@
 //! The doors into the app and the screens that belong to no single capability.
 
-use super::{facts::CitationText, facts::FactList, facts::NumberList, region::RegionStatus, route::Screen, state, tr};
+use crate::ground::route::Screen;
+use super::app_state::{state, tr};
+use super::{facts::CitationText, facts::FactList, facts::NumberList, region::RegionStatus};
 use crate::content::citation::all_sources;
 use crate::i18n::{long_date, t, t_with};
 use leptos::prelude::*;

@@ -1,6 +1,7 @@
 //! The shell around every screen: safety bar (quick exit, emergency numbers), region notice,
 //! language, screen switching and focus. Screens themselves live in their capability folders.
 
+mod app_state;
 pub mod browser;
 pub mod capability;
 pub mod config;
@@ -10,47 +11,20 @@ mod language;
 pub mod mount;
 pub mod quick_exit;
 pub mod region;
-pub mod route;
+// Route parsing is pure and lives in the ground layer; here for code written before the move.
+pub use crate::ground::route;
 
+pub use app_state::{go, set_if_changed, state, tr, AppState};
 pub use facts::{CitationText, ContactList, FactList, NumberList, SourceNote};
 pub use home::ScreenHeading;
 
 use crate::content::{Content, NationalContent};
-use crate::i18n::{self, Lang};
+use crate::i18n;
 use config::MountConfig;
 use leptos::{ev, html, prelude::*};
 use region::RegionStatus;
 use route::Screen;
 use wasm_bindgen::JsCast;
-
-/// Everything the screens of one mounted app share. Plain domain values in signals.
-#[derive(Clone, Copy)]
-pub struct AppState {
-    pub lang: RwSignal<Lang>,
-    pub screen: RwSignal<Screen>,
-    /// What follows the screen's slug in the hash, for screens with their own sub-screens.
-    pub sub_path: RwSignal<Vec<String>>,
-    pub content: RwSignal<Content>,
-    pub region: RwSignal<RegionStatus>,
-    pub config: StoredValue<MountConfig>,
-}
-
-pub fn state() -> AppState {
-    expect_context::<AppState>()
-}
-
-/// A UI string that follows the language switch.
-pub fn tr(key: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
-    let lang = state().lang;
-    move || i18n::t(lang.get(), key)
-}
-
-/// Moves to a hash such as `#/meldcode/d-1/2`, so Back and bookmarks work like links.
-pub fn go(href: &str) {
-    if let Some(window) = web_sys::window() {
-        let _ = window.location().set_hash(href);
-    }
-}
 
 fn current_hash() -> String {
     web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
@@ -163,12 +137,6 @@ pub fn App(config: MountConfig) -> impl IntoView {
                 <a href=Screen::Sources.href()>{tr("footer.sources")}</a>
             </div>
         </div>
-    }
-}
-
-pub fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
-    if signal.with_untracked(|current| *current != value) {
-        signal.set(value);
     }
 }
 

@@ -1,7 +1,8 @@
 //! Fetching the region pack a page configured. Everything that can go wrong on the way
 //! (network, CORS, HTTP status, size) becomes an `Issue`, shown like a validation problem.
 
-use crate::content::{parse_region_pack, Issue, Problem, RegionPack, MAX_PACK_BYTES};
+use crate::content::validate::parse_region_pack;
+use crate::content::{Issue, Problem, RegionPack, MAX_PACK_BYTES};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{RequestCache, RequestCredentials, RequestInit, Response};

@@ -3,8 +3,9 @@
 //! search with filters, through the index and as a plain linear scan over every record, so the
 //! index's gain is a measured ratio. The clock is passed in: `performance.now()` in a browser.
 
-use super::import::import_hsds;
-use super::model::{Directory, Taxonomy};
+use super::import::hsds::import_hsds;
+use super::model::Taxonomy;
+use crate::sociale_kaart::directory::Directory;
 use super::query::SearchQuery;
 use super::search::linear_search;
 use chrono::NaiveDateTime;

@@ -1,7 +1,7 @@
 //! A service's own page, `#/sociale-kaart/dienst/<id>`: the service as the one service view
 //! draws it, or why a link to it finds nothing.
 
-use super::model::Found;
+use super::directory::Found;
 use super::my_list::ListToggle;
 use super::service_view::{ServiceView, Variant};
 use super::{use_social_map, MapState};

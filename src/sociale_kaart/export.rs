@@ -6,7 +6,8 @@
 //! data does not have is left empty, never filled in.
 
 use super::hours::rfc5545_day;
-use super::model::{Phone, Schedule, ServiceRecord, Taxonomy, ALL_DAYS};
+use super::model::{Phone, ServiceRecord, Taxonomy};
+use crate::sociale_kaart::hours::{Schedule, ALL_DAYS};
 use serde_json::{json, Map, Value};
 
 /// The records as an HSDS 3.0 service list.

@@ -2,9 +2,72 @@
 //! schedules are folded into minutes of the week, so periods that cross midnight, run into the
 //! next week or touch each other (Fri 22:00–00:00 and Sat 00:00–02:00) read as one.
 
-use super::model::{Repeat, Schedule, ALL_DAYS};
 use crate::i18n::{long_date, t, t_with, Lang};
 use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Weekday};
+use serde::{Deserialize, Serialize};
+
+/// One opening period: on each of `days`, from `opens_at` to `closes_at`, every week unless
+/// `repeat` says otherwise. A closing time at or before the opening time is on the next day
+/// (22:00–02:00), so 00:00–00:00 is the whole day. Local wall-clock time.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Schedule {
+    pub days: Vec<Weekday>,
+    pub opens_at: NaiveTime,
+    pub closes_at: NaiveTime,
+    pub description: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repeat: Option<Repeat>,
+}
+
+/// Which dates a schedule holds on when that is not simply every week: the part of RFC 5545
+/// that HSDS uses (`freq` WEEKLY or MONTHLY, `interval`, `byday` with ordinals,
+/// `bymonthday`, `byweekno`, `dtstart`, `until`/`valid_to`, `valid_from`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Repeat {
+    pub monthly: bool,
+    /// 1: every week (or month); 2: every other one, counted from `start`.
+    pub interval: u32,
+    /// The first date the schedule may hold on (`dtstart`, or `valid_from`).
+    pub start: Option<NaiveDate>,
+    /// The last date it may hold on (`until`, `valid_to`).
+    pub end: Option<NaiveDate>,
+    /// In a month: (2, Tuesday) is the second Tuesday, (-1, Friday) the last Friday.
+    pub nth_weekdays: Vec<(i8, Weekday)>,
+    /// Days of the month; -1 is the last day.
+    pub month_days: Vec<i8>,
+    /// ISO week numbers; -1 is the last week of the year.
+    pub week_numbers: Vec<i8>,
+}
+
+impl Repeat {
+    /// No limit: what a schedule without a rule means.
+    pub fn every_week() -> Repeat {
+        Repeat { monthly: false, interval: 1, start: None, end: None, nth_weekdays: Vec::new(), month_days: Vec::new(), week_numbers: Vec::new() }
+    }
+}
+
+impl Schedule {
+    /// 24/7: every day, midnight to midnight.
+    pub fn day_and_night() -> Schedule {
+        Schedule {
+            days: ALL_DAYS.to_vec(),
+            opens_at: NaiveTime::MIN,
+            closes_at: NaiveTime::MIN,
+            description: None,
+            repeat: None,
+        }
+    }
+}
+
+pub const ALL_DAYS: [Weekday; 7] = [
+    Weekday::Mon,
+    Weekday::Tue,
+    Weekday::Wed,
+    Weekday::Thu,
+    Weekday::Fri,
+    Weekday::Sat,
+    Weekday::Sun,
+];
 
 const DAY: u16 = 24 * 60;
 const WEEK: u16 = 7 * DAY;

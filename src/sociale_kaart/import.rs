@@ -1,27 +1,54 @@
 //! Reading a sociale kaart from what gemeenten and organisations publish: Open Referral HSDS
-//! 3.x JSON ([`import_hsds`]) or the CSV template a gemeente fills in a spreadsheet
-//! ([`import_csv`]). Input is hostile until checked, and one bad record never hides the rest:
-//! the good records come back together with every issue, each naming the file, the record and
-//! the field, and what was done about it.
+//! 3.x JSON ([`hsds::import_hsds`]), its tabular form (`tabular`) or the CSV template a
+//! gemeente fills in a spreadsheet ([`template::import_csv`]). Input is hostile until checked,
+//! and one bad record never hides the rest: the good records come back together with every
+//! issue, each naming the file, the record and the field, and what was done about it.
 
-mod hsds;
-mod tabular;
-mod template;
+// Each reader imports this file's checker and issues; this file names none of them back.
+pub mod hsds;
+pub mod tabular;
+pub mod template;
 
-pub use hsds::{import_hsds, HsdsReader};
-pub use tabular::{import_tabular_after, table_paths, TableTexts, TabularReader};
-pub use template::{import_csv, import_csv_after, TEMPLATE_COLUMNS};
-
-use super::model::{
-    postcode4, Phone, PhoneKind, PostcodeRange, ServiceRecord, Status, Taxonomy, Term,
-};
-use super::search::fold;
-use crate::content::{has_markup, is_email, is_phone, is_web_url, Problem as PackProblem};
+use super::fold::fold;
+use super::model::{Phone, PhoneKind, ServiceRecord, Status, Taxonomy, Term};
+use crate::ground::checks::{has_markup, is_email, is_hsds_id, is_phone, is_web_url};
+use crate::ground::postcode::{postcode4, PostcodeRange};
+use crate::ground::problem::Problem as PackProblem;
 use crate::i18n::{t, t_count, t_with, Lang};
 use chrono::NaiveDate;
 use std::borrow::Cow;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::fmt::Display;
+
+/// The template's columns (`template.rs`), in its order; also named in its problem messages. Only `id` and `naam` are required.
+pub const TEMPLATE_COLUMNS: [&str; 26] = [
+    "id",
+    "naam",
+    "organisatie",
+    "omschrijving",
+    "telefoon",
+    "email",
+    "website",
+    "adres",
+    "postcode",
+    "plaats",
+    "toegankelijkheid",
+    "themas",
+    "doelgroepen",
+    "leeftijd_min",
+    "leeftijd_max",
+    "voorwaarden",
+    "gratis",
+    "kosten",
+    "verwijzing_nodig",
+    "talen",
+    "openingstijden",
+    "gebied",
+    "gebied_postcodes",
+    "status",
+    "melding",
+    "laatst_gecontroleerd",
+];
 
 /// Twice the 10,000 services a large region has.
 pub const MAX_SERVICES: usize = 20_000;
@@ -32,7 +59,7 @@ pub const MAX_TEXT_CHARS: usize = 5_000;
 /// A theme or target group is a name, not a text.
 const MAX_TERM_CHARS: usize = 100;
 /// As `i64`: an age is read as any number first, to say when it is out of range.
-const MAX_AGE: i64 = super::model::MAX_AGE as i64;
+const MAX_AGE: i64 = crate::ground::limits::MAX_AGE as i64;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Import {
@@ -81,7 +108,7 @@ pub struct ImportIssue {
     /// `phones[0].number` in HSDS, a column name in CSV; empty for the whole record or file.
     pub field: String,
     pub problem: Problem,
-    pub outcome: Outcome,
+    pub outcome: IssueOutcome,
 }
 
 /// Which record an issue is about.
@@ -96,7 +123,7 @@ pub struct RecordRef {
 
 /// What the import did about an issue.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Outcome {
+pub enum IssueOutcome {
     /// A warning: the value was imported as it is.
     Kept,
     /// The value was left out; the rest of the record was imported.
@@ -215,20 +242,20 @@ impl Problem {
     }
 }
 
-impl Outcome {
+impl IssueOutcome {
     pub fn message(self, lang: Lang) -> String {
         match self {
-            Outcome::Kept => t(lang, "social_map.outcome.kept"),
-            Outcome::Dropped => t(lang, "social_map.outcome.dropped"),
-            Outcome::Skipped => t(lang, "social_map.outcome.skipped"),
-            Outcome::Refused => t(lang, "social_map.outcome.refused"),
+            IssueOutcome::Kept => t(lang, "social_map.outcome.kept"),
+            IssueOutcome::Dropped => t(lang, "social_map.outcome.dropped"),
+            IssueOutcome::Skipped => t(lang, "social_map.outcome.skipped"),
+            IssueOutcome::Refused => t(lang, "social_map.outcome.refused"),
         }
     }
 }
 
 impl ImportIssue {
     pub fn is_warning(&self) -> bool {
-        self.outcome == Outcome::Kept
+        self.outcome == IssueOutcome::Kept
     }
 
     /// "kaart.csv, rij 4 (buurtteam-noord), veld telefoon: … Dit veld is weggelaten."
@@ -325,11 +352,11 @@ pub fn group_issues(issues: &[ImportIssue]) -> Vec<IssueGroup<'_>> {
             group.examples.push(issue);
         }
     }
-    let weight = |outcome: Outcome| match outcome {
-        Outcome::Refused => 0,
-        Outcome::Skipped => 1,
-        Outcome::Dropped => 2,
-        Outcome::Kept => 3,
+    let weight = |outcome: IssueOutcome| match outcome {
+        IssueOutcome::Refused => 0,
+        IssueOutcome::Skipped => 1,
+        IssueOutcome::Dropped => 2,
+        IssueOutcome::Kept => 3,
     };
     groups.sort_by_key(|g| (weight(g.examples[0].outcome), std::cmp::Reverse(g.count)));
     groups
@@ -337,12 +364,12 @@ pub fn group_issues(issues: &[ImportIssue]) -> Vec<IssueGroup<'_>> {
 
 /// "312 diensten gelezen, 4 niet, 27 velden weggelaten": the first line of a report.
 pub fn summary(read: usize, issues: &[ImportIssue], lang: Lang) -> String {
-    let count = |outcome: Outcome| issues.iter().filter(|i| i.outcome == outcome).count();
+    let count = |outcome: IssueOutcome| issues.iter().filter(|i| i.outcome == outcome).count();
     let args = [
         ("read", read.to_string()),
-        ("skipped", count(Outcome::Skipped).to_string()),
-        ("dropped", count(Outcome::Dropped).to_string()),
-        ("warnings", count(Outcome::Kept).to_string()),
+        ("skipped", count(IssueOutcome::Skipped).to_string()),
+        ("dropped", count(IssueOutcome::Dropped).to_string()),
+        ("warnings", count(IssueOutcome::Kept).to_string()),
     ];
     let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
     t_with(lang, "social_map.report.summary", &args)
@@ -393,7 +420,7 @@ impl<'a> Checker<'a> {
     fn refuse(mut self, field: &str, problem: Problem) -> Import {
         self.record = None;
         self.import = Import::default();
-        self.report(field, problem, Outcome::Refused);
+        self.report(field, problem, IssueOutcome::Refused);
         self.import
     }
 
@@ -436,7 +463,7 @@ impl<'a> Checker<'a> {
         self.import
     }
 
-    fn report(&mut self, field: impl Display + Copy, problem: Problem, outcome: Outcome) {
+    fn report(&mut self, field: impl Display + Copy, problem: Problem, outcome: IssueOutcome) {
         if self.import.issues.len() >= MAX_ISSUES_PER_FILE {
             self.import.more_issues += 1;
             return;
@@ -454,21 +481,21 @@ impl<'a> Checker<'a> {
         });
     }
 
-    fn pack(&mut self, field: impl Display + Copy, problem: PackProblem, outcome: Outcome) {
+    fn pack(&mut self, field: impl Display + Copy, problem: PackProblem, outcome: IssueOutcome) {
         self.report(field, Problem::Pack(problem), outcome);
     }
 
     /// Optional text: trimmed, None when empty. Markup is kept as text, with a warning: the
     /// UI only ever renders text.
     fn text(&mut self, field: impl Display + Copy, value: Option<&str>) -> Option<String> {
-        self.checked_text(field, value, Outcome::Dropped)
+        self.checked_text(field, value, IssueOutcome::Dropped)
     }
 
     fn checked_text(
         &mut self,
         field: impl Display + Copy,
         value: Option<&str>,
-        on_fail: Outcome,
+        on_fail: IssueOutcome,
     ) -> Option<String> {
         let value = value.map(str::trim).filter(|v| !v.is_empty())?;
         if value.len() > MAX_TEXT_CHARS && value.chars().count() > MAX_TEXT_CHARS {
@@ -476,7 +503,7 @@ impl<'a> Checker<'a> {
             return None;
         }
         if has_markup(value) {
-            self.pack(field, PackProblem::Markup, Outcome::Kept);
+            self.pack(field, PackProblem::Markup, IssueOutcome::Kept);
         }
         Some(value.to_string())
     }
@@ -487,14 +514,14 @@ impl<'a> Checker<'a> {
             None => self.pack(
                 field,
                 PackProblem::MissingField { field: field.to_string() },
-                Outcome::Skipped,
+                IssueOutcome::Skipped,
             ),
             Some(v) if v.trim().is_empty() => {
-                self.pack(field, PackProblem::Empty, Outcome::Skipped)
+                self.pack(field, PackProblem::Empty, IssueOutcome::Skipped)
             }
             Some(_) => {}
         }
-        self.checked_text(field, value, Outcome::Skipped)
+        self.checked_text(field, value, IssueOutcome::Skipped)
     }
 
     /// Lower-case letters, digits, hyphens and underscores (valid in HSDS and safe in a
@@ -503,14 +530,12 @@ impl<'a> Checker<'a> {
     fn id(&mut self, field: impl Display + Copy, value: Option<&str>) -> Option<String> {
         let mut id = self.required(field, value)?;
         id.make_ascii_lowercase();
-        if !(1..=64).contains(&id.len())
-            || !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
-        {
-            self.pack(field, PackProblem::BadId, Outcome::Skipped);
+        if !is_hsds_id(&id) {
+            self.pack(field, PackProblem::BadId, IssueOutcome::Skipped);
             return None;
         }
         if self.ids.contains(&id) {
-            self.pack(field, PackProblem::DuplicateId { id }, Outcome::Skipped);
+            self.pack(field, PackProblem::DuplicateId { id }, IssueOutcome::Skipped);
             return None;
         }
         self.record_id.clone_from(&id);
@@ -537,7 +562,7 @@ impl<'a> Checker<'a> {
         if valid(value) {
             Some(value.to_string())
         } else {
-            self.pack(field, problem, Outcome::Dropped);
+            self.pack(field, problem, IssueOutcome::Dropped);
             None
         }
     }
@@ -552,7 +577,7 @@ impl<'a> Checker<'a> {
     ) -> Option<Phone> {
         let number = number.trim();
         if !is_phone(number) {
-            self.pack(field, PackProblem::BadPhone, Outcome::Dropped);
+            self.pack(field, PackProblem::BadPhone, IssueOutcome::Dropped);
             return None;
         }
         let kind = kind.map(str::trim).unwrap_or_default();
@@ -591,7 +616,7 @@ impl<'a> Checker<'a> {
             }
             Some(digits) => Some(digits.to_string()),
             None => {
-                self.pack(field, PackProblem::BadPostcode, Outcome::Dropped);
+                self.pack(field, PackProblem::BadPostcode, IssueOutcome::Dropped);
                 None
             }
         }
@@ -608,7 +633,7 @@ impl<'a> Checker<'a> {
         for part in value.split([',', ';', ' ', '\n']).filter(|p| !p.trim().is_empty()) {
             match PostcodeRange::parse(part) {
                 Some(range) => ranges.push(range),
-                None => self.pack(field, PackProblem::BadPostcode, Outcome::Dropped),
+                None => self.pack(field, PackProblem::BadPostcode, IssueOutcome::Dropped),
             }
         }
         ranges
@@ -623,12 +648,12 @@ impl<'a> Checker<'a> {
                 self.report(
                     field,
                     Problem::OutOfRange { value: value.into(), min, max },
-                    Outcome::Dropped,
+                    IssueOutcome::Dropped,
                 );
                 None
             }
             Err(_) => {
-                self.report(field, Problem::NotANumber { value: value.into() }, Outcome::Dropped);
+                self.report(field, Problem::NotANumber { value: value.into() }, IssueOutcome::Dropped);
                 None
             }
         }
@@ -643,7 +668,7 @@ impl<'a> Checker<'a> {
     ) -> (Option<u8>, Option<u8>) {
         match (min, max) {
             (Some(min), Some(max)) if min > max => {
-                self.report(field, Problem::AgeOrder, Outcome::Dropped);
+                self.report(field, Problem::AgeOrder, IssueOutcome::Dropped);
                 (None, None)
             }
             range => range,
@@ -654,7 +679,7 @@ impl<'a> Checker<'a> {
     fn date(&mut self, field: impl Display + Copy, value: Option<&str>) -> Option<NaiveDate> {
         let date = self.any_date(field, value)?;
         if date > self.latest_check {
-            self.pack(field, PackProblem::CheckedInFuture, Outcome::Dropped);
+            self.pack(field, PackProblem::CheckedInFuture, IssueOutcome::Dropped);
             return None;
         }
         Some(date)
@@ -672,7 +697,7 @@ impl<'a> Checker<'a> {
                 .find_map(|format| NaiveDate::parse_from_str(day, format).ok())
         });
         if parsed.is_none() {
-            self.report(field, Problem::BadDate { value: value.into() }, Outcome::Dropped);
+            self.report(field, Problem::BadDate { value: value.into() }, IssueOutcome::Dropped);
         }
         parsed
     }
@@ -696,7 +721,7 @@ impl<'a> Checker<'a> {
             self.report(
                 field,
                 Problem::BadLanguage { value: value.trim().into() },
-                Outcome::Dropped,
+                IssueOutcome::Dropped,
             );
             None
         }
@@ -713,7 +738,7 @@ impl<'a> Checker<'a> {
             "defunct" | "opgeheven" => Status::Defunct,
             "temporarily-closed" | "tijdelijk-gesloten" => Status::TemporarilyClosed,
             _ => {
-                self.report(field, Problem::BadStatus { value: value.into() }, Outcome::Dropped);
+                self.report(field, Problem::BadStatus { value: value.into() }, IssueOutcome::Dropped);
                 Status::Active
             }
         }
@@ -747,7 +772,7 @@ impl<'a> Checker<'a> {
             None
         };
         if let Some(problem) = refused {
-            self.pack(field, problem, Outcome::Dropped);
+            self.pack(field, problem, IssueOutcome::Dropped);
             return None;
         }
         let term = Term { id: id.clone(), label: crate::i18n::Text { nl: label.to_string(), en: None } };
@@ -758,7 +783,7 @@ impl<'a> Checker<'a> {
         };
         terms.add(&term);
         found.push(term);
-        self.report(field, problem, Outcome::Kept);
+        self.report(field, problem, IssueOutcome::Kept);
         Some(id)
     }
 }
@@ -818,6 +843,7 @@ fn slug(text: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use super::hsds::import_hsds;
 
     #[test]
     fn a_report_groups_issues_by_kind_with_counts_and_first_examples() {
@@ -828,7 +854,7 @@ mod tests {
         let import = import_hsds("kaart.json", &serde_json::Value::from(services).to_string(), &Taxonomy::default(), crate::sociale_kaart::import::test_today());
         let groups = group_issues(&import.issues);
         let kinds: Vec<_> = groups.iter().map(|g| (g.examples[0].field.as_str(), g.count, g.examples[0].outcome)).collect();
-        assert_eq!(kinds, [("name", 1, Outcome::Skipped), ("phones[0].number", 78, Outcome::Dropped), ("email", 4, Outcome::Dropped)]);
+        assert_eq!(kinds, [("name", 1, IssueOutcome::Skipped), ("phones[0].number", 78, IssueOutcome::Dropped), ("email", 4, IssueOutcome::Dropped)]);
         assert!(groups.iter().all(|g| g.examples.len() <= 3));
         assert_eq!(summary(import.records.len(), &import.issues, Lang::Nl), "39 diensten gelezen, 1 niet, 82 velden weggelaten, 0 waarschuwingen.");
         assert_eq!(groups[0].examples[0].record_name(Lang::Nl).as_deref(), Some("dienst 8 (s-7)"));
@@ -895,7 +921,7 @@ mod tests {
             record: Some(RecordRef { index: 2, row: Some(4), id: Some("buurtteam-noord".into()) }),
             field: "telefoon".into(),
             problem: Problem::Pack(PackProblem::BadPhone),
-            outcome: Outcome::Dropped,
+            outcome: IssueOutcome::Dropped,
         };
         let other = ImportIssue { problem: Problem::NotWeekly, ..issue.clone() };
         let message = issue.message(Lang::Nl);

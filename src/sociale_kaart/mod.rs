@@ -3,8 +3,10 @@
 //! The directory is built once when the module loads: from the files the region pack names.
 
 mod detail;
+pub mod directory;
 pub mod export;
 pub mod bench;
+pub mod fold;
 pub mod hours;
 pub mod import;
 pub mod model;
@@ -16,11 +18,12 @@ pub mod service_view;
 pub mod source;
 
 use crate::content::{Content, Issue};
-use crate::shell::{route::Screen, set_if_changed, state};
+use crate::ground::route::Screen;
+use crate::shell::{set_if_changed, state};
 use chrono::NaiveDateTime;
 use import::ImportIssue;
 use leptos::prelude::*;
-use model::Directory;
+use directory::Directory;
 use query::SearchQuery;
 use std::sync::Arc;
 
@@ -79,7 +82,7 @@ pub async fn fetch_and_import(content: &Content) -> Option<(import::Import, Vec<
         }
     };
     let mut texts = Vec::new();
-    let mut tables = import::TableTexts::default();
+    let mut tables = import::tabular::TableTexts::default();
     let mut unread = Vec::new();
     for file in &sources.files {
         match fetch(&file.path).await {
@@ -231,7 +234,7 @@ pub fn SocialMapScreen() -> impl IntoView {
     // A bookmarked or edited URL, or Back to an earlier search.
     let hash = window_event_listener(leptos::ev::hashchange, move |_| {
         let hash = current_hash();
-        if app.screen.get_untracked() == Screen::SocialMap && crate::shell::route::sub_path(&hash).is_empty() {
+        if app.screen.get_untracked() == Screen::SocialMap && crate::ground::route::sub_path(&hash).is_empty() {
             set_if_changed(map.query, SearchQuery::from_hash(&hash));
         }
     });

@@ -1,14 +1,16 @@
 //! The sociale kaart as data: a subset of Open Referral HSDS 3.x. An organisation offers
 //! services; a service is offered at locations (`ServiceAtLocation`). A `ServiceRecord` is one
 //! service with its organisation, locations, phones and hours: what the UI shows and search
-//! reads. A `Directory` holds the records of a region, with its search index, built once.
+//! reads. A `Directory` (`directory.rs`) holds the records of a region, with its search index.
 
-use super::hours::{Hours, OpenState};
-use super::search::{Filters, SearchIndex};
+use super::fold::fold;
+use super::hours::{Hours, OpenState, Schedule};
+use crate::ground::checks::tel_uri;
+use crate::ground::contact::Contact;
+use crate::ground::postcode::{postcode4, PostcodeRange};
 use crate::i18n::{t, Lang, Text};
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Weekday};
+use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Organization {
@@ -62,119 +64,8 @@ impl Phone {
     }
 
     pub fn tel_uri(&self) -> String {
-        crate::content::tel_uri(&self.number)
+        tel_uri(&self.number)
     }
-}
-
-/// One opening period: on each of `days`, from `opens_at` to `closes_at`, every week unless
-/// `repeat` says otherwise. A closing time at or before the opening time is on the next day
-/// (22:00–02:00), so 00:00–00:00 is the whole day. Local wall-clock time.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Schedule {
-    pub days: Vec<Weekday>,
-    pub opens_at: NaiveTime,
-    pub closes_at: NaiveTime,
-    pub description: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub repeat: Option<Repeat>,
-}
-
-/// Which dates a schedule holds on when that is not simply every week: the part of RFC 5545
-/// that HSDS uses (`freq` WEEKLY or MONTHLY, `interval`, `byday` with ordinals,
-/// `bymonthday`, `byweekno`, `dtstart`, `until`/`valid_to`, `valid_from`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Repeat {
-    pub monthly: bool,
-    /// 1: every week (or month); 2: every other one, counted from `start`.
-    pub interval: u32,
-    /// The first date the schedule may hold on (`dtstart`, or `valid_from`).
-    pub start: Option<NaiveDate>,
-    /// The last date it may hold on (`until`, `valid_to`).
-    pub end: Option<NaiveDate>,
-    /// In a month: (2, Tuesday) is the second Tuesday, (-1, Friday) the last Friday.
-    pub nth_weekdays: Vec<(i8, Weekday)>,
-    /// Days of the month; -1 is the last day.
-    pub month_days: Vec<i8>,
-    /// ISO week numbers; -1 is the last week of the year.
-    pub week_numbers: Vec<i8>,
-}
-
-impl Repeat {
-    /// No limit: what a schedule without a rule means.
-    pub fn every_week() -> Repeat {
-        Repeat { monthly: false, interval: 1, start: None, end: None, nth_weekdays: Vec::new(), month_days: Vec::new(), week_numbers: Vec::new() }
-    }
-}
-
-impl Schedule {
-    /// 24/7: every day, midnight to midnight.
-    pub fn day_and_night() -> Schedule {
-        Schedule {
-            days: ALL_DAYS.to_vec(),
-            opens_at: NaiveTime::MIN,
-            closes_at: NaiveTime::MIN,
-            description: None,
-            repeat: None,
-        }
-    }
-}
-
-pub const ALL_DAYS: [Weekday; 7] = [
-    Weekday::Mon,
-    Weekday::Tue,
-    Weekday::Wed,
-    Weekday::Thu,
-    Weekday::Fri,
-    Weekday::Sat,
-    Weekday::Sun,
-];
-
-/// Dutch four-digit postcodes, "3311" or "3311-3315" (inclusive).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PostcodeRange {
-    pub from: u16,
-    pub to: u16,
-}
-
-impl PostcodeRange {
-    pub fn parse(text: &str) -> Option<PostcodeRange> {
-        let pc4 = |s: &str| {
-            let s = s.trim();
-            (s.len() == 4).then(|| s.parse::<u16>().ok()).flatten().filter(|n| *n >= 1000)
-        };
-        let (from, to) = match text.split_once('-') {
-            Some((from, to)) => (pc4(from)?, pc4(to)?),
-            None => (pc4(text)?, pc4(text)?),
-        };
-        (from <= to).then_some(PostcodeRange { from, to })
-    }
-
-    pub fn contains(self, postcode: u16) -> bool {
-        (self.from..=self.to).contains(&postcode)
-    }
-
-    pub fn width(self) -> u16 {
-        self.to - self.from
-    }
-}
-
-impl fmt::Display for PostcodeRange {
-    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        if self.from == self.to {
-            write!(f, "{}", self.from)
-        } else {
-            write!(f, "{}-{}", self.from, self.to)
-        }
-    }
-}
-
-/// The four digits of a Dutch postcode ("3311 AB", "3311ab", "3311").
-pub fn postcode4(postal_code: &str) -> Option<u16> {
-    let compact: String = postal_code.chars().filter(|c| !c.is_whitespace()).collect();
-    let (digits, letters) = compact.split_at_checked(4)?;
-    let letters_ok = letters.is_empty()
-        || (letters.len() == 2 && letters.chars().all(|c| c.is_ascii_alphabetic()));
-    PostcodeRange::parse(digits).filter(|_| letters_ok).map(|r| r.from)
 }
 
 /// Where a service is for: a gemeente ("Gemeente Voorbeeldstad"), a wijk ("Noord") or a wider
@@ -345,8 +236,7 @@ impl CheckedStatement {
 /// Older than this and the "laatst gecontroleerd" date gets a warning.
 pub const STALE_AFTER_DAYS: i64 = 365;
 
-/// The highest age a service or a search may name: older is a typing error.
-pub const MAX_AGE: u8 = 120;
+pub use crate::ground::limits::MAX_AGE;
 
 /// An age as a user types it in a filter or a link ("12", " 7 "); nothing for what is not
 /// one.
@@ -657,20 +547,11 @@ impl Taxonomy {
     }
 }
 
-/// The sociale kaart of a region: its records, built once at start-up with the search index.
-pub struct Directory {
-    records: Vec<ServiceRecord>,
-    taxonomy: Taxonomy,
-    /// Record indexes sorted by id, for lookups without a copy of every id.
-    by_id: Vec<u32>,
-    index: SearchIndex,
-}
-
 /// Gives a service area that names an area the region pack knows (a wijk, or the gemeente)
 /// but lists no postcodes, that area's postcodes: most published data names its areas.
 pub fn resolve_named_areas(records: &mut [ServiceRecord], named: &[(String, Vec<String>)]) {
     let key = |name: &str| {
-        let folded = crate::sociale_kaart::search::fold(name);
+        let folded = fold(name);
         folded.strip_prefix("gemeente ").map(str::to_string).unwrap_or(folded)
     };
     let known: rustc_hash::FxHashMap<String, Vec<PostcodeRange>> = named
@@ -688,7 +569,7 @@ pub fn resolve_named_areas(records: &mut [ServiceRecord], named: &[(String, Vec<
 /// id, or the same name however written) but give different phone numbers: a citizen would
 /// see both on one screen. For the editor to settle; the app shows each as its data says.
 pub struct NumberConflict<'a> {
-    pub contact: &'a crate::content::Contact,
+    pub contact: &'a Contact,
     pub service: &'a ServiceRecord,
 }
 
@@ -706,17 +587,17 @@ impl NumberConflict<'_> {
     }
 }
 
-pub fn number_conflicts<'a>(contacts: &'a [crate::content::Contact], records: &'a [ServiceRecord]) -> Vec<NumberConflict<'a>> {
+pub fn number_conflicts<'a>(contacts: &'a [Contact], records: &'a [ServiceRecord]) -> Vec<NumberConflict<'a>> {
     let by_name: rustc_hash::FxHashMap<String, Vec<&ServiceRecord>> =
         records.iter().fold(Default::default(), |mut map, record| {
-            map.entry(crate::sociale_kaart::search::fold(&record.name)).or_default().push(record);
+            map.entry(fold(&record.name)).or_default().push(record);
             map
         });
     let mut conflicts = Vec::new();
     for contact in contacts {
         let Some(phone) = &contact.phone else { continue };
-        let dialled = crate::content::tel_uri(phone);
-        let same = by_name.get(&crate::sociale_kaart::search::fold(&contact.name)).into_iter().flatten().copied()
+        let dialled = tel_uri(phone);
+        let same = by_name.get(&fold(&contact.name)).into_iter().flatten().copied()
             .chain(records.iter().filter(|r| r.id == contact.id));
         let mut seen = Vec::new();
         for service in same {
@@ -741,88 +622,14 @@ pub fn serving<'a>(records: &'a [ServiceRecord], theme: &str, postcode: u16) -> 
         .map(|(_, record)| record)
 }
 
-impl Directory {
-    /// Ids are unique after import; should two records share one, the first keeps it.
-    pub fn new(records: Vec<ServiceRecord>, taxonomy: Taxonomy) -> Directory {
-        let index = SearchIndex::new(&records, &taxonomy);
-        Directory::with_index(records, taxonomy, index)
-    }
-
-    /// With an index built beforehand (a slice at a time: `search::IndexBuilder`).
-    pub fn with_index(records: Vec<ServiceRecord>, taxonomy: Taxonomy, index: SearchIndex) -> Directory {
-        let mut by_id: Vec<u32> = (0..records.len() as u32).collect();
-        by_id.sort_by(|&a, &b| records[a as usize].id.cmp(&records[b as usize].id));
-        Directory { records, taxonomy, by_id, index }
-    }
-
-    pub fn records(&self) -> &[ServiceRecord] {
-        &self.records
-    }
-
-    pub fn taxonomy(&self) -> &Taxonomy {
-        &self.taxonomy
-    }
-
-    pub fn get(&self, id: &str) -> Option<&ServiceRecord> {
-        // The first of equal ids: the sort is stable.
-        let first = self.by_id.partition_point(|&i| self.records[i as usize].id.as_str() < id);
-        let record = &self.records[*self.by_id.get(first)? as usize];
-        (record.id == id).then_some(record)
-    }
-
-    /// Indexes into [`Directory::records`], best match first.
-    pub fn search(&self, query: &str, filters: &Filters) -> Vec<usize> {
-        self.index.search(&self.records, query, filters)
-    }
-
-    /// A service by its id as a link to it finds it: shown, hidden (with why), or unknown.
-    pub fn find(&self, id: &str) -> Found<'_> {
-        match self.get(id) {
-            None => Found::Unknown,
-            Some(record) => match record.visibility() {
-                Ok(()) => Found::Shown(record),
-                Err(why) => Found::Hidden { name: &record.name, why },
-            },
-        }
-    }
-
-    /// The services of a user's list (their ids, in their order) that may be shown, and
-    /// those on it that no longer may. Ids the data no longer has are left out.
-    pub fn listed<'a>(&'a self, ids: &[String]) -> Listed<'a> {
-        let mut listed = Listed { shown: Vec::new(), hidden: Vec::new() };
-        for record in ids.iter().filter_map(|id| self.get(id)) {
-            match record.visibility() {
-                Ok(()) => listed.shown.push(record),
-                Err(why) => listed.hidden.push((&record.id, &record.name, why)),
-            }
-        }
-        listed
-    }
-}
-
-/// What a link to a service by its id finds: [`Directory::find`].
-#[derive(Debug, PartialEq)]
-pub enum Found<'a> {
-    Shown(&'a ServiceRecord),
-    Hidden { name: &'a str, why: Hidden },
-    Unknown,
-}
-
-/// A user's list in the data of today: [`Directory::listed`].
-#[derive(Debug, Default, PartialEq)]
-pub struct Listed<'a> {
-    pub shown: Vec<&'a ServiceRecord>,
-    /// Id, name and why.
-    pub hidden: Vec<(&'a str, &'a str, Hidden)>,
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::sociale_kaart::directory::Directory;
 
     #[test]
     fn a_team_with_another_number_in_the_sociale_kaart_than_in_the_region_pack_is_found() {
-        let pack = crate::content::parse_region_pack("regio.json", include_str!("../../public/regions/voorbeeldstad.json"), &["112", "veilig-thuis"], chrono::Local::now().date_naive()).unwrap();
+        let pack = crate::content::validate::parse_region_pack("regio.json", include_str!("../../public/regions/voorbeeldstad.json"), &["112", "veilig-thuis"], chrono::Local::now().date_naive()).unwrap();
         let contact = &pack.contacts[0];
         let mut same_number = ServiceRecord::new("x", contact.name.to_uppercase());
         same_number.phones = vec![Phone { number: contact.phone.clone().unwrap(), kind: PhoneKind::Voice, description: None, extension: None }];
@@ -1049,7 +856,7 @@ mod tests {
     }
 
     fn fold_id(name: &str) -> String {
-        crate::sociale_kaart::search::fold(name).replace(' ', "-")
+        fold(name).replace(' ', "-")
     }
 
     #[test]

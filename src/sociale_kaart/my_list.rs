@@ -4,7 +4,8 @@
 use super::service_view::{ServiceView, Variant};
 use super::{use_social_map, MapState};
 use crate::i18n::{long_date, t, t_with};
-use crate::shell::{route::Screen, state, tr};
+use crate::ground::route::Screen;
+use crate::shell::{state, tr};
 use crate::storage::{self, Area};
 use leptos::prelude::*;
 

@@ -46,7 +46,7 @@ impl SearchQuery {
 
     /// `#/sociale-kaart?…`: this search as a link, from anywhere in the app.
     pub fn href(&self) -> String {
-        format!("{}{}", crate::shell::route::Screen::SocialMap.href(), self.to_query_string())
+        format!("{}{}", crate::ground::route::Screen::SocialMap.href(), self.to_query_string())
     }
 
     /// `?q=…&thema=…` with only what is set; empty for an empty search.

@@ -2,14 +2,16 @@
 //! live in the URL; results are shown a page at a time so thousands of matches stay smooth.
 
 use super::service_view::{language_name, ServiceView, Variant};
-use super::model::{Directory, Term};
+use super::model::Term;
+use crate::sociale_kaart::directory::Directory;
 use super::my_list::ListToggle;
 use super::import::{group_issues, summary};
 use super::model::number_conflicts;
 use super::query::SearchQuery;
 use super::{use_social_map, MapState};
 use crate::i18n::{t, t_count, t_with, Lang, Text};
-use crate::shell::{route::Screen, state, tr, ScreenHeading};
+use crate::ground::route::Screen;
+use crate::shell::{state, tr, ScreenHeading};
 use leptos::{html, prelude::*};
 use std::sync::Arc;
 

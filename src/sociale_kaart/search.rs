@@ -9,11 +9,12 @@
 //! so a query looks at the vocabulary, not at every record; `linear_search` reads every record
 //! and gives the same answer, for tests and to measure what the index saves.
 
+use super::fold::{fold, fold_into};
 use super::hours::Hours;
-use super::model::{postcode4, ServiceRecord, Status, Taxonomy};
+use super::model::{ServiceRecord, Status, Taxonomy};
+use crate::ground::postcode::postcode4;
 use chrono::NaiveDateTime;
 use rustc_hash::FxHashMap;
-use unicode_normalization::char::decompose_canonical;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Filters {
@@ -49,45 +50,6 @@ impl Area {
         }
         Some(postcode4(input).map_or_else(|| Area::Named(input.to_string()), Area::Postcode))
     }
-}
-
-/// Lower case, accents stripped, punctuation a space. Letters of other scripts stay.
-pub fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    fold_into(&mut out, text);
-    out
-}
-
-/// [`fold`] into a buffer the caller reuses: the index folds every text of every record.
-fn fold_into(out: &mut String, text: &str) {
-    out.clear();
-    if text.is_ascii() {
-        let mut bytes = std::mem::take(out).into_bytes();
-        let folded = text.bytes().map(|b| if b.is_ascii_alphanumeric() { b.to_ascii_lowercase() } else { b' ' });
-        bytes.extend(folded);
-        *out = String::from_utf8(bytes).unwrap_or_default();
-        return;
-    }
-    for c in text.chars() {
-        if c.is_ascii() {
-            out.push(if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { ' ' });
-        } else {
-            decompose_canonical(c, |part| {
-                if part.is_alphanumeric() {
-                    out.extend(part.to_lowercase().filter(|l| l.is_alphanumeric()));
-                } else if splits_words(part) {
-                    out.push(' ');
-                }
-                // Anything else is an accent (a combining mark after decomposition) or a
-                // symbol: dropped without splitting the word.
-            });
-        }
-    }
-}
-
-fn splits_words(c: char) -> bool {
-    c.is_whitespace()
-        || matches!(c, '\u{00A0}'..='\u{00BF}' | '\u{2000}'..='\u{206F}' | '\u{3000}'..='\u{303F}')
 }
 
 /// Words too common to require in a finished query ("hulp bij schulden").
@@ -660,9 +622,9 @@ pub fn linear_search(
 mod tests {
     use super::*;
     use crate::sociale_kaart::hours::parse_compact;
-    use crate::sociale_kaart::model::{
-        Cost, Organization, PostcodeRange, Schedule, ServiceArea, ALL_DAYS,
-    };
+    use crate::sociale_kaart::model::{Cost, Organization, ServiceArea};
+    use crate::ground::postcode::PostcodeRange;
+    use crate::sociale_kaart::hours::{Schedule, ALL_DAYS};
     use chrono::NaiveDate;
 
     fn record(id: &str, name: &str) -> ServiceRecord {
@@ -1090,7 +1052,7 @@ mod tests {
 
     #[test]
     fn people_find_help_with_the_words_they_use() {
-        let records = crate::sociale_kaart::import::import_hsds(
+        let records = crate::sociale_kaart::import::hsds::import_hsds(
             "kaart.json",
             include_str!("../../public/regions/voorbeeldstad-sociale-kaart.json"),
             &Taxonomy::default(), crate::sociale_kaart::import::test_today(),

@@ -5,7 +5,8 @@
 //! toggle) comes in as children.
 
 use super::hours::{Hours, OpenState};
-use super::model::{CheckedStatement, CostStatement, PhoneKind, ReferralStatement, ServiceRecord, Status, Taxonomy, ALL_DAYS};
+use super::model::{CheckedStatement, CostStatement, PhoneKind, ReferralStatement, ServiceRecord, Status, Taxonomy};
+use super::hours::ALL_DAYS;
 use crate::i18n::{long_date, t, t_with, Lang};
 use crate::shell::{route::Screen, state, tr};
 use chrono::NaiveDateTime;

@@ -5,7 +5,9 @@ import { expectAccessible, openMeldcodeWithProfile as openWithProfile, pressLike
 
 // Expected texts come from the content an editor changes, so a valid wording change keeps
 // these tests green; the rules themselves (which answer leads where) are stated below.
-const NL = JSON.parse(fs.readFileSync(new URL('../../content/ui/nl.json', import.meta.url), 'utf8'));
+// The meldcode's screens show the shell's text and their own.
+const ui = (name) => JSON.parse(fs.readFileSync(new URL(`../../content/ui/${name}.nl.json`, import.meta.url), 'utf8'));
+const NL = { ...ui('shell'), ...ui('meldcode') };
 const MELDCODE = JSON.parse(fs.readFileSync(new URL('../../content/meldcode.json', import.meta.url), 'utf8'));
 
 const DOSSIER_PREFIX = 'meldwijzer:meldcode:dossier:';

@@ -8,13 +8,12 @@
 //! terms (taxonomy "doelgroep" for target groups); the terms "gratis" and "verwijzing-nodig"
 //! mark a free service and one that needs a referral. Times are local; offsets are ignored.
 
-use super::{Checker, Import, Outcome, Problem, MAX_SERVICES};
-use crate::content::{Problem as PackProblem, MAX_DATA_FILE_BYTES};
+use super::{Checker, Import, IssueOutcome, Problem, MAX_SERVICES};
+use crate::ground::limits::MAX_DATA_FILE_BYTES;
+use crate::ground::problem::Problem as PackProblem;
 use crate::sociale_kaart::hours::{occurs_on, parse_day, parse_time_with_offset, to_netherlands_time};
-use crate::sociale_kaart::model::{
-    Address, Link, Location, Organization, Phone, Repeat, Schedule, ServiceArea,
-    ServiceAtLocation, ServiceRecord, Taxonomy, ALL_DAYS,
-};
+use crate::sociale_kaart::model::{Address, Link, Location, Organization, Phone, ServiceArea, ServiceAtLocation, ServiceRecord, Taxonomy};
+use crate::sociale_kaart::hours::{Repeat, Schedule, ALL_DAYS};
 use chrono::{Datelike, NaiveDate, NaiveTime, Weekday};
 use serde::de::{IgnoredAny, SeqAccess, Visitor};
 use serde::Deserialize;
@@ -179,7 +178,7 @@ fn read_typed(check: &mut Checker, index: usize, parsed: Result<(RawService<'sta
         Ok((raw, dropped)) => {
             check.start_record(index, None, raw.id.as_ref().and_then(Scalar::text));
             for path in dropped {
-                check.report(&path, Problem::BadShape, Outcome::Dropped);
+                check.report(&path, Problem::BadShape, IssueOutcome::Dropped);
             }
             if let Some(record) = service(check, raw) {
                 check.accept(record);
@@ -187,7 +186,7 @@ fn read_typed(check: &mut Checker, index: usize, parsed: Result<(RawService<'sta
         }
         Err(Shape { id, path }) => {
             check.start_record(index, None, id.as_deref());
-            check.report(&path, Problem::BadShape, Outcome::Skipped);
+            check.report(&path, Problem::BadShape, IssueOutcome::Skipped);
         }
     }
 }
@@ -800,7 +799,7 @@ fn age(check: &mut Checker, field: &str, value: &Scalar) -> Option<u8> {
     match value {
         Scalar::Text(text) => check.age(field, text),
         Scalar::Other(json) => {
-            check.report(field, Problem::NotANumber { value: json.clone() }, Outcome::Dropped);
+            check.report(field, Problem::NotANumber { value: json.clone() }, IssueOutcome::Dropped);
             None
         }
     }
@@ -850,7 +849,7 @@ fn organization(check: &mut Checker, raw: RawOrganization<'_>) -> Option<Organiz
     };
     if !named {
         let problem = PackProblem::MissingField { field: "name".into() };
-        check.report(at, Problem::Pack(problem), Outcome::Dropped);
+        check.report(at, Problem::Pack(problem), IssueOutcome::Dropped);
     }
     named.then_some(organization)
 }
@@ -867,7 +866,7 @@ fn phones(check: &mut Checker, at: At, raw: Option<Vec<RawPhone<'_>>>) -> Vec<Ph
                 let extension = match extension {
                     Some(e) if e.len() <= 10 && e.bytes().all(|b| b.is_ascii_digit()) => Some(e.to_string()),
                     Some(_) => {
-                        check.pack(format_args!("{at}.extension"), PackProblem::BadPhone, Outcome::Dropped);
+                        check.pack(format_args!("{at}.extension"), PackProblem::BadPhone, IssueOutcome::Dropped);
                         None
                     }
                     None => None,
@@ -879,7 +878,7 @@ fn phones(check: &mut Checker, at: At, raw: Option<Vec<RawPhone<'_>>>) -> Vec<Ph
             }
             None => {
                 let problem = PackProblem::MissingField { field: "number".into() };
-                check.report(&at, Problem::Pack(problem), Outcome::Dropped);
+                check.report(&at, Problem::Pack(problem), IssueOutcome::Dropped);
             }
         }
     }
@@ -902,7 +901,7 @@ fn schedule(check: &mut Checker, at: At, raw: RawSchedule<'_>) -> Option<Schedul
     let mut end = [date(check, "valid_to", &raw.valid_to), date(check, "until", &raw.until)].into_iter().flatten().min();
     // Hours that ended are not today's hours: an expired schedule must never say "Nu open".
     if end.is_some_and(|end| end < check.today()) {
-        check.report(at, Problem::NotCurrent, Outcome::Dropped);
+        check.report(at, Problem::NotCurrent, IssueOutcome::Dropped);
         return None;
     }
     let no_times = raw.opens_at.as_deref().is_none_or(|t| t.trim().is_empty())
@@ -914,14 +913,14 @@ fn schedule(check: &mut Checker, at: At, raw: RawSchedule<'_>) -> Option<Schedul
     let Some((days, mut repeat)) = rule.filter(|_| !no_times) else {
         match description {
             Some(text) => check.note(text),
-            None if !expressible => check.report(format_args!("{at}.freq"), Problem::NotWeekly, Outcome::Dropped),
+            None if !expressible => check.report(format_args!("{at}.freq"), Problem::NotWeekly, IssueOutcome::Dropped),
             None => {}
         }
         return None;
     };
     let Some(days) = days else {
         let value = raw.byday.as_deref().unwrap_or_default().to_string();
-        check.report(format_args!("{at}.byday"), Problem::BadHours { value }, Outcome::Dropped);
+        check.report(format_args!("{at}.byday"), Problem::BadHours { value }, IssueOutcome::Dropped);
         return None;
     };
     // `count` occurrences from `dtstart` end on the date of the last one.
@@ -942,7 +941,7 @@ fn schedule(check: &mut Checker, at: At, raw: RawSchedule<'_>) -> Option<Schedul
     {
         None => {
             let problem = PackProblem::MissingField { field: name.into() };
-            check.report(at, Problem::Pack(problem), Outcome::Dropped);
+            check.report(at, Problem::Pack(problem), IssueOutcome::Dropped);
             None
         }
         Some(text) => {
@@ -954,7 +953,7 @@ fn schedule(check: &mut Checker, at: At, raw: RawSchedule<'_>) -> Option<Schedul
             });
             if parsed.is_none() {
                 let problem = Problem::BadHours { value: text.into() };
-                check.report(format_args!("{at}.{name}"), problem, Outcome::Dropped);
+                check.report(format_args!("{at}.{name}"), problem, IssueOutcome::Dropped);
             }
             parsed
         }
@@ -1065,7 +1064,7 @@ fn service_at_location(
     let schedules = schedules(check, at.field("schedules"), raw.schedules);
     let Some(raw_location) = raw.location else {
         let problem = PackProblem::MissingField { field: "location".into() };
-        check.report(at, Problem::Pack(problem), Outcome::Dropped);
+        check.report(at, Problem::Pack(problem), IssueOutcome::Dropped);
         return None;
     };
     let location = location(check, at.field("location"), raw_location);
@@ -1108,7 +1107,7 @@ fn location(check: &mut Checker, at: At, raw: RawLocation<'_>) -> Location {
             let value = format!("{}, {}", lat.unwrap_or_default(), lon.unwrap_or_default());
             let problem =
                 Problem::OutOfRange { value, min: "-90, -180".into(), max: "90, 180".into() };
-            check.report(format_args!("{at}.latitude"), problem, Outcome::Dropped);
+            check.report(format_args!("{at}.latitude"), problem, IssueOutcome::Dropped);
             (None, None)
         }
     };
@@ -1272,7 +1271,7 @@ mod tests {
         // The example keeps a real-world oddity; it is named and left out alone.
         let fields: Vec<&str> = import.issues.iter().map(|i| i.field.as_str()).collect();
         assert_eq!(fields, ["service_at_locations[0].location.latitude"]);
-        assert!(import.issues.iter().all(|i| i.outcome == Outcome::Dropped));
+        assert!(import.issues.iter().all(|i| i.outcome == IssueOutcome::Dropped));
     }
 
     #[test]
@@ -1440,7 +1439,7 @@ mod tests {
             let text = std::fs::read_to_string(folder.join(file)).unwrap();
             let read = import(&text);
             assert!(read.records.len() >= at_least, "{file}: {:?}", read.issues);
-            assert!(read.issues.iter().all(|i| i.outcome != Outcome::Refused), "{file}: {:?}", read.issues);
+            assert!(read.issues.iter().all(|i| i.outcome != IssueOutcome::Refused), "{file}: {:?}", read.issues);
         }
     }
 
@@ -1494,7 +1493,7 @@ mod tests {
         assert!(import.issues.is_empty(), "{:#?}", import.issues);
         assert!((55..=70).contains(&import.records.len()), "{}", import.records.len());
         let directory =
-            crate::sociale_kaart::model::Directory::new(import.records, Taxonomy::default());
+            crate::sociale_kaart::directory::Directory::new(import.records, Taxonomy::default());
         assert_eq!(crate::sociale_kaart::model::serving(directory.records(), "wijkteam", 3312).unwrap().id, "buurtteam-noord");
         assert_eq!(crate::sociale_kaart::model::serving(directory.records(), "wijkteam", 3315).unwrap().id, "buurtteam-centrum");
         assert_eq!(crate::sociale_kaart::model::serving(directory.records(), "wijkteam", 3319).unwrap().id, "buurtteam-zuid");
@@ -1540,7 +1539,7 @@ mod tests {
         assert_eq!(not_a_number("minimum_age"), Some(Problem::NotANumber { value: r#"{"jaar":4}"#.into() }));
         assert_eq!(not_a_number("maximum_age"), Some(Problem::NotANumber { value: "true".into() }));
         let wrong = issue(&import, 1, "name").unwrap();
-        assert_eq!(wrong.outcome, Outcome::Skipped);
+        assert_eq!(wrong.outcome, IssueOutcome::Skipped);
         assert_eq!(wrong.record.as_ref().unwrap().id.as_deref(), Some("kapot"));
         assert_eq!(wrong.problem, Problem::BadShape);
         // In plain words, without the parser's ("invalid type: integer `42`, expected …").
@@ -1581,8 +1580,8 @@ mod tests {
         assert_eq!(record.description.as_deref(), Some("Open inloop."));
         assert_eq!(record.locations[0].location.postcode(), Some(3311));
         let dropped: Vec<_> = import.issues.iter().map(|i| (i.field.as_str(), &i.problem, i.outcome)).collect();
-        assert!(dropped.contains(&("phones", &Problem::BadShape, Outcome::Dropped)), "{dropped:?}");
-        assert!(dropped.iter().any(|(field, p, o)| field.starts_with("schedules[0]") && **p == Problem::BadShape && *o == Outcome::Dropped), "{dropped:?}");
+        assert!(dropped.contains(&("phones", &Problem::BadShape, IssueOutcome::Dropped)), "{dropped:?}");
+        assert!(dropped.iter().any(|(field, p, o)| field.starts_with("schedules[0]") && **p == Problem::BadShape && *o == IssueOutcome::Dropped), "{dropped:?}");
     }
 
     #[test]
@@ -1595,12 +1594,12 @@ mod tests {
         let themes: Vec<_> = import.records.iter().map(|r| r.themes.clone()).collect();
         assert_eq!(themes, [vec!["mantelzorg"], vec!["mantelzorg"], vec!["ontmoeten"], vec!["huiselijk-geweld"]]);
         let told: Vec<_> = import.issues.iter().map(|i| (&i.problem, i.outcome)).collect();
-        assert_eq!(told, [(&Problem::UnknownTheme { value: "Mantelzorg".into() }, Outcome::Kept),
-                          (&Problem::UnknownTheme { value: "Ontmoeten".into() }, Outcome::Kept)]);
+        assert_eq!(told, [(&Problem::UnknownTheme { value: "Mantelzorg".into() }, IssueOutcome::Kept),
+                          (&Problem::UnknownTheme { value: "Ontmoeten".into() }, IssueOutcome::Kept)]);
         // Searchable by the name the data gives, and offered as a theme.
         let taxonomy = import.taxonomy(Taxonomy::default());
         assert_eq!(taxonomy.theme("mantelzorg").map(|t| t.label.nl.as_str()), Some("Mantelzorg"));
-        let directory = crate::sociale_kaart::model::Directory::new(import.records, taxonomy);
+        let directory = crate::sociale_kaart::directory::Directory::new(import.records, taxonomy);
         let found: Vec<_> = directory.search("mantelzorg", &Default::default()).into_iter()
             .map(|i| directory.records()[i].id.clone()).collect();
         assert_eq!(found, ["a", "b"]);
@@ -1664,15 +1663,15 @@ mod tests {
         assert_eq!(record.assured_date, None);
         assert_eq!(record.organization.as_ref().unwrap().website, None);
         let found = |field: &str| issue(&import, 0, field).map(|i| (i.problem.clone(), i.outcome));
-        let pack = |p| Some((Problem::Pack(p), Outcome::Dropped));
-        assert_eq!(found("name"), Some((Problem::Pack(PackProblem::Markup), Outcome::Kept)));
+        let pack = |p| Some((Problem::Pack(p), IssueOutcome::Dropped));
+        assert_eq!(found("name"), Some((Problem::Pack(PackProblem::Markup), IssueOutcome::Kept)));
         assert_eq!(found("description"), pack(PackProblem::TooLong { max: 5_000 }));
         assert_eq!(found("url"), pack(PackProblem::BadUrl));
         assert_eq!(found("email"), pack(PackProblem::BadEmail));
         assert_eq!(found("phones[0].number"), pack(PackProblem::BadPhone));
         assert_eq!(found(&["organization", "website"].join(".")), pack(PackProblem::BadUrl));
         assert_eq!(found("service_areas[0].extent"), pack(PackProblem::BadPostcode));
-        assert_eq!(found("schedules[0].freq"), Some((Problem::NotWeekly, Outcome::Dropped)));
+        assert_eq!(found("schedules[0].freq"), Some((Problem::NotWeekly, IssueOutcome::Dropped)));
         assert!(matches!(found("schedules[1].byday"), Some((Problem::BadHours { .. }, _))));
         assert!(matches!(found("schedules[2].opens_at"), Some((Problem::BadHours { .. }, _))));
         assert!(matches!(found("languages[0].code"), Some((Problem::BadLanguage { .. }, _))));
@@ -1712,7 +1711,7 @@ mod tests {
         let refused = |import: Import| {
             assert!(import.records.is_empty());
             assert_eq!(import.issues.len(), 1);
-            assert_eq!(import.issues[0].outcome, Outcome::Refused);
+            assert_eq!(import.issues[0].outcome, IssueOutcome::Refused);
             import.issues[0].problem.clone()
         };
         let huge = " ".repeat(MAX_DATA_FILE_BYTES + 1);

@@ -11,10 +11,11 @@
 
 use super::hsds::read_value;
 use super::template::Lines;
-use super::{Checker, Import, ImportIssue, Outcome, Problem, RecordRef, MAX_ISSUES_PER_FILE, MAX_SERVICES};
-use crate::content::{Problem as PackProblem, MAX_DATA_FILE_BYTES};
+use super::{Checker, Import, ImportIssue, IssueOutcome, Problem, RecordRef, MAX_ISSUES_PER_FILE, MAX_SERVICES};
+use crate::ground::limits::MAX_DATA_FILE_BYTES;
+use crate::ground::problem::Problem as PackProblem;
 use crate::sociale_kaart::model::Taxonomy;
-use crate::sociale_kaart::source::is_relative_path;
+use crate::ground::checks::is_relative_path;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde_json::{Map, Value};
 
@@ -182,7 +183,7 @@ impl Sheet {
 }
 
 /// Issues of the package before any service is read, within the limit per file.
-fn push(check: &mut Checker, file: &str, row: Option<u64>, field: &str, problem: Problem, outcome: Outcome) {
+fn push(check: &mut Checker, file: &str, row: Option<u64>, field: &str, problem: Problem, outcome: IssueOutcome) {
     if check.import.issues.len() >= MAX_ISSUES_PER_FILE {
         check.import.more_issues += 1;
         return;
@@ -195,7 +196,7 @@ fn push(check: &mut Checker, file: &str, row: Option<u64>, field: &str, problem:
 /// its own memory); a row that cannot be used is named and left out.
 fn read_sheet(check: &mut Checker, file: &str, text: &str, delimiter: u8, table: Table) -> Option<Sheet> {
     let refuse = |check: &mut Checker, problem| {
-        push(check, file, None, "", problem, Outcome::Refused);
+        push(check, file, None, "", problem, IssueOutcome::Refused);
         None
     };
     if text.len() > MAX_DATA_FILE_BYTES {
@@ -220,7 +221,7 @@ fn read_sheet(check: &mut Checker, file: &str, text: &str, delimiter: u8, table:
         return refuse(check, Problem::Pack(PackProblem::MissingField { field: "id".into() }));
     }
     // A bad row of services loses that service; of any other table, what that row gave.
-    let outcome = if table == Table::Service { Outcome::Skipped } else { Outcome::Dropped };
+    let outcome = if table == Table::Service { IssueOutcome::Skipped } else { IssueOutcome::Dropped };
     let mut sheet = Sheet { file: file.to_string(), columns, rows: Vec::new(), lines: Vec::new() };
     let mut lines = Lines::new(text.as_bytes());
     let mut services = 0;
@@ -326,7 +327,7 @@ fn links(check: &mut Checker, sheets: &Sheets) -> Links {
                 // Services are told by the checker, with the services of other files.
                 if table != Table::Service {
                     let problem = Problem::Pack(PackProblem::DuplicateId { id: id.to_string() });
-                    push(check, &sheet.file, Some(sheet.lines[row as usize]), "id", problem, Outcome::Dropped);
+                    push(check, &sheet.file, Some(sheet.lines[row as usize]), "id", problem, IssueOutcome::Dropped);
                 }
                 continue;
             }
@@ -377,7 +378,7 @@ fn links(check: &mut Checker, sheets: &Sheets) -> Links {
                 }
                 broken.push((column, target, id));
             }
-            let outcome = if owner.is_some() { Outcome::Kept } else { Outcome::Dropped };
+            let outcome = if owner.is_some() { IssueOutcome::Kept } else { IssueOutcome::Dropped };
             for (column, target, id) in broken {
                 let problem = Problem::NoSuchRow { file: sheets.file(target), id: id.to_string() };
                 push(check, &sheet.file, Some(line), column, problem, outcome);
@@ -387,7 +388,7 @@ fn links(check: &mut Checker, sheets: &Sheets) -> Links {
                 let found = ids[target as usize].contains_key(id);
                 if !found {
                     let problem = Problem::NoSuchRow { file: sheets.file(target), id: id.to_string() };
-                    push(check, &sheet.file, Some(line), column, problem, Outcome::Dropped);
+                    push(check, &sheet.file, Some(line), column, problem, IssueOutcome::Dropped);
                 }
                 found
             };
@@ -403,7 +404,7 @@ fn links(check: &mut Checker, sheets: &Sheets) -> Links {
                     Some(_) => continue,
                     None => {
                         let problem = Problem::Pack(PackProblem::MissingField { field: column.into() });
-                        push(check, &sheet.file, Some(line), column, problem, Outcome::Dropped);
+                        push(check, &sheet.file, Some(line), column, problem, IssueOutcome::Dropped);
                         continue;
                     }
                 }
@@ -608,7 +609,7 @@ impl<'a> TabularReader<'a> {
             Err(problem) => return early(check.refuse("", problem)),
         };
         for Unusable { file, field, problem } in unusable {
-            push(&mut check, &file, None, &field, problem, Outcome::Refused);
+            push(&mut check, &file, None, &field, problem, IssueOutcome::Refused);
         }
         let mut sheets = Sheets(Default::default());
         let mut size = 0;
@@ -617,7 +618,7 @@ impl<'a> TabularReader<'a> {
             match tables.get(&resource.path) {
                 // Not there: every table but the services is optional.
                 None => {}
-                Some(Err(problem)) => push(&mut check, file, None, "", Problem::Pack(problem.clone()), Outcome::Refused),
+                Some(Err(problem)) => push(&mut check, file, None, "", Problem::Pack(problem.clone()), IssueOutcome::Refused),
                 Some(Ok(text)) => {
                     size += text.len();
                     sheets.0[resource.table as usize] = read_sheet(&mut check, file, text, resource.delimiter, resource.table);
@@ -626,9 +627,9 @@ impl<'a> TabularReader<'a> {
         }
         if sheets.get(Table::Service).is_none() {
             // What went wrong with the services file says so already.
-            let told = check.import.issues.iter().any(|i| i.outcome == Outcome::Refused && resources.iter().any(|r| r.table == Table::Service && r.path.ends_with(&i.file)));
+            let told = check.import.issues.iter().any(|i| i.outcome == IssueOutcome::Refused && resources.iter().any(|r| r.table == Table::Service && r.path.ends_with(&i.file)));
             if !told {
-                push(&mut check, name, None, "", Problem::NoServiceTable, Outcome::Refused);
+                push(&mut check, name, None, "", Problem::NoServiceTable, IssueOutcome::Refused);
             }
             return early(check.finish());
         }
@@ -804,8 +805,8 @@ mod tests {
         let import = read(&text, &tables);
         let named: Vec<_> = import.issues.iter().map(|i| (i.file.as_str(), i.record.as_ref().and_then(|r| r.row), i.field.as_str(), &i.problem, i.outcome)).collect();
         assert_eq!(named, [
-            ("taxonomy_terms.csv", Some(4), "code", &Problem::UnknownTheme { value: "Mantelzorg".into() }, Outcome::Kept),
-            ("addresses.csv", Some(4), "postal_code", &Problem::Pack(PackProblem::BadPostcode), Outcome::Dropped),
+            ("taxonomy_terms.csv", Some(4), "code", &Problem::UnknownTheme { value: "Mantelzorg".into() }, IssueOutcome::Kept),
+            ("addresses.csv", Some(4), "postal_code", &Problem::Pack(PackProblem::BadPostcode), IssueOutcome::Dropped),
         ], "an unknown column, an unused table and a missing optional file say nothing");
         let address = record(&import, "jgz").locations[0].location.address.clone().unwrap();
         assert_eq!((address.street.as_deref(), address.postal_code, address.city.as_deref()), (Some("Stationsstraat 10"), None, Some("Voorbeeldstad")));
@@ -818,7 +819,7 @@ mod tests {
         // spreadsheet numbers it.
         let import = edited("phones.csv", |text| text.replace("010-5550301", "geen nummer"));
         let issue = import.issues.iter().find(|i| i.file == "phones.csv").unwrap();
-        assert_eq!((issue.record.as_ref().unwrap().row, issue.field.as_str(), issue.outcome), (Some(3), "number", Outcome::Dropped));
+        assert_eq!((issue.record.as_ref().unwrap().row, issue.field.as_str(), issue.outcome), (Some(3), "number", IssueOutcome::Dropped));
         assert!(record(&import, "jgz").locations[0].location.phones.is_empty());
         assert_eq!(import.records.len(), 4);
         // A number that is not one, in a service's own row.
@@ -832,7 +833,7 @@ mod tests {
     fn a_package_gives_what_its_json_form_gives() {
         let (text, tables) = fixture();
         let tabular = read(&text, &tables);
-        let json = super::super::import_hsds("tabular-as-json.json", include_str!("../../../tests/fixtures/sociale-kaart/tabular-as-json.json"), &Taxonomy::default(), crate::sociale_kaart::import::test_today());
+        let json = super::super::hsds::import_hsds("tabular-as-json.json", include_str!("../../../tests/fixtures/sociale-kaart/tabular-as-json.json"), &Taxonomy::default(), crate::sociale_kaart::import::test_today());
         assert_eq!(tabular.records, json.records);
         let problems = |import: &Import| import.issues.iter().map(|i| (i.problem.clone(), i.outcome)).collect::<Vec<_>>();
         assert_eq!(problems(&tabular), problems(&json));
@@ -863,7 +864,7 @@ mod tests {
         assert!(import.records.is_empty());
         assert_eq!(import.issues.len(), 1);
         let issue = &import.issues[0];
-        assert_eq!((issue.file.as_str(), &issue.problem, issue.outcome), ("datapackage.json", &Problem::NoServiceTable, Outcome::Refused));
+        assert_eq!((issue.file.as_str(), &issue.problem, issue.outcome), ("datapackage.json", &Problem::NoServiceTable, IssueOutcome::Refused));
         assert!(issue.message(Lang::Nl).contains("geen tabel met diensten"), "{}", issue.message(Lang::Nl));
         // Nor when the package does not list them, or is not a package.
         let refused = |text: &str| read(text, &TableTexts::default()).issues[0].problem.clone();
@@ -874,7 +875,7 @@ mod tests {
         let (text, mut tables) = fixture();
         tables.insert("tabular/services.csv".into(), Err(PackProblem::TooLarge { size: 30 << 20, max: MAX_DATA_FILE_BYTES }));
         let import = read(&text, &tables);
-        assert_eq!(import.issues.iter().map(|i| (i.file.as_str(), i.outcome)).collect::<Vec<_>>(), [("services.csv", Outcome::Refused)]);
+        assert_eq!(import.issues.iter().map(|i| (i.file.as_str(), i.outcome)).collect::<Vec<_>>(), [("services.csv", IssueOutcome::Refused)]);
     }
 
     #[test]
@@ -900,11 +901,11 @@ mod tests {
         // A wrong place, but a right service: the area is the service's, and the editor hears.
         let import = edited("service_areas.csv", |text| text.replace("area-jgz,jgz,,", "area-jgz,jgz,sal-bestaat-niet,"));
         let issue = import.issues.iter().find(|i| i.file == "service_areas.csv").unwrap();
-        assert_eq!((issue.field.as_str(), issue.outcome), ("service_at_location_id", Outcome::Kept));
+        assert_eq!((issue.field.as_str(), issue.outcome), ("service_at_location_id", IssueOutcome::Kept));
         assert_eq!(record(&import, "jgz").areas.len(), 1);
         let import = edited("service_at_location.csv", |text| text.replace("sal-opvoed-zuid,opvoedsteun,loc-zuid,", "sal-opvoed-zuid,opvoedsteun,loc-zuid,,extra"));
         let issue = import.issues.iter().find(|i| i.file == "service_at_location.csv").unwrap();
-        assert_eq!((&issue.problem, issue.outcome), (&Problem::CellCount { found: 5, expected: 4 }, Outcome::Dropped));
+        assert_eq!((&issue.problem, issue.outcome), (&Problem::CellCount { found: 5, expected: 4 }, IssueOutcome::Dropped));
         assert_eq!(record(&import, "opvoedsteun").locations.len(), 1);
         let groups = super::super::group_issues(&import.issues);
         let group = groups.iter().find(|g| g.examples[0].file == "service_at_location.csv").unwrap();

@@ -4,43 +4,12 @@
 //! are separated by semicolons (or commas); opening hours use the compact form of
 //! [`parse_compact`]: `ma-vr 09:00-17:00; za 10:00-12:00` or `24/7`.
 
-use super::{Checker, Import, Outcome, Problem, MAX_SERVICES};
-use crate::content::{Problem as PackProblem, MAX_DATA_FILE_BYTES};
+use super::{Checker, Import, IssueOutcome, Problem, MAX_SERVICES, TEMPLATE_COLUMNS};
+use crate::ground::limits::MAX_DATA_FILE_BYTES;
+use crate::ground::problem::Problem as PackProblem;
 use crate::sociale_kaart::hours::parse_compact;
-use crate::sociale_kaart::model::{
-    Address, Location, Organization, ServiceArea, ServiceAtLocation, ServiceRecord, Taxonomy,
-};
-use crate::sociale_kaart::search::fold;
-
-/// The template's columns, in its order. Only `id` and `naam` are required.
-pub const TEMPLATE_COLUMNS: [&str; 26] = [
-    "id",
-    "naam",
-    "organisatie",
-    "omschrijving",
-    "telefoon",
-    "email",
-    "website",
-    "adres",
-    "postcode",
-    "plaats",
-    "toegankelijkheid",
-    "themas",
-    "doelgroepen",
-    "leeftijd_min",
-    "leeftijd_max",
-    "voorwaarden",
-    "gratis",
-    "kosten",
-    "verwijzing_nodig",
-    "talen",
-    "openingstijden",
-    "gebied",
-    "gebied_postcodes",
-    "status",
-    "melding",
-    "laatst_gecontroleerd",
-];
+use crate::sociale_kaart::model::{Address, Location, Organization, ServiceArea, ServiceAtLocation, ServiceRecord, Taxonomy};
+use crate::sociale_kaart::fold::fold;
 
 /// Reads the spreadsheet template; its dates are held against `today`.
 pub fn import_csv(file: &str, text: &str, taxonomy: &Taxonomy, today: chrono::NaiveDate) -> Import {
@@ -72,7 +41,7 @@ pub fn import_csv_after(file: &str, text: &str, taxonomy: &Taxonomy, known: rust
         match column(&column_key(name)) {
             Some(column) => position[column] = Some(i),
             None if name.trim().is_empty() => {}
-            None => check.report(name.trim(), Problem::UnknownColumn, Outcome::Dropped),
+            None => check.report(name.trim(), Problem::UnknownColumn, IssueOutcome::Dropped),
         }
     }
     for required in ["id", "naam"] {
@@ -95,7 +64,7 @@ pub fn import_csv_after(file: &str, text: &str, taxonomy: &Taxonomy, known: rust
                 count += 1;
                 if index < MAX_SERVICES {
                     check.start_record(index, e.position().map(|p| lines.of(p.byte())), None);
-                    check.report("", Problem::UnreadableRow, Outcome::Skipped);
+                    check.report("", Problem::UnreadableRow, IssueOutcome::Skipped);
                 }
                 continue;
             }
@@ -115,7 +84,7 @@ pub fn import_csv_after(file: &str, text: &str, taxonomy: &Taxonomy, known: rust
         check.start_record(index, row.position().map(|p| lines.of(p.byte())), cell("id"));
         if row.len() != header.len() {
             let problem = Problem::CellCount { found: row.len(), expected: header.len() };
-            check.report("", problem, Outcome::Skipped);
+            check.report("", problem, IssueOutcome::Skipped);
             continue;
         }
         if let Some(record) = service(&mut check, &cell) {
@@ -243,7 +212,7 @@ fn service<'c>(
             None => check.report(
                 "openingstijden",
                 Problem::BadHours { value: hours.into() },
-                Outcome::Dropped,
+                IssueOutcome::Dropped,
             ),
         }
     }
@@ -279,7 +248,7 @@ fn yes_no(check: &mut Checker, field: &str, value: Option<&str>) -> Option<bool>
         Some("nee" | "n" | "no" | "onwaar" | "false" | "0") => Some(false),
         Some("ja" | "j" | "yes" | "y" | "waar" | "true" | "1" | "x") => Some(true),
         Some(other) => {
-            check.report(field, Problem::BadYesNo { value: other.into() }, Outcome::Dropped);
+            check.report(field, Problem::BadYesNo { value: other.into() }, IssueOutcome::Dropped);
             None
         }
     }
@@ -359,7 +328,7 @@ mod tests {
             ]
         );
         let broken: Vec<_> =
-            import.issues.iter().filter(|i| i.outcome == Outcome::Skipped).collect();
+            import.issues.iter().filter(|i| i.outcome == IssueOutcome::Skipped).collect();
         assert_eq!(broken.len(), 1, "{:#?}", import.issues);
         let record = broken[0].record.as_ref().unwrap();
         assert_eq!((record.row, record.id.as_deref()), (Some(4), Some("opvoedpunt-centrum")));
@@ -396,7 +365,7 @@ mod tests {
             Some("Gratis voor inwoners van Voorbeeldstad.")
         );
         let shelter = &import.records[2];
-        assert_eq!(shelter.schedules, vec![crate::sociale_kaart::model::Schedule::day_and_night()]);
+        assert_eq!(shelter.schedules, vec![crate::sociale_kaart::hours::Schedule::day_and_night()]);
         assert!(shelter.referral == Some(true) && shelter.locations.is_empty());
         let youth = &import.records[3];
         assert_eq!((youth.minimum_age, youth.maximum_age), (Some(12), Some(23)));
@@ -439,29 +408,29 @@ mod tests {
         let problem = |field: &str| {
             import.issues.iter().find(|i| i.field == field).map(|i| (i.problem.clone(), i.outcome))
         };
-        assert_eq!(problem("naam"), Some((Problem::Pack(PackProblem::Markup), Outcome::Kept)));
+        assert_eq!(problem("naam"), Some((Problem::Pack(PackProblem::Markup), IssueOutcome::Kept)));
         assert_eq!(
             problem("website"),
-            Some((Problem::Pack(PackProblem::BadUrl), Outcome::Dropped))
+            Some((Problem::Pack(PackProblem::BadUrl), IssueOutcome::Dropped))
         );
         assert_eq!(
             problem("telefoon"),
-            Some((Problem::Pack(PackProblem::BadPhone), Outcome::Dropped))
+            Some((Problem::Pack(PackProblem::BadPhone), IssueOutcome::Dropped))
         );
         assert_eq!(
             problem("omschrijving"),
-            Some((Problem::Pack(PackProblem::TooLong { max: 5_000 }), Outcome::Dropped))
+            Some((Problem::Pack(PackProblem::TooLong { max: 5_000 }), IssueOutcome::Dropped))
         );
-        assert!(matches!(problem("gratis"), Some((Problem::BadYesNo { .. }, Outcome::Dropped))));
+        assert!(matches!(problem("gratis"), Some((Problem::BadYesNo { .. }, IssueOutcome::Dropped))));
         assert!(matches!(
             problem("leeftijd_min"),
-            Some((Problem::NotANumber { .. }, Outcome::Dropped))
+            Some((Problem::NotANumber { .. }, IssueOutcome::Dropped))
         ));
-        assert!(matches!(problem("status"), Some((Problem::BadStatus { .. }, Outcome::Dropped))));
-        assert!(matches!(problem("talen"), Some((Problem::BadLanguage { .. }, Outcome::Dropped))));
+        assert!(matches!(problem("status"), Some((Problem::BadStatus { .. }, IssueOutcome::Dropped))));
+        assert!(matches!(problem("talen"), Some((Problem::BadLanguage { .. }, IssueOutcome::Dropped))));
         assert!(matches!(
             problem("doelgroepen"),
-            Some((Problem::UnknownTargetGroup { .. }, Outcome::Kept))
+            Some((Problem::UnknownTargetGroup { .. }, IssueOutcome::Kept))
         ));
     }
 
@@ -470,7 +439,7 @@ mod tests {
         let refused = |text: &str| {
             let import = import(text);
             assert!(import.records.is_empty());
-            assert_eq!(import.issues.last().unwrap().outcome, Outcome::Refused);
+            assert_eq!(import.issues.last().unwrap().outcome, IssueOutcome::Refused);
             import.issues.last().unwrap().problem.clone()
         };
         assert_eq!(refused(""), Problem::Pack(PackProblem::Empty));

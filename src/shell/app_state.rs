@@ -1,0 +1,45 @@
+//! What every screen of one mounted app reads: its state, its translated text, and the way to
+//! another screen. Apart from the shell's layout (`mod.rs`), so the screens the layout shows can
+//! use these without importing the layout back.
+
+use super::config::MountConfig;
+use super::region::RegionStatus;
+use crate::content::Content;
+use crate::ground::route::Screen;
+use crate::i18n::{self, Lang};
+use leptos::prelude::*;
+
+/// Everything the screens of one mounted app share. Plain domain values in signals.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub lang: RwSignal<Lang>,
+    pub screen: RwSignal<Screen>,
+    /// What follows the screen's slug in the hash, for screens with their own sub-screens.
+    pub sub_path: RwSignal<Vec<String>>,
+    pub content: RwSignal<Content>,
+    pub region: RwSignal<RegionStatus>,
+    pub config: StoredValue<MountConfig>,
+}
+
+pub fn state() -> AppState {
+    expect_context::<AppState>()
+}
+
+/// A UI string that follows the language switch.
+pub fn tr(key: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    let lang = state().lang;
+    move || i18n::t(lang.get(), key)
+}
+
+/// Moves to a hash such as `#/meldcode/d-1/2`, so Back and bookmarks work like links.
+pub fn go(href: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().set_hash(href);
+    }
+}
+
+pub fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
+    if signal.with_untracked(|current| *current != value) {
+        signal.set(value);
+    }
+}
