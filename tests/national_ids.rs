@@ -9,7 +9,8 @@
 //! not a collision.
 #![cfg(not(target_arch = "wasm32"))]
 
-use meldwijzer::content::{parse_region_pack, NationalContent, Problem};
+use meldwijzer::content::validate::parse_region_pack;
+use meldwijzer::content::{NationalContent, Problem};
 use meldwijzer::i18n::Lang;
 use serde_json::Value;
 use std::path::{Path, PathBuf};

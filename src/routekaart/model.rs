@@ -394,7 +394,7 @@ mod tests {
         // Each line's number is the first one its steps say to call.
         for (answer, call) in routes.printed_paths() {
             let NodeKind::Steps(steps) = &routes.node(&answer.next).unwrap().kind else { panic!() };
-            let first = steps.actions.iter().find_map(|a| match a { Action::Call { call, .. } => Some(call.as_str()), _ => None });
+            let first = steps.actions.iter().find_map(|a| match a { RouteAction::Call { call, .. } => Some(call.as_str()), _ => None });
             assert_eq!(first, Some(call), "{}", answer.next);
         }
         assert_eq!(paths.len(), 5);

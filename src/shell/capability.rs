@@ -238,7 +238,7 @@ mod tests {
     #[test]
     fn a_slot_without_data_is_national_and_broken_data_is_said_not_swallowed() {
         assert_eq!(read_slot(""), Ok(None));
-        let pack = crate::content::parse_region_pack("regio.json", include_str!("../../public/regions/voorbeeldstad.json"), &["112", "veilig-thuis"], crate::sociale_kaart::import::test_today()).unwrap();
+        let pack = crate::content::validate::parse_region_pack("regio.json", include_str!("../../public/regions/voorbeeldstad.json"), &["112", "veilig-thuis"], crate::sociale_kaart::import::test_today()).unwrap();
         let json = serde_json::to_string(&pack).unwrap();
         assert_eq!(read_slot(&json), Ok(Some(pack)));
         let cut = read_slot(&json[..json.len() / 2]).unwrap_err();

@@ -625,7 +625,8 @@ pub fn serving<'a>(records: &'a [ServiceRecord], theme: &str, postcode: u16) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sociale_kaart::directory::Directory;
+    use crate::sociale_kaart::directory::{Directory, Found};
+    use crate::sociale_kaart::search::Filters;
 
     #[test]
     fn a_team_with_another_number_in_the_sociale_kaart_than_in_the_region_pack_is_found() {
