@@ -5,6 +5,7 @@ pub mod browser;
 pub mod capability;
 pub mod config;
 mod facts;
+mod field;
 mod home;
 mod language;
 pub mod mount;
@@ -13,10 +14,12 @@ pub mod region;
 pub mod route;
 
 pub use facts::{CitationText, ContactList, FactList, NumberList, SourceNote};
+pub use field::Field;
 pub use home::ScreenHeading;
 
 use crate::content::{Content, NationalContent};
-use crate::i18n::{self, Lang};
+use crate::i18n::{self, Lang, Text};
+use browser::current_hash;
 use config::MountConfig;
 use leptos::{ev, html, prelude::*};
 use region::RegionStatus;
@@ -45,15 +48,18 @@ pub fn tr(key: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'stat
     move || i18n::t(lang.get(), key)
 }
 
+/// Content text (a `Text` from the content files) in the language shown now; follows the
+/// language switch like [`tr`].
+pub fn in_lang(text: Text) -> impl Fn() -> String + Clone + Send + Sync + 'static {
+    let lang = state().lang;
+    move || text.get(lang.get()).to_string()
+}
+
 /// Moves to a hash such as `#/meldcode/d-1/2`, so Back and bookmarks work like links.
 pub fn go(href: &str) {
     if let Some(window) = web_sys::window() {
         let _ = window.location().set_hash(href);
     }
-}
-
-fn current_hash() -> String {
-    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
 }
 
 /// The screen a hash shows: the page's start view for an empty hash (also on Back to it), and
