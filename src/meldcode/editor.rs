@@ -8,7 +8,8 @@ use super::list::StorageProblem;
 use super::profile::ClientKind;
 use super::{decision, dossier_href, print, use_meldcode};
 use crate::i18n::{t, t_with};
-use crate::shell::{go, route::Screen, state, tr, SourceNote};
+use crate::shell::{go, in_lang, route::Screen, state, tr, SourceNote};
+use crate::shell::field::Field;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -178,21 +179,20 @@ fn TextConflicts() -> impl IntoView {
 
 /// The guidance for a step or situation: what to do, what not to do, and why.
 pub fn guide_view(guide: Guide) -> impl IntoView {
-    let app = state();
     let (title, intro, why) = (guide.title.clone(), guide.intro.clone(), guide.why.clone());
     let (dos, donts) = (guide.do_list.clone(), guide.dont_list.clone());
     view! {
         <section class="mw-guide">
-            <h2>{move || title.get(app.lang.get()).to_string()}</h2>
-            <p>{move || intro.get(app.lang.get()).to_string()}</p>
+            <h2>{in_lang(title)}</h2>
+            <p>{in_lang(intro)}</p>
             <details>
                 <summary>{tr("guide.more")}</summary>
                 <h3>{tr("guide.do")}</h3>
-                <ul>{move || dos.iter().map(|d| view! { <li>{d.get(app.lang.get()).to_string()}</li> }).collect_view()}</ul>
+                <ul>{dos.into_iter().map(|d| view! { <li>{in_lang(d)}</li> }).collect_view()}</ul>
                 <h3>{tr("guide.dont")}</h3>
-                <ul>{move || donts.iter().map(|d| view! { <li>{d.get(app.lang.get()).to_string()}</li> }).collect_view()}</ul>
+                <ul>{donts.into_iter().map(|d| view! { <li>{in_lang(d)}</li> }).collect_view()}</ul>
                 <h3>{tr("guide.why")}</h3>
-                <p>{move || why.get(app.lang.get()).to_string()}</p>
+                <p>{in_lang(why)}</p>
                 <p><SourceNote source=guide.source.clone()/></p>
             </details>
         </section>
@@ -288,9 +288,9 @@ fn step_one() -> impl IntoView {
             let title = list.title.clone();
             view! {
                 <details class="mw-checklist">
-                    <summary>{move || title.get(app.lang.get()).to_string()}</summary>
+                    <summary>{in_lang(title)}</summary>
                     <fieldset class="mw-fieldset">
-                        <legend class="mw-visually-hidden">{move || list.title.get(app.lang.get()).to_string()}</legend>
+                        <legend class="mw-visually-hidden">{in_lang(list.title.clone())}</legend>
                         {list.items.iter().map(|item| {
                             let item_id = item.id.clone();
                             let checked_id = item.id.clone();
@@ -306,7 +306,7 @@ fn step_one() -> impl IntoView {
                                                 if on { d.ticked.push(id); }
                                             });
                                         }/>
-                                    {move || label.get(app.lang.get()).to_string()}
+                                    {in_lang(label)}
                                 </label>
                             }
                         }).collect_view()}
@@ -362,8 +362,7 @@ fn step_two() -> impl IntoView {
             move |i| view! {
                 <fieldset class="mw-fieldset">
                     <legend>{move || t_with(app.lang.get(), "consultation.entry", &[("number", &(i + 1).to_string())])}</legend>
-                    <div class="mw-field">
-                        <label for=format!("consultation-{i}-kind")>{tr("consultation.kind")}</label>
+                    <Field id=format!("consultation-{i}-kind") label="consultation.kind">
                         <select id=format!("consultation-{i}-kind") on:change=move |ev| {
                             let value = event_target_value(&ev);
                             if let Some(kind) = ConsultationKind::ALL.into_iter().find(|k| k.label_key() == value) {
@@ -376,7 +375,7 @@ fn step_two() -> impl IntoView {
                                 </option>
                             }).collect_view()}
                         </select>
-                    </div>
+                    </Field>
                     {text_input(format!("consultation-{i}-who"), "consultation.who", move |d| d.consultations.get(i).map(|c| c.who.clone()).unwrap_or_default(), move |d, v| if let Some(c) = d.consultations.get_mut(i) { c.who = v })}
                     {date_input(format!("consultation-{i}-date"), "consultation.date", move |d| d.consultations.get(i).and_then(|c| c.date), move |d, v| if let Some(c) = d.consultations.get_mut(i) { c.date = v })}
                     {text_area(format!("consultation-{i}-advice"), "consultation.advice", move |d| d.consultations.get(i).map(|c| c.advice.clone()).unwrap_or_default(), move |d, v| if let Some(c) = d.consultations.get_mut(i) { c.advice = v })}

@@ -5,7 +5,7 @@ pub mod browser;
 pub mod capability;
 pub mod config;
 mod facts;
-mod field;
+pub mod field;
 mod home;
 mod language;
 pub mod mount;
@@ -14,7 +14,6 @@ pub mod region;
 pub mod route;
 
 pub use facts::{CitationText, ContactList, FactList, NumberList, SourceNote};
-pub use field::Field;
 pub use home::ScreenHeading;
 
 use crate::content::{Content, NationalContent};
