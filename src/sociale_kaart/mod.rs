@@ -15,7 +15,7 @@ pub mod search;
 pub mod source;
 
 use crate::content::{Content, Issue};
-use crate::shell::{route::Screen, set_if_changed, state};
+use crate::shell::{browser::current_hash, route::Screen, set_if_changed, state};
 use chrono::NaiveDateTime;
 use import::ImportIssue;
 use leptos::prelude::*;
@@ -139,10 +139,6 @@ pub struct SocialMap {
 
 fn local_now() -> NaiveDateTime {
     chrono::Local::now().naive_local()
-}
-
-fn current_hash() -> String {
-    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
 }
 
 pub fn use_social_map() -> SocialMap {
