@@ -8,7 +8,7 @@ use super::fields::{date_input, text_area, use_editing, yes_no};
 use super::report::{decision_rows, question_note};
 use super::use_meldcode;
 use crate::i18n::{long_date, t, t_with};
-use crate::shell::{browser, state, tr, SourceNote};
+use crate::shell::{browser, in_lang, state, tr, SourceNote};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -46,16 +46,16 @@ pub fn afwegingen() -> impl IntoView {
                         None => {
                             let (question, explanation, considerations) = (a.question.clone(), a.explanation.clone(), a.considerations.clone());
                             view! {
-                                <p>{move || explanation.get(app.lang.get()).to_string()}</p>
+                                <p>{in_lang(explanation)}</p>
                                 {(!considerations.is_empty()).then(|| view! {
                                     <details>
                                         <summary>{tr("afweging.considerations")}</summary>
-                                        <ul>{move || considerations.iter().map(|c| view! { <li>{c.get(app.lang.get()).to_string()}</li> }).collect_view()}</ul>
+                                        <ul>{considerations.into_iter().map(|c| view! { <li>{in_lang(c)}</li> }).collect_view()}</ul>
                                     </details>
                                 })}
                                 {yes_no(
                                     format!("afweging-{number}"),
-                                    move || question.get(app.lang.get()).to_string(),
+                                    in_lang(question),
                                     move |d| d.afwegingen.answer(number),
                                     move |d, v| d.afwegingen.set(number, v),
                                 )}
@@ -65,7 +65,7 @@ pub fn afwegingen() -> impl IntoView {
                         Some(status) => {
                             let question = a.question.clone();
                             view! {
-                                <p class="mw-afweging__question">{move || question.get(app.lang.get()).to_string()}</p>
+                                <p class="mw-afweging__question">{in_lang(question)}</p>
                                 <p class="mw-afweging__status"><strong>{move || question_note(status, app.lang.get()).unwrap_or_default()}</strong></p>
                             }.into_any()
                         }
@@ -242,8 +242,8 @@ pub fn Responsibility() -> impl IntoView {
                 let (title, text) = (stage.title.clone(), stage.text.clone());
                 view! {
                     <li>
-                        <strong>{move || title.get(app.lang.get()).to_string()}</strong>
-                        <p>{move || text.get(app.lang.get()).to_string()}</p>
+                        <strong>{in_lang(title)}</strong>
+                        <p>{in_lang(text)}</p>
                         <p><SourceNote source=stage.source.clone()/></p>
                     </li>
                 }

@@ -9,7 +9,8 @@ use super::parts::{entry_list, guide_view, VeiligThuisCall};
 use super::{decision, dossier_href, print, use_meldcode};
 use crate::i18n::{t, t_with};
 use crate::ground::route::Screen;
-use crate::shell::{go, state, tr};
+use crate::shell::{go, in_lang, state, tr};
+use crate::shell::field::Field;
 use leptos::prelude::*;
 
 const STEP_KEYS: [&str; 5] = ["step.1", "step.2", "step.3", "step.4", "step.5"];
@@ -211,9 +212,9 @@ fn step_one() -> impl IntoView {
             let title = list.title.clone();
             view! {
                 <details class="mw-checklist">
-                    <summary>{move || title.get(app.lang.get()).to_string()}</summary>
+                    <summary>{in_lang(title)}</summary>
                     <fieldset class="mw-fieldset">
-                        <legend class="mw-visually-hidden">{move || list.title.get(app.lang.get()).to_string()}</legend>
+                        <legend class="mw-visually-hidden">{in_lang(list.title.clone())}</legend>
                         {list.items.iter().map(|item| {
                             let item_id = item.id.clone();
                             let checked_id = item.id.clone();
@@ -229,7 +230,7 @@ fn step_one() -> impl IntoView {
                                                 if on { d.ticked.push(id); }
                                             });
                                         }/>
-                                    {move || label.get(app.lang.get()).to_string()}
+                                    {in_lang(label)}
                                 </label>
                             }
                         }).collect_view()}
@@ -285,8 +286,7 @@ fn step_two() -> impl IntoView {
             move |i| view! {
                 <fieldset class="mw-fieldset">
                     <legend>{move || t_with(app.lang.get(), "consultation.entry", &[("number", &(i + 1).to_string())])}</legend>
-                    <div class="mw-field">
-                        <label for=format!("consultation-{i}-kind")>{tr("consultation.kind")}</label>
+                    <Field id=format!("consultation-{i}-kind") label="consultation.kind">
                         <select id=format!("consultation-{i}-kind") on:change=move |ev| {
                             let value = event_target_value(&ev);
                             if let Some(kind) = ConsultationKind::ALL.into_iter().find(|k| k.label_key() == value) {
@@ -299,7 +299,7 @@ fn step_two() -> impl IntoView {
                                 </option>
                             }).collect_view()}
                         </select>
-                    </div>
+                    </Field>
                     {text_input(format!("consultation-{i}-who"), "consultation.who", move |d| d.consultations.get(i).map(|c| c.who.clone()).unwrap_or_default(), move |d, v| if let Some(c) = d.consultations.get_mut(i) { c.who = v })}
                     {date_input(format!("consultation-{i}-date"), "consultation.date", move |d| d.consultations.get(i).and_then(|c| c.date), move |d, v| if let Some(c) = d.consultations.get_mut(i) { c.date = v })}
                     {text_area(format!("consultation-{i}-advice"), "consultation.advice", move |d| d.consultations.get(i).map(|c| c.advice.clone()).unwrap_or_default(), move |d, v| if let Some(c) = d.consultations.get_mut(i) { c.advice = v })}

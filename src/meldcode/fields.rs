@@ -3,6 +3,7 @@
 
 use super::{dossier::Dossier, Meldcode};
 use crate::shell::tr;
+use crate::shell::field::Field;
 use chrono::{DateTime, Local, NaiveDate, Utc};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -132,13 +133,7 @@ fn text_field(id: String, label: &'static str, multiline: bool, get: Getter<Stri
     } else {
         view! { <input id=id.clone() type="text" prop:value=value on:input=input/> }.into_any()
     };
-    view! {
-        <div class="mw-field">
-            <label for=id>{tr(label)}</label>
-            {field}
-        </div>
-    }
-    .into_any()
+    view! { <Field id=id label=label>{field}</Field> }.into_any()
 }
 
 /// A labelled date field; an empty field is no date.
@@ -154,8 +149,7 @@ pub fn date_input(
 fn date_field(id: String, label: &'static str, get: Getter<Option<NaiveDate>>, set: Setter<Option<NaiveDate>>) -> AnyView {
     let editing = use_editing();
     view! {
-        <div class="mw-field">
-            <label for=id.clone()>{tr(label)}</label>
+        <Field id=id.clone() label=label>
             <input
                 id=id
                 type="date"
@@ -166,7 +160,7 @@ fn date_field(id: String, label: &'static str, get: Getter<Option<NaiveDate>>, s
                     editing.edit(move |d| set(d, value));
                 }
             />
-        </div>
+        </Field>
     }
     .into_any()
 }

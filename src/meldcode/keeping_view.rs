@@ -47,17 +47,13 @@ pub fn retention_visit() -> impl IntoView {
             meldcode.dossiers.with(|all| all.iter().map(|d| (d.id.clone(), keeping::local_day(d.updated))).collect());
         let today = keeping::local_day(Utc::now());
         let plan = keeping::plan_visit(&dossiers, today, &policy, &device_store::load_warnings());
-        let mut removed = Vec::new();
-        for id in &plan.delete {
-            if super::store::delete(id).is_ok() {
-                removed.push(id.clone());
-            }
-        }
+        // Through the model, like a delete on the list: storage and list together, and a
+        // refusal shown as a storage problem.
+        let removed = plan.delete.iter().filter(|id| meldcode.delete(id)).count();
         let _ = device_store::save_warnings(&plan.warnings);
         warned.0.set(plan.warn.into_iter().collect());
-        if !removed.is_empty() {
-            deleted.update(|n| *n += removed.len());
-            meldcode.dossiers.update(|all| all.retain(|d| !removed.contains(&d.id)));
+        if removed > 0 {
+            deleted.update(|n| *n += removed);
         }
     });
     move || {
@@ -99,18 +95,12 @@ fn WipeAll(wiped: RwSignal<bool>) -> impl IntoView {
     let meldcode = use_meldcode();
     let app = state();
     let confirming = RwSignal::new(false);
-    let wipe = move |_| match device_store::wipe_all() {
-        Ok(_) => {
-            meldcode.dossiers.set(Vec::new());
-            meldcode.broken.set(Vec::new());
-            meldcode.unsaved.set(Vec::new());
-            meldcode.problem.set(None);
+    let wipe = move |_| {
+        // The key goes too: protection is off until a new passphrase is set.
+        if meldcode.wipe_all() {
             confirming.set(false);
             wiped.set(true);
-            // The key went too: protection is off until a new passphrase is set.
-            meldcode.reload();
         }
-        Err(e) => meldcode.problem.set(Some(e.message_key())),
     };
     let count = move || meldcode.dossiers.with(Vec::len) + meldcode.broken.with(Vec::len);
     view! {

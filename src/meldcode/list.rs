@@ -1,15 +1,15 @@
 //! The dossier list with create, rename, duplicate, delete, export and import; the profile;
 //! and the extra sector routes (kinderopvang, onderwijs).
 
-use super::dossier::{self, looks_like_a_name, Dossier, ImportError, ImportPlan, MAX_IMPORT_BYTES};
+use super::dossier::{self, looks_like_a_name, Dossier, ImportError, ImportPlan};
 use super::profile::{AfwegingenStep, ClientKind, Profile, Sector};
 use super::store::Protection;
 use super::vault::EncryptedExport;
 use super::{device_store, dossier_href, import, keeping_view, store, use_meldcode, vault_view};
 use crate::i18n::{long_date, t, t_count, t_with};
-use crate::shell::browser::{self, FileProblem};
 use crate::ground::route::Screen;
-use crate::shell::{go, state, tr, ScreenHeading, SourceNote};
+use crate::shell::{browser, go, in_lang, state, tr, ScreenHeading, SourceNote};
+use crate::shell::field::Field;
 use chrono::{Local, Utc};
 use leptos::{html, prelude::*};
 
@@ -128,16 +128,12 @@ pub fn DossierList() -> impl IntoView {
         <Show when=move || !(vault_view::policy(app).required && meldcode.protection.get() == Protection::Off)
             fallback=|| view! { <p class="mw-notice mw-notice--warning mw-vault__required">{tr("vault.required")}</p> }>
         <form class="mw-form" on:submit=create>
-            <div class="mw-field">
-                <label for="mw-case-code">{tr("dossier.case_code")}</label>
-                <p class="mw-hint" id="mw-case-code-hint">{tr("dossier.case_code_hint")}</p>
-                <input id="mw-case-code" type="text" required aria-describedby="mw-case-code-hint"
+            <Field id="mw-case-code" label="dossier.case_code" hint="dossier.case_code_hint"
+                error=Signal::derive(move || name_warning().then_some("dossier.name_warning"))>
+                <input id="mw-case-code" type="text" required
                     prop:value=move || case_code.get()
                     on:input=move |ev| case_code.set(event_target_value(&ev))/>
-                {move || name_warning().then(|| view! {
-                    <p class="mw-error" role="alert">{tr("dossier.name_warning")}</p>
-                })}
-            </div>
+            </Field>
             <button type="submit" class="mw-button">{tr("dossier.create")}</button>
         </form>
         </Show>
@@ -187,6 +183,7 @@ fn DossierItem(dossier: Dossier) -> impl IntoView {
     let updated = dossier.updated.with_timezone(&Local);
     let open = dossier.open_steps().len();
     let rename_input = NodeRef::<html::Input>::new();
+    let rename_id = StoredValue::new(format!("rename-{}", dossier.id));
 
     let stored = StoredValue::new(dossier.clone());
     let rename = move |ev: leptos::ev::SubmitEvent| {
@@ -222,14 +219,11 @@ fn DossierItem(dossier: Dossier) -> impl IntoView {
             <keeping_view::DossierAge id=id.clone() created=dossier.created/>
             <Show when=move || renaming.get()>
                 <form class="mw-form mw-form--inline" on:submit=rename>
-                    <div class="mw-field">
-                        <label for=format!("rename-{}", stored.with_value(|d| d.id.clone()))>{tr("dossier.new_case_code")}</label>
-                        <input type="text" required id=format!("rename-{}", stored.with_value(|d| d.id.clone())) node_ref=rename_input
+                    <Field id=rename_id.get_value() label="dossier.new_case_code"
+                        error=Signal::derive(move || new_code.with(|c| looks_like_a_name(c)).then_some("dossier.name_warning"))>
+                        <input type="text" required id=rename_id.get_value() node_ref=rename_input
                             prop:value=move || new_code.get() on:input=move |ev| new_code.set(event_target_value(&ev))/>
-                        {move || new_code.with(|c| looks_like_a_name(c)).then(|| view! {
-                            <p class="mw-error" role="alert">{tr("dossier.name_warning")}</p>
-                        })}
-                    </div>
+                    </Field>
                     <button type="submit" class="mw-button">{tr("action.save")}</button>
                     <button type="button" class="mw-button mw-button--secondary" on:click=move |_| renaming.set(false)>{tr("action.cancel")}</button>
                 </form>
@@ -355,8 +349,7 @@ fn Import() -> impl IntoView {
     let chosen = move |_| {
         let Some(element) = input.get_untracked() else { return };
         leptos::task::spawn_local(async move {
-            let text = browser::read_chosen_file(&element, MAX_IMPORT_BYTES).await;
-            element.set_value("");
+            let text = browser::read_import_file(&element).await;
             sealed_file.set(None);
             match text {
                 Ok(text) => match EncryptedExport::from_text(&text) {
@@ -372,8 +365,7 @@ fn Import() -> impl IntoView {
                     }
                     None => plan_text(Ok(text)),
                 },
-                Err(FileProblem::TooLarge { size }) => plan_text(Err(ImportError::TooLarge { size })),
-                Err(FileProblem::Unreadable) => plan_text(Err(ImportError::NotJson)),
+                Err(error) => plan_text(Err(error)),
             }
         });
     };
@@ -402,26 +394,19 @@ fn Import() -> impl IntoView {
 
     view! {
         <h2>{tr("import.title")}</h2>
-        <div class="mw-field">
-            <label for="mw-import">{tr("import.label")}</label>
-            <p class="mw-hint">{tr("import.hint")}</p>
+        <Field id="mw-import" label="import.label" hint="import.hint">
             <input id="mw-import" type="file" accept=".json,application/json" node_ref=input on:change=chosen/>
-        </div>
+        </Field>
         <Show when=move || sealed_file.with(Option::is_some)>
             <form class="mw-form mw-import-sealed" on:submit=open_sealed>
-                <div class="mw-field">
-                    <label for="mw-import-passphrase">{tr("vault.import_passphrase")}</label>
-                    <p class="mw-hint" id="mw-import-passphrase-hint">{tr("vault.import_encrypted")}</p>
+                <Field id="mw-import-passphrase" label="vault.import_passphrase" hint="vault.import_encrypted" error=file_error>
                     <input id="mw-import-passphrase" type="password" required autocomplete="current-password" node_ref=passphrase_input
-                        aria-describedby="mw-import-passphrase-hint"
-                        aria-invalid=move || file_error.get().is_some().then_some("true")
                         prop:value=move || file_passphrase.get() on:input=move |ev| file_passphrase.set(event_target_value(&ev))/>
-                </div>
+                </Field>
                 <button type="submit" class="mw-button">{tr("vault.import_open")}</button>
                 <button type="button" class="mw-button mw-button--secondary" on:click=move |_| sealed_file.set(None)>{tr("action.cancel")}</button>
             </form>
         </Show>
-        {move || file_error.get().map(|key| view! { <p class="mw-error" role="alert">{tr(key)}</p> })}
         <div role="status">
             {move || message.get().map(|m| view! { <p class="mw-notice">{m}</p> })}
         </div>
@@ -443,14 +428,13 @@ fn Import() -> impl IntoView {
 #[component]
 fn SectorRouteLinks(sector: Sector) -> impl IntoView {
     let meldcode = use_meldcode();
-    let app = state();
     let routes: Vec<_> = meldcode.content.with_value(|c| c.routes_for(sector.id()).cloned().collect());
     (!routes.is_empty()).then(|| view! {
         <h2>{tr("sector_routes.title")}</h2>
         <ul>
             {routes.into_iter().map(|r| {
                 let title = r.title.clone();
-                view! { <li><a href=Screen::Meldcode.href_to(&["route", &r.id])>{move || title.get(app.lang.get()).to_string()}</a></li> }
+                view! { <li><a href=Screen::Meldcode.href_to(&["route", &r.id])>{in_lang(title)}</a></li> }
             }).collect_view()}
         </ul>
     })
@@ -459,7 +443,6 @@ fn SectorRouteLinks(sector: Sector) -> impl IntoView {
 #[component]
 pub fn SectorRouteScreen(id: String) -> impl IntoView {
     let meldcode = use_meldcode();
-    let app = state();
     let route = meldcode.content.with_value(|c| c.sector_routes.iter().find(|r| r.id == id).cloned());
     let back = view! { <p><a href=Screen::Meldcode.href()>{tr("meldcode.back_to_list")}</a></p> };
     match route {
@@ -467,10 +450,10 @@ pub fn SectorRouteScreen(id: String) -> impl IntoView {
         Some(route) => {
             let (title, intro, steps) = (route.title.clone(), route.intro.clone(), route.steps.clone());
             view! {
-                <h1 class="mw-title" tabindex="-1">{move || title.get(app.lang.get()).to_string()}</h1>
-                <p class="mw-lead">{move || intro.get(app.lang.get()).to_string()}</p>
+                <h1 class="mw-title" tabindex="-1">{in_lang(title)}</h1>
+                <p class="mw-lead">{in_lang(intro)}</p>
                 <ol class="mw-steps-list">
-                    {move || steps.iter().map(|s| view! { <li>{s.get(app.lang.get()).to_string()}</li> }).collect_view()}
+                    {steps.into_iter().map(|s| view! { <li>{in_lang(s)}</li> }).collect_view()}
                 </ol>
                 <p><SourceNote source=route.source.clone()/></p>
                 {back}
@@ -497,13 +480,11 @@ pub fn ProfileScreen() -> impl IntoView {
         saved.set(true);
     };
     let text = move |id: &'static str, label: &'static str, get: fn(&Profile) -> String, set: fn(&mut Profile, String)| view! {
-        <div class="mw-field">
-            <label for=id>{tr(label)}</label>
+        <Field id=id label=label>
             <input id=id type="text" prop:value=move || draft.with(get)
                 on:input=move |ev| { let v = event_target_value(&ev); draft.update(|p| set(p, v)); }/>
-        </div>
+        </Field>
     };
-    let app = state();
     /// One radio button per option of a profile setting.
     fn choice<T: Copy + PartialEq + Send + Sync + 'static>(
         name: &'static str,
@@ -533,16 +514,15 @@ pub fn ProfileScreen() -> impl IntoView {
         <p class="mw-lead">{tr("profile.lead")}</p>
         <StorageProblem/>
         <form class="mw-form" on:submit=save>
-            <div class="mw-field">
-                <label for="mw-sector">{tr("profile.sector")}</label>
+            <Field id="mw-sector" label="profile.sector">
                 <select id="mw-sector" on:change=move |ev| {
                     if let Some(sector) = Sector::from_id(&event_target_value(&ev)) { draft.update(|p| p.sector = sector); }
                 }>
                     {Sector::ALL.into_iter().map(|s| view! {
-                        <option value=s.id() selected=move || draft.with(|p| p.sector == s)>{move || t(app.lang.get(), s.label_key())}</option>
+                        <option value=s.id() selected=move || draft.with(|p| p.sector == s)>{tr(s.label_key())}</option>
                     }).collect_view()}
                 </select>
-            </div>
+            </Field>
             {choice("mw-client", "profile.client", [(ClientKind::Child, "client.child"), (ClientKind::Adult, "client.adult")], |p| p.client, |p, v| p.client = v)}
             <div class="mw-field">
                 <label class="mw-choice">

@@ -170,6 +170,26 @@ impl Meldcode {
         }
     }
 
+    /// "Alles wissen": every dossier, the drafts that no longer open, the retention warnings
+    /// and the encryption key (`device_store::wipe_all`); protection is off until a new
+    /// passphrase is set. `false` (with the problem shown) when storage refused.
+    pub fn wipe_all(&self) -> bool {
+        match device_store::wipe_all() {
+            Ok(_) => {
+                self.dossiers.set(Vec::new());
+                self.broken.set(Vec::new());
+                self.unsaved.set(Vec::new());
+                self.problem.set(None);
+                self.reload();
+                true
+            }
+            Err(e) => {
+                self.problem.set(Some(e.message_key()));
+                false
+            }
+        }
+    }
+
     /// The dossiers an import wrote: in the list, and the last storage problem gone.
     pub fn imported(&self, written: &[Dossier]) {
         self.problem.set(None);

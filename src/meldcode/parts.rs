@@ -4,27 +4,26 @@
 use super::content::Guide;
 use super::dossier::Dossier;
 use super::fields::use_editing;
-use crate::shell::{state, tr, SourceNote};
+use crate::shell::{in_lang, state, tr, SourceNote};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// The guidance for a step or situation: what to do, what not to do, and why.
 pub fn guide_view(guide: Guide) -> impl IntoView {
-    let app = state();
     let (title, intro, why) = (guide.title.clone(), guide.intro.clone(), guide.why.clone());
     let (dos, donts) = (guide.do_list.clone(), guide.dont_list.clone());
     view! {
         <section class="mw-guide">
-            <h2>{move || title.get(app.lang.get()).to_string()}</h2>
-            <p>{move || intro.get(app.lang.get()).to_string()}</p>
+            <h2>{in_lang(title)}</h2>
+            <p>{in_lang(intro)}</p>
             <details>
                 <summary>{tr("guide.more")}</summary>
                 <h3>{tr("guide.do")}</h3>
-                <ul>{move || dos.iter().map(|d| view! { <li>{d.get(app.lang.get()).to_string()}</li> }).collect_view()}</ul>
+                <ul>{dos.into_iter().map(|d| view! { <li>{in_lang(d)}</li> }).collect_view()}</ul>
                 <h3>{tr("guide.dont")}</h3>
-                <ul>{move || donts.iter().map(|d| view! { <li>{d.get(app.lang.get()).to_string()}</li> }).collect_view()}</ul>
+                <ul>{donts.into_iter().map(|d| view! { <li>{in_lang(d)}</li> }).collect_view()}</ul>
                 <h3>{tr("guide.why")}</h3>
-                <p>{move || why.get(app.lang.get()).to_string()}</p>
+                <p>{in_lang(why)}</p>
                 <p><SourceNote source=guide.source.clone()/></p>
             </details>
         </section>

@@ -24,11 +24,6 @@ pub fn PrintView() -> impl IntoView {
         let lang = app.lang.get();
         t_with(lang, "print.date", &[("date", &long_date(lang, chrono::Local::now().date_naive()))])
     };
-    let print = move |_| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.print();
-        }
-    };
     let copy = move |_| {
         let text = as_text(&title(), &sections.get_untracked());
         leptos::task::spawn_local(async move { copied.set(Some(browser::copy_text(&text).await)) });
@@ -36,7 +31,7 @@ pub fn PrintView() -> impl IntoView {
 
     view! {
         <div class="mw-actions mw-no-print">
-            <button type="button" class="mw-button" on:click=print>{tr("print.print")}</button>
+            <button type="button" class="mw-button" on:click=move |_| browser::print()>{tr("print.print")}</button>
             <button type="button" class="mw-button mw-button--secondary" on:click=copy>{tr("print.copy")}</button>
         </div>
         <div role="status" class="mw-no-print">

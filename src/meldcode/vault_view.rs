@@ -5,10 +5,11 @@
 
 use super::store::{self, Protection, VaultError};
 use super::vault::{self, EncryptedExport, ProtectionPolicy};
-use super::{device_store, use_meldcode, Meldcode};
+use super::{use_meldcode, Meldcode};
 use crate::i18n::t_with;
 use crate::ground::route::Screen;
 use crate::shell::{go, state, tr, AppState};
+use crate::shell::field::Field;
 use crate::storage::crypto;
 use leptos::{ev, html, prelude::*};
 use wasm_bindgen::JsCast;
@@ -88,31 +89,11 @@ fn PassphraseField(
     #[prop(optional)] node: Option<NodeRef<html::Input>>,
 ) -> impl IntoView {
     let node = node.unwrap_or_default();
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let described = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || {
-            let mut ids = Vec::new();
-            if hint.is_some() {
-                ids.push(hint_id.clone());
-            }
-            if error.get().is_some() {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
     view! {
-        <div class="mw-field">
-            <label for=id>{tr(label)}</label>
-            {hint.map(|h| view! { <p class="mw-hint" id=hint_id.clone()>{tr(h)}</p> })}
+        <Field id=id label=label hint=hint error=error>
             <input id=id type="password" required autocomplete=autocomplete spellcheck="false" node_ref=node
-                aria-invalid=move || error.get().is_some().then_some("true")
-                aria-describedby=described
                 prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
-            {move || error.get().map(|key| view! { <p class="mw-error" role="alert" id=error_id.clone()>{tr(key)}</p> })}
-        </div>
+        </Field>
     }
 }
 
@@ -278,15 +259,11 @@ pub fn UnlockScreen() -> impl IntoView {
             }
         });
     };
-    let wipe = move |_| match device_store::wipe_all() {
-        Ok(_) => {
-            meldcode.unsaved.set(Vec::new());
-            meldcode.problem.set(None);
-            meldcode.reload();
+    let wipe = move |_| {
+        if meldcode.wipe_all() {
             // The dossier the address named is gone: back to the (empty) list.
             go(&Screen::Meldcode.href());
         }
-        Err(e) => meldcode.problem.set(Some(e.message_key())),
     };
     view! {
         <h1 class="mw-title" tabindex="-1" node_ref=heading>{tr("vault.locked_title")}</h1>

@@ -6,7 +6,7 @@ use super::screens::PlaceField;
 use super::use_routekaart;
 use crate::i18n::{long_date, t, t_with};
 use crate::ground::route::Screen;
-use crate::shell::{state, tr};
+use crate::shell::{browser, in_lang, state, tr};
 use leptos::prelude::*;
 
 #[component]
@@ -41,11 +41,6 @@ pub fn PrintedRoutekaart() -> impl IntoView {
             (None, _) => t(lang(), "routes.print.national"),
         }
     };
-    let print = move |_| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.print();
-        }
-    };
     let all_wijken = move || wijken(&contacts());
     view! {
         <h1 class="mw-title" tabindex="-1">{tr("routes.print.title")}</h1>
@@ -56,7 +51,7 @@ pub fn PrintedRoutekaart() -> impl IntoView {
                 (!wijken.is_empty()).then(|| view! { <PlaceField wijken=wijken/> })
             }}
             <p class="mw-actions">
-                <button type="button" class="mw-button" on:click=print>{tr("routes.print.print")}</button>
+                <button type="button" class="mw-button" on:click=move |_| browser::print()>{tr("routes.print.print")}</button>
                 <a href=Screen::Citizen.href()>{tr("routes.start_again")}</a>
             </p>
         </div>
@@ -75,8 +70,8 @@ pub fn PrintedRoutekaart() -> impl IntoView {
                         let when = n.when.clone();
                         view! {
                             <li>
-                                <strong><a href=n.tel_uri()>{n.number.clone()}</a> " " {move || name.get(lang()).to_string()}</strong>
-                                " – " {move || when.get(lang()).to_string()}
+                                <strong><a href=n.tel_uri()>{n.number.clone()}</a> " " {in_lang(name)}</strong>
+                                " – " {in_lang(when)}
                             </li>
                         }
                     }).collect_view()}
@@ -87,7 +82,7 @@ pub fn PrintedRoutekaart() -> impl IntoView {
                 <ul>
                     {move || paths().into_iter().map(|(label, call)| {
                         let number = app.content.with(|c| c.number(&call).map(|n| n.number.clone())).unwrap_or_default();
-                        view! { <li>{move || label.get(lang()).to_string()} ": " <strong>{number}</strong></li> }
+                        view! { <li>{in_lang(label)} ": " <strong>{number}</strong></li> }
                     }).collect_view()}
                 </ul>
             </section>

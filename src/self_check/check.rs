@@ -4,10 +4,10 @@
 use super::model::{changes, export, import_into, latest, with_saved, Answer, AnswerSheet, Check, Rating, SavedResult};
 use super::{load_saved, store_saved, use_self_check};
 use crate::i18n::{long_date, t, t_count, t_with};
-use crate::meldcode::dossier::{ImportError, MAX_IMPORT_BYTES};
-use crate::shell::browser::{self, FileProblem};
+use crate::meldcode::dossier::ImportError;
 use crate::ground::route::Screen;
-use crate::shell::{state, tr, SourceNote};
+use crate::shell::{browser, in_lang, state, tr, SourceNote};
+use crate::shell::field::Field;
 use chrono::Utc;
 use leptos::{html, prelude::*};
 
@@ -72,11 +72,6 @@ pub fn CheckScreen(id: String) -> impl IntoView {
     let retake = move |_| {
         answers.set(AnswerSheet::new());
     };
-    let print = move |_| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.print();
-        }
-    };
     let download = move |_| {
         let name = format!("meldwijzer-zelftest-{}-{}.json", id_of(check), chrono::Local::now().format("%Y-%m-%d"));
         browser::download(&name, "application/json", &export(&saved.get_untracked(), Utc::now()));
@@ -85,13 +80,9 @@ pub fn CheckScreen(id: String) -> impl IntoView {
     let chosen = move |_| {
         let Some(element) = input.get_untracked() else { return };
         leptos::task::spawn_local(async move {
-            let text = browser::read_chosen_file(&element, MAX_IMPORT_BYTES).await;
-            element.set_value("");
-            let imported = match text {
-                Ok(text) => saved.with_untracked(|all| import_into(all, &text, &id_of(check))),
-                Err(FileProblem::TooLarge { size }) => Err(ImportError::TooLarge { size }),
-                Err(FileProblem::Unreadable) => Err(ImportError::NotJson),
-            };
+            let imported = browser::read_import_file(&element)
+                .await
+                .and_then(|text| saved.with_untracked(|all| import_into(all, &text, &id_of(check))));
             let lang = app.lang.get_untracked();
             match imported {
                 Err(error) => problem.set(Some(error.message(lang))),
@@ -113,8 +104,8 @@ pub fn CheckScreen(id: String) -> impl IntoView {
     let is_professional = id == "professional";
     view! {
         <p class="mw-no-print"><a href=Screen::SelfCheck.href()>{tr("self_check.choose")}</a></p>
-        <h1 class="mw-title" tabindex="-1">{move || check.with_value(|c| c.title.get(lang()).to_string())}</h1>
-        <p class="mw-lead">{move || check.with_value(|c| c.intro.get(lang()).to_string())}</p>
+        <h1 class="mw-title" tabindex="-1">{in_lang(check.with_value(|c| c.title.clone()))}</h1>
+        <p class="mw-lead">{in_lang(check.with_value(|c| c.intro.clone()))}</p>
         {is_professional.then(|| view! { <PracticeLinks/> })}
         <div role="status" class="mw-no-print">{move || problem.get().map(|p| view! { <p class="mw-notice">{p}</p> })}</div>
         {move || last().map(|result| view! {
@@ -129,14 +120,14 @@ pub fn CheckScreen(id: String) -> impl IntoView {
             {move || check.with_value(|c| c.themes.clone()).into_iter().map(|theme| {
                 let items: Vec<_> = check.with_value(|c| c.items.iter().filter(|i| i.theme == theme.id).cloned().collect());
                 view! {
-                    <h2>{move || theme.title.get(lang()).to_string()}</h2>
+                    <h2>{in_lang(theme.title.clone())}</h2>
                     {items.into_iter().map(|item| {
                         let name = format!("mw-item-{}", item.id);
                         let item_id = item.id.clone();
                         view! {
                             <fieldset class="mw-fieldset mw-check-item">
-                                <legend>{move || item.question.get(lang()).to_string()}</legend>
-                                <p class="mw-hint">{move || item.explanation.get(lang()).to_string()} " " <SourceNote source=item.source.clone()/></p>
+                                <legend>{in_lang(item.question.clone())}</legend>
+                                <p class="mw-hint">{in_lang(item.explanation.clone())} " " <SourceNote source=item.source.clone()/></p>
                                 <div class="mw-choices mw-choices--inline">
                                     {ANSWERS.iter().map(|(answer, key)| {
                                         let answer = *answer;
@@ -174,7 +165,7 @@ pub fn CheckScreen(id: String) -> impl IntoView {
                                     let question = check.with_value(|c| c.items.iter().find(|i| i.id == change.item).map(|i| i.question.clone()));
                                     view! {
                                         <li>
-                                            {move || question.as_ref().map(|q| q.get(lang()).to_string()).unwrap_or_default()} ": "
+                                            {question.map(in_lang)} ": "
                                             {tr(answer_key(change.before))} " → " <strong>{tr(answer_key(change.after))}</strong>
                                         </li>
                                     }
@@ -187,17 +178,15 @@ pub fn CheckScreen(id: String) -> impl IntoView {
         })}
         <div class="mw-actions mw-no-print">
             <button type="button" class="mw-button" on:click=save>{tr("self_check.save")}</button>
-            <button type="button" class="mw-button mw-button--secondary" on:click=print>{tr("self_check.print")}</button>
+            <button type="button" class="mw-button mw-button--secondary" on:click=move |_| browser::print()>{tr("self_check.print")}</button>
             <button type="button" class="mw-button mw-button--secondary" on:click=retake>{tr("self_check.retake")}</button>
             {move || (!saved.with(Vec::is_empty)).then(|| view! {
                 <button type="button" class="mw-button mw-button--secondary" on:click=download>{tr("self_check.export")}</button>
             })}
         </div>
-        <div class="mw-field mw-no-print">
-            <label for="mw-self-check-import">{tr("self_check.import")}</label>
-            <p class="mw-hint">{tr("self_check.import_hint")}</p>
+        <Field id="mw-self-check-import" label="self_check.import" hint="self_check.import_hint" class="mw-no-print">
             <input id="mw-self-check-import" type="file" accept=".json,application/json" node_ref=input on:change=chosen/>
-        </div>
+        </Field>
         <p class="mw-hint mw-no-print">{tr("self_check.privacy")}</p>
     }
     .into_any()
@@ -216,7 +205,7 @@ fn Result(check: StoredValue<Check>, answers: RwSignal<AnswerSheet>) -> impl Int
         <article class="mw-print mw-self-check-result" aria-labelledby="mw-result-title">
             <h2 id="mw-result-title">{tr("self_check.result")}</h2>
             <p class="mw-print__meta">
-                {move || check.with_value(|c| c.title.get(lang()).to_string())} " · "
+                {in_lang(check.with_value(|c| c.title.clone()))} " · "
                 {move || long_date(lang(), chrono::Local::now().date_naive())}
             </p>
             <table class="mw-ratings">
@@ -229,7 +218,7 @@ fn Result(check: StoredValue<Check>, answers: RwSignal<AnswerSheet>) -> impl Int
                             let class = format!("mw-rating mw-rating--{}", rating_key(score.rating).rsplit('.').next().unwrap_or(""));
                             view! {
                                 <tr>
-                                    <th scope="row">{move || title.as_ref().map(|t| t.get(lang()).to_string()).unwrap_or_default()}</th>
+                                    <th scope="row">{title.map(in_lang)}</th>
                                     <td><span class=class>{tr(rating_key(score.rating))}</span></td>
                                     <td>{format!("{} / {}", score.answered, score.total)}</td>
                                 </tr>
@@ -248,8 +237,8 @@ fn Result(check: StoredValue<Check>, answers: RwSignal<AnswerSheet>) -> impl Int
                         <ol class="mw-action-list">
                             {todo.into_iter().map(|item| view! {
                                 <li>
-                                    <strong>{move || item.next_step.get(lang()).to_string()}</strong>
-                                    <br/>{move || item.question.get(lang()).to_string()}
+                                    <strong>{in_lang(item.next_step.clone())}</strong>
+                                    <br/>{in_lang(item.question.clone())}
                                 </li>
                             }).collect_view()}
                         </ol>
@@ -262,7 +251,6 @@ fn Result(check: StoredValue<Check>, answers: RwSignal<AnswerSheet>) -> impl Int
 
 #[component]
 fn PracticeLinks() -> impl IntoView {
-    let app = state();
     let cases = use_self_check().content.with_untracked(|c| c.cases.clone());
     view! {
         <div class="mw-notice mw-no-print">
@@ -270,7 +258,7 @@ fn PracticeLinks() -> impl IntoView {
             <p>{tr("self_check.cases")}</p>
             <ul>
                 {cases.into_iter().map(|case| view! {
-                    <li><a href=Screen::SelfCheck.href_to(&["oefenen", &case.id])>{move || case.title.get(app.lang.get()).to_string()}</a></li>
+                    <li><a href=Screen::SelfCheck.href_to(&["oefenen", &case.id])>{in_lang(case.title)}</a></li>
                 }).collect_view()}
             </ul>
         </div>

@@ -8,7 +8,7 @@ pub mod model;
 mod practice;
 
 use crate::ground::route::Screen;
-use crate::shell::{state, tr, ScreenHeading};
+use crate::shell::{in_lang, state, tr, ScreenHeading};
 use crate::storage::{self, Area, StorageError};
 use leptos::prelude::*;
 use model::{SavedResult, SelfCheckContent};
@@ -58,7 +58,6 @@ pub fn SelfCheckScreen() -> impl IntoView {
 
 #[component]
 fn Choose() -> impl IntoView {
-    let app = state();
     let checks = use_self_check().content.with_untracked(|c| c.checks.clone());
     view! {
         <ScreenHeading screen=Screen::SelfCheck/>
@@ -67,8 +66,8 @@ fn Choose() -> impl IntoView {
             {checks.into_iter().map(|check| view! {
                 <li>
                     <a class="mw-door" href=Screen::SelfCheck.href_to(&[&check.id])>
-                        <span class="mw-door__label">{move || check.title.get(app.lang.get()).to_string()}</span>
-                        <span class="mw-door__hint">{move || check.intro.get(app.lang.get()).to_string()}</span>
+                        <span class="mw-door__label">{in_lang(check.title.clone())}</span>
+                        <span class="mw-door__hint">{in_lang(check.intro.clone())}</span>
                     </a>
                 </li>
             }).collect_view()}

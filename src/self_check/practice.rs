@@ -8,14 +8,12 @@ use crate::meldcode::content::MeldcodeContent;
 use crate::meldcode::engine::Answers;
 use crate::meldcode::report::decision_key;
 use crate::ground::route::Screen;
-use crate::shell::{state, tr, SourceNote};
+use crate::shell::{in_lang, state, tr, SourceNote};
 use leptos::prelude::*;
 
 #[component]
 pub fn Knowledge() -> impl IntoView {
-    let app = state();
     let questions = use_self_check().content.with_untracked(|c| c.knowledge.clone());
-    let lang = move || app.lang.get();
     view! {
         <p><a href=Screen::SelfCheck.href_to(&["professional"])>{tr("self_check.back")}</a></p>
         <h1 class="mw-title" tabindex="-1">{tr("self_check.knowledge")}</h1>
@@ -26,14 +24,14 @@ pub fn Knowledge() -> impl IntoView {
             let explanation = question.explanation.clone();
             view! {
                 <fieldset class="mw-fieldset mw-knowledge">
-                    <legend>{format!("{}. ", n + 1)} {move || question.question.get(lang()).to_string()}</legend>
+                    <legend>{format!("{}. ", n + 1)} {in_lang(question.question.clone())}</legend>
                     <div class="mw-choices">
                         {question.options.iter().cloned().enumerate().map(|(i, option)| {
                             let id = format!("{name}-{i}");
                             view! {
                                 <div class="mw-choice">
                                     <input type="radio" id=id.clone() name=name.clone() on:change=move |_| chosen.set(Some(i))/>
-                                    <label for=id>{move || option.get(lang()).to_string()}</label>
+                                    <label for=id>{in_lang(option)}</label>
                                 </div>
                             }
                         }).collect_view()}
@@ -42,7 +40,7 @@ pub fn Knowledge() -> impl IntoView {
                         {move || chosen.get().map(|i| {
                             let key = if i == correct { "self_check.right" } else { "self_check.wrong" };
                             let explanation = explanation.clone();
-                            view! { <p class="mw-notice"><strong>{tr(key)}</strong> " " {move || explanation.get(lang()).to_string()}</p> }
+                            view! { <p class="mw-notice"><strong>{tr(key)}</strong> " " {in_lang(explanation)}</p> }
                         })}
                     </div>
                     <p><SourceNote source=question.source.clone()/></p>
@@ -74,8 +72,8 @@ pub fn Case(id: String) -> impl IntoView {
     };
     view! {
         <p><a href=Screen::SelfCheck.href_to(&["professional"])>{tr("self_check.back")}</a></p>
-        <h1 class="mw-title" tabindex="-1">{move || case.title.get(lang()).to_string()}</h1>
-        <p class="mw-lead">{move || case.story.get(lang()).to_string()}</p>
+        <h1 class="mw-title" tabindex="-1">{in_lang(case.title.clone())}</h1>
+        <p class="mw-lead">{in_lang(case.story.clone())}</p>
         <p>{tr("self_check.case_intro")}</p>
         {asked.into_iter().map(|q| {
             let text = afwegingen.iter().find(|a| a.number == q).map(|a| a.question.clone());
@@ -86,7 +84,7 @@ pub fn Case(id: String) -> impl IntoView {
             let choice = move |value: bool| mine.update(|m| m.set(q, Some(value)));
             view! {
                 <fieldset class="mw-fieldset mw-afweging">
-                    <legend>{format!("{q}. ")} {move || text.as_ref().map(|t| t.get(lang()).to_string()).unwrap_or_default()}</legend>
+                    <legend>{format!("{q}. ")} {text.map(in_lang)}</legend>
                     <div class="mw-choices mw-choices--inline">
                         <div class="mw-choice">
                             <input type="radio" id=format!("{name}-ja") name=name.clone() on:change=move |_| choice(true)/>
@@ -105,7 +103,7 @@ pub fn Case(id: String) -> impl IntoView {
                                 <p class=if same { "mw-notice" } else { "mw-notice mw-notice--warning" }>
                                     <strong>{tr(if same { "self_check.same" } else { "self_check.different" })}</strong>
                                     " " {tr(if model_answer { "self_check.model_yes" } else { "self_check.model_no" })}
-                                    " " {move || reasoning.as_ref().map(|r| r.get(lang()).to_string()).unwrap_or_default()}
+                                    " " {reasoning.map(in_lang)}
                                 </p>
                             }
                         })}

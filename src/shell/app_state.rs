@@ -6,7 +6,7 @@ use super::config::MountConfig;
 use super::region::RegionStatus;
 use crate::content::Content;
 use crate::ground::route::Screen;
-use crate::i18n::{self, Lang};
+use crate::i18n::{self, Lang, Text};
 use leptos::prelude::*;
 
 /// Everything the screens of one mounted app share. Plain domain values in signals.
@@ -29,6 +29,13 @@ pub fn state() -> AppState {
 pub fn tr(key: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
     let lang = state().lang;
     move || i18n::t(lang.get(), key)
+}
+
+/// Content text (a `Text` from the content files) in the language shown now; follows the
+/// language switch like [`tr`].
+pub fn in_lang(text: Text) -> impl Fn() -> String + Clone + Send + Sync + 'static {
+    let lang = state().lang;
+    move || text.get(lang.get()).to_string()
 }
 
 /// Moves to a hash such as `#/meldcode/d-1/2`, so Back and bookmarks work like links.

@@ -1,5 +1,7 @@
-//! Getting things out of and into the browser: downloads, a chosen file, the clipboard.
+//! Getting things out of and into the browser: the address's hash, printing, downloads, a
+//! chosen file, the clipboard.
 
+use crate::meldcode::dossier::{ImportError, MAX_IMPORT_BYTES};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -22,6 +24,19 @@ extern "C" {
 /// work goes on: the work is cut into slices with this between them.
 pub async fn next_task() {
     let _ = JsFuture::from(next_task_promise()).await;
+}
+
+/// The location's hash (`#/meldcode/d-1/2`), empty when there is none.
+pub fn current_hash() -> String {
+    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+/// Opens the browser's print dialog (print or save as PDF); the print stylesheet decides
+/// what goes on paper.
+pub fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
 }
 
 /// Offers `text` as a file download; nothing leaves the device.
@@ -60,6 +75,18 @@ pub async fn read_chosen_file(input: &web_sys::HtmlInputElement, max: usize) -> 
     }
     let text = JsFuture::from(file.text()).await.map_err(|_| FileProblem::Unreadable)?;
     text.as_string().ok_or(FileProblem::Unreadable)
+}
+
+/// The file just chosen in an import's `<input type="file">` (dossiers, zelftest results):
+/// read whole when at most `MAX_IMPORT_BYTES`, a refusal as the importer's own error. The input
+/// is emptied, so choosing the same file again is a change again.
+pub async fn read_import_file(input: &web_sys::HtmlInputElement) -> Result<String, ImportError> {
+    let text = read_chosen_file(input, MAX_IMPORT_BYTES).await;
+    input.set_value("");
+    text.map_err(|problem| match problem {
+        FileProblem::TooLarge { size } => ImportError::TooLarge { size },
+        FileProblem::Unreadable => ImportError::NotJson,
+    })
 }
 
 /// Copies text to the clipboard; `false` when the browser refuses (then the text is shown).

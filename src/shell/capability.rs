@@ -4,7 +4,7 @@
 //! following the shell's language and region pack through window events. A capability's own
 //! stylesheet (`style/<name>.css`) is loaded with it.
 
-use super::{config::MountConfig, region::RegionStatus, set_if_changed, tr, AppState};
+use super::{browser::current_hash, config::MountConfig, region::RegionStatus, set_if_changed, tr, AppState};
 use crate::ground::route;
 use crate::content::{Content, Issue, NationalContent, Problem, RegionPack};
 use crate::i18n::Lang;
@@ -154,7 +154,7 @@ pub fn mount<V: IntoView + 'static>(name: &'static str, view: fn() -> V) {
         slot.set_inner_html("");
         let element = slot.clone();
         let handle = leptos::mount::mount_to(slot, move || {
-            let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+            let hash = current_hash();
             let (content, region) = slot_content(&element);
             let app = AppState {
                 lang: RwSignal::new(lang),
@@ -192,7 +192,7 @@ fn follow_shell(app: AppState, name: &'static str, slot: web_sys::HtmlElement) {
         }
     });
     let hash = window_event_listener(leptos::ev::hashchange, move |_| {
-        let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+        let hash = current_hash();
         // Only this capability's screens: the shell is about to remove it otherwise. An empty
         // hash is the page's start view, which is ours if the shell still shows us.
         let screen = match hash.as_str() {

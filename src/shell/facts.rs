@@ -1,7 +1,7 @@
 //! Content shown with its source: numbers, facts and local contacts. One place renders each,
 //! so every screen shows source and check date the same way.
 
-use super::app_state::{state, tr};
+use super::app_state::{in_lang, state, tr};
 use crate::content::citation::{citations, Citation};
 use crate::content::{tel_uri, Contact, Fact, PhoneNumber, Source};
 use crate::i18n::{long_date, t_with};
@@ -20,15 +20,14 @@ pub fn EmergencyNumbers() -> impl IntoView {
         <div class="mw-emergency">
             <ul class="mw-emergency__numbers">
                 {move || numbers().into_iter().map(|n| {
-                    let lang = app.lang.get();
                     view! {
                         <li>
                             <a class="mw-emergency__call" href=n.tel_uri()>
                                 <span class="mw-emergency__number">{n.number.clone()}</span>
                                 " "
-                                <span class="mw-emergency__name">{n.name.get(lang).to_string()}</span>
+                                <span class="mw-emergency__name">{in_lang(n.name.clone())}</span>
                             </a>
-                            <span class="mw-emergency__when">{n.when.get(lang).to_string()}</span>
+                            <span class="mw-emergency__when">{in_lang(n.when.clone())}</span>
                         </li>
                     }
                 }).collect_view()}
@@ -85,7 +84,6 @@ pub fn CitationText(citation: Citation) -> impl IntoView {
 
 #[component]
 pub fn NumberList(numbers: Vec<PhoneNumber>) -> impl IntoView {
-    let app = state();
     view! {
         <ul class="mw-list">
             {numbers.into_iter().map(|n| {
@@ -94,9 +92,9 @@ pub fn NumberList(numbers: Vec<PhoneNumber>) -> impl IntoView {
                 view! {
                     <li class="mw-card">
                         <p class="mw-card__title">
-                            <a href=n.tel_uri()>{move || name.get(app.lang.get()).to_string()} ": " {n.number.clone()}</a>
+                            <a href=n.tel_uri()>{in_lang(name)} ": " {n.number.clone()}</a>
                         </p>
-                        <p>{move || when.get(app.lang.get()).to_string()}</p>
+                        <p>{in_lang(when)}</p>
                         <p><SourceNote source=n.source.clone()/></p>
                     </li>
                 }
@@ -107,7 +105,6 @@ pub fn NumberList(numbers: Vec<PhoneNumber>) -> impl IntoView {
 
 #[component]
 pub fn FactList(facts: Vec<Fact>) -> impl IntoView {
-    let app = state();
     view! {
         <ul class="mw-list">
             {facts.into_iter().map(|fact| {
@@ -115,8 +112,8 @@ pub fn FactList(facts: Vec<Fact>) -> impl IntoView {
                 let text = fact.text.clone();
                 view! {
                     <li class="mw-card">
-                        <h3 class="mw-card__title">{move || title.get(app.lang.get()).to_string()}</h3>
-                        <p>{move || text.get(app.lang.get()).to_string()}</p>
+                        <h3 class="mw-card__title">{in_lang(title)}</h3>
+                        <p>{in_lang(text)}</p>
                         <p><SourceNote source=fact.source.clone()/></p>
                     </li>
                 }
@@ -129,7 +126,6 @@ pub fn FactList(facts: Vec<Fact>) -> impl IntoView {
 /// web links http(s) (checked on load), mail addresses without markup.
 #[component]
 pub fn ContactList(contacts: Vec<Contact>) -> impl IntoView {
-    let app = state();
     view! {
         <ul class="mw-list">
             {contacts.into_iter().map(|c| {
@@ -138,7 +134,7 @@ pub fn ContactList(contacts: Vec<Contact>) -> impl IntoView {
                 view! {
                     <li class="mw-card">
                         <h3 class="mw-card__title">{c.name.clone()}</h3>
-                        <p>{move || description.get(app.lang.get()).to_string()}</p>
+                        <p>{in_lang(description)}</p>
                         {(!areas.is_empty()).then(|| view! {
                             <p>{tr("contact.areas")} " " {areas.clone()}</p>
                         })}

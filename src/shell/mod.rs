@@ -6,6 +6,7 @@ pub mod browser;
 pub mod capability;
 pub mod config;
 mod facts;
+pub mod field;
 mod home;
 mod language;
 pub mod mount;
@@ -14,21 +15,18 @@ pub mod region;
 // Route parsing is pure and lives in the ground layer; here for code written before the move.
 pub use crate::ground::route;
 
-pub use app_state::{go, set_if_changed, state, tr, AppState};
+pub use app_state::{go, in_lang, set_if_changed, state, tr, AppState};
 pub use facts::{CitationText, ContactList, FactList, NumberList, SourceNote};
 pub use home::ScreenHeading;
 
 use crate::content::{Content, NationalContent};
 use crate::i18n;
+use browser::current_hash;
 use config::MountConfig;
 use leptos::{ev, html, prelude::*};
 use region::RegionStatus;
 use route::Screen;
 use wasm_bindgen::JsCast;
-
-fn current_hash() -> String {
-    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
-}
 
 /// The screen a hash shows: the page's start view for an empty hash (also on Back to it), and
 /// `None` for a host page's own `#anchor`.

@@ -19,7 +19,7 @@ pub mod source;
 
 use crate::content::{Content, Issue};
 use crate::ground::route::Screen;
-use crate::shell::{set_if_changed, state};
+use crate::shell::{browser::current_hash, set_if_changed, state};
 use chrono::NaiveDateTime;
 use import::ImportIssue;
 use leptos::prelude::*;
@@ -157,10 +157,6 @@ pub struct SocialMap {
 
 fn local_now() -> NaiveDateTime {
     chrono::Local::now().naive_local()
-}
-
-fn current_hash() -> String {
-    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
 }
 
 pub fn use_social_map() -> SocialMap {

@@ -5,7 +5,7 @@ use super::service_view::{ServiceView, Variant};
 use super::{use_social_map, MapState};
 use crate::i18n::{long_date, t, t_with};
 use crate::ground::route::Screen;
-use crate::shell::{state, tr};
+use crate::shell::{browser, state, tr};
 use crate::storage::{self, Area};
 use leptos::prelude::*;
 
@@ -107,11 +107,6 @@ pub fn MyListScreen() -> impl IntoView {
         let lang = app.lang.get();
         t_with(lang, "social_map.list.made", &[("date", &long_date(lang, map.now.get().date()))])
     };
-    let print = move |_| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.print();
-        }
-    };
     view! {
         <h1 class="mw-title" tabindex="-1">{tr("social_map.list.title")}</h1>
         <p class="mw-no-print"><a href=move || map.search_href()>{tr("social_map.back_to_search")}</a></p>
@@ -137,7 +132,7 @@ pub fn MyListScreen() -> impl IntoView {
             view! {
                 {hidden}
                 <div class="mw-actions mw-no-print">
-                    <button type="button" class="mw-button" on:click=print>{tr("social_map.list.print")}</button>
+                    <button type="button" class="mw-button" on:click=move |_| browser::print()>{tr("social_map.list.print")}</button>
                     {move || if list.kept.get() {
                         view! {
                             <button type="button" class="mw-button mw-button--secondary" on:click=move |_| list.forget()>
