@@ -10,7 +10,7 @@ use crate::ground::postcode::postcode4;
 use crate::sociale_kaart::query::SearchQuery;
 use crate::sociale_kaart::service_view::{ServiceView, Variant};
 use crate::ground::route::Screen;
-use crate::shell::{state, tr, ContactList, SourceNote};
+use crate::shell::{in_lang, state, tr, ContactList, SourceNote};
 use leptos::prelude::*;
 
 #[component]
@@ -38,21 +38,21 @@ pub fn NodeScreen(screen: Screen, start: String, id: String) -> impl IntoView {
                 <ol>
                     {path.into_iter().map(|(question, _, answer)| view! {
                         <li>
-                            <a href=screen.href_to(&[&question])>{move || answer.get(lang()).to_string()}</a>
+                            <a href=screen.href_to(&[&question])>{in_lang(answer.clone())}</a>
                         </li>
                     }).collect_view()}
                 </ol>
             </nav>
         })}
-        <h1 class="mw-title" tabindex="-1">{move || title.get(lang()).to_string()}</h1>
-        <p class="mw-lead">{move || text.get(lang()).to_string()}</p>
+        <h1 class="mw-title" tabindex="-1">{in_lang(title.clone())}</h1>
+        <p class="mw-lead">{in_lang(text.clone())}</p>
         {match node.kind.clone() {
             NodeKind::Question { answers } => view! {
                 <ul class="mw-doors mw-doors--small mw-answers">
                     {answers.into_iter().map(|answer| view! {
                         <li>
                             <a class="mw-door" href=screen.href_to(&[&answer.next])>
-                                <span class="mw-door__label">{move || answer.label.get(lang()).to_string()}</span>
+                                <span class="mw-door__label">{in_lang(answer.label.clone())}</span>
                             </a>
                         </li>
                     }).collect_view()}
@@ -84,9 +84,9 @@ fn StepsView(node: Node, steps: Steps, screen: Screen) -> impl IntoView {
     let next = steps.next.as_ref().and_then(|id| routekaart.routes.with_value(|r| r.node(id).cloned()));
     view! {
         {steps.sections.into_iter().map(|section| view! {
-            <h2>{move || section.heading.get(lang()).to_string()}</h2>
+            <h2>{in_lang(section.heading.clone())}</h2>
             <ul>
-                {section.items.into_iter().map(|item| view! { <li>{move || item.get(lang()).to_string()}</li> }).collect_view()}
+                {section.items.into_iter().map(|item| view! { <li>{in_lang(item.clone())}</li> }).collect_view()}
             </ul>
         }).collect_view()}
         {move || {
@@ -98,7 +98,7 @@ fn StepsView(node: Node, steps: Steps, screen: Screen) -> impl IntoView {
                     <ul class="mw-list">
                         {steps.into_iter().map(|step| view! {
                             <li class="mw-card">
-                                <p>{move || step.text.get(lang()).to_string()}</p>
+                                <p>{in_lang(step.text.clone())}</p>
                                 <p><SourceNote source=step.source.clone()/></p>
                             </li>
                         }).collect_view()}
@@ -117,9 +117,9 @@ fn StepsView(node: Node, steps: Steps, screen: Screen) -> impl IntoView {
             <ol class="mw-stages">
                 {steps.stages.into_iter().map(|stage| view! {
                     <li>
-                        <strong>{move || stage.who.get(lang()).to_string()}</strong>
-                        {stage.when.clone().map(|when| view! { " (" {move || when.get(lang()).to_string()} ")" })}
-                        ": " {move || stage.what.get(lang()).to_string()}
+                        <strong>{in_lang(stage.who.clone())}</strong>
+                        {stage.when.clone().map(|when| view! { " (" {in_lang(when.clone())} ")" })}
+                        ": " {in_lang(stage.what.clone())}
                     </li>
                 }).collect_view()}
             </ol>
@@ -147,7 +147,6 @@ fn StepsView(node: Node, steps: Steps, screen: Screen) -> impl IntoView {
 #[component]
 fn ActionItem(action: RouteAction) -> impl IntoView {
     let app = state();
-    let lang = move || app.lang.get();
     match action {
         RouteAction::Call { call, why } => {
             let number = app.content.with_untracked(|c| c.number(&call).cloned());
@@ -156,9 +155,9 @@ fn ActionItem(action: RouteAction) -> impl IntoView {
                 view! {
                     <li class="mw-card mw-route-call">
                         <p class="mw-card__title">
-                            <a href=number.tel_uri()>{tr("routes.call")} " " {number.number.clone()} " (" {move || name.get(lang()).to_string()} ")"</a>
+                            <a href=number.tel_uri()>{tr("routes.call")} " " {number.number.clone()} " (" {in_lang(name.clone())} ")"</a>
                         </p>
-                        <p>{move || why.get(lang()).to_string()}</p>
+                        <p>{in_lang(why.clone())}</p>
                     </li>
                 }
             }).into_any()
@@ -170,7 +169,7 @@ fn ActionItem(action: RouteAction) -> impl IntoView {
                 ActionKind::Write => "routes.do.write",
                 ActionKind::Look => "routes.do.look",
             };
-            view! { <li class="mw-card"><strong>{tr(key)}</strong> " " {move || text.get(lang()).to_string()}</li> }.into_any()
+            view! { <li class="mw-card"><strong>{tr(key)}</strong> " " {in_lang(text.clone())}</li> }.into_any()
         }
     }
 }

@@ -11,7 +11,8 @@ use super::query::SearchQuery;
 use super::{use_social_map, MapState};
 use crate::i18n::{t, t_count, t_with, Lang, Text};
 use crate::ground::route::Screen;
-use crate::shell::{state, tr, ScreenHeading};
+use crate::shell::{in_lang, state, tr, ScreenHeading};
+use crate::shell::field::Field;
 use leptos::{html, prelude::*};
 use std::sync::Arc;
 
@@ -119,7 +120,7 @@ fn NothingFound(directory: Arc<super::Loaded>) -> impl IntoView {
             <ul class="mw-actions mw-none-themes">
                 {themes.into_iter().map(|term| {
                     let href = SearchQuery { theme: Some(term.id.clone()), ..SearchQuery::default() }.href();
-                    view! { <li><a href=href>{move || term.label.get(app.lang.get()).to_string()}</a></li> }
+                    view! { <li><a href=href>{in_lang(term.label.clone())}</a></li> }
                 }).collect_view()}
             </ul>
             <h3>{tr("social_map.none.call")}</h3>
@@ -227,35 +228,30 @@ fn SearchForm(directory: Arc<super::Loaded>) -> impl IntoView {
 
     view! {
         <form role="search" class="mw-form mw-search" on:submit=|ev| ev.prevent_default()>
-            <div class="mw-field">
-                <label for="mw-sk-q">{tr("social_map.search")}</label>
-                <p class="mw-hint" id="mw-sk-q-hint">{tr("social_map.search_hint")}</p>
+            <Field id="mw-sk-q" label="social_map.search" hint="social_map.search_hint">
                 <input id="mw-sk-q" type="search" autocomplete="off" aria-describedby="mw-sk-q-hint"
                     prop:value=move || map.query.with(|q| q.text.clone())
                     on:input=move |ev| { let text = event_target_value(&ev); change(&|q| q.text = text.clone()) }/>
-            </div>
+            </Field>
             <fieldset class="mw-fieldset mw-filters">
                 <legend>{tr("social_map.filters")}</legend>
                 <Pick id="mw-sk-theme" label="social_map.theme" options=themes
                     get=|q| q.theme.clone() set=|q, v| q.theme = v/>
                 <Pick id="mw-sk-group" label="social_map.target_group" options=groups
                     get=|q| q.target_group.clone() set=|q, v| q.target_group = v/>
-                <div class="mw-field">
-                    <label for="mw-sk-age">{tr("social_map.age_filter")}</label>
+                <Field id="mw-sk-age" label="social_map.age_filter">
                     <input id="mw-sk-age" type="text" inputmode="numeric" class="mw-input--short" autocomplete="off"
                         prop:value=move || map.query.with(|q| q.age.map(|a| a.to_string()).unwrap_or_default())
                         on:input=move |ev| {
                             let age = super::model::age_from(&event_target_value(&ev));
                             change(&|q| q.age = age)
                         }/>
-                </div>
-                <div class="mw-field">
-                    <label for="mw-sk-area">{tr("social_map.area")}</label>
-                    <p class="mw-hint" id="mw-sk-area-hint">{tr("social_map.area_hint")}</p>
+                </Field>
+                <Field id="mw-sk-area" label="social_map.area" hint="social_map.area_hint">
                     <input id="mw-sk-area" type="text" autocomplete="off" aria-describedby="mw-sk-area-hint"
                         prop:value=move || map.query.with(|q| q.area.clone())
                         on:input=move |ev| { let area = event_target_value(&ev); change(&|q| q.area = area.clone()) }/>
-                </div>
+                </Field>
                 <Pick id="mw-sk-lang" label="social_map.language" options=languages
                     get=|q| q.language.clone() set=|q, v| q.language = v/>
                 <div class="mw-choices">
@@ -284,11 +280,9 @@ fn Pick(
     set: fn(&mut SearchQuery, Option<String>),
 ) -> impl IntoView {
     let map = use_social_map();
-    let app = state();
     let chosen = move || map.query.with(get);
     view! {
-        <div class="mw-field">
-            <label for=id>{tr(label)}</label>
+        <Field id=id label=label>
             <select id=id on:change=move |ev| {
                 let value = Some(event_target_value(&ev)).filter(|v| !v.is_empty());
                 let mut query = map.query.get_untracked();
@@ -300,12 +294,12 @@ fn Pick(
                     let this = value.clone();
                     view! {
                         <option value=value selected=move || chosen().as_deref() == Some(this.as_str())>
-                            {move || text.get(app.lang.get()).to_string()}
+                            {in_lang(text)}
                         </option>
                     }
                 }).collect_view()}
             </select>
-        </div>
+        </Field>
     }
 }
 
