@@ -77,7 +77,7 @@ const port = await freePort();
 const server = spawn('node', [path.join(root, 'scripts/serve.mjs'), '--port', String(port), `/=${dir}`], { stdio: ['ignore', 'pipe', 'inherit'] });
 await new Promise((resolve) => server.stdout.once('data', resolve));
 
-const ui = JSON.parse(fs.readFileSync(path.join(root, 'content/ui/nl.json'), 'utf8'));
+const ui = JSON.parse(fs.readFileSync(path.join(root, 'content/ui/shell.nl.json'), 'utf8'));
 let browser;
 try {
   browser = await chromium.launch({ executablePath: BROWSER });

@@ -15,7 +15,7 @@ export const ROUTES = readJson('content/routes.json');
 export const MELDCODE = readJson('content/meldcode.json');
 export const SELF_CHECK = readJson('content/self-check.json');
 
-// content/ui/nl.json (shell, meldcode) and one pair per capability, merged as src/i18n.rs does.
+// Every file of content/ui/ (shell, meldcode and one pair per capability), merged as src/i18n.rs does.
 const UI = { nl: {}, en: {} };
 for (const file of readdirSync(new URL('content/ui/', ROOT)).sort()) {
   const lang = file.split('.').at(-2);
