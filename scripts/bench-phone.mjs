@@ -38,6 +38,7 @@ export const JOURNEYS = [
     ready: new Function(`return (${heading('Is er nu direct gevaar?')})()
       && [...document.querySelectorAll('.meldwijzer .mw-screen a')].some((a) => a.textContent.includes('Ja, er is nu gevaar') && a.getClientRects().length > 0)
       && [...document.querySelectorAll('.meldwijzer .mw-screen a')].some((a) => a.textContent.includes('Nee, maar ik maak me zorgen') && a.getClientRects().length > 0);`),
+    next: { label: 'answer "Nee, maar ik maak me zorgen"', link: 'Nee, maar ik maak me zorgen' },
   },
   {
     id: 'burger-local-team', label: 'burger to the local team for postcode 3312 (voorbeeld.html)', url: '/voorbeeld.html#/zorgen', budget: { kb: 250 },
@@ -53,11 +54,13 @@ export const JOURNEYS = [
     id: 'meldcode', label: 'professional, #/meldcode first screen', url: '/#/meldcode', budget: { ratio: 2 },
     ready: new Function(`return (${heading('Meldcode: de vijf stappen')})()
       && [...document.querySelectorAll('.meldwijzer .mw-screen a')].some((a) => a.textContent.includes('Profiel invullen') && a.getClientRects().length > 0);`),
+    next: { label: '"Profiel invullen"', link: 'Profiel invullen' },
   },
   {
     id: 'sociale-kaart', label: 'sociale kaart in voorbeeld.html (60 services), first results', url: '/voorbeeld.html#/sociale-kaart', budget: { ratio: 2 },
     ready: () => /\d+ diensten gevonden/.test(document.querySelector('.mw-results__count')?.textContent ?? '')
       && !!document.querySelector('.mw-results > li h3') && document.querySelector('.mw-results > li h3').getClientRects().length > 0,
+    next: { label: 'the first result', selector: '.mw-results > li h3 a' },
   },
   {
     id: 'zelftest', label: 'zelftest, first question of "Ben ik klaar om te handelen?"', url: '/#/zelftest/professional', budget: null,
@@ -127,8 +130,26 @@ async function measureOnce(browser, url, journey, withSteps) {
   const runs = withSteps
     ? await (await page.waitForFunction(new Function(`return ${APP_RUNS} && performance.now();`), null, { timeout: 120_000, polling: 'raf' })).jsonValue()
     : ms;
+  // The capability's next screen after a click, once it runs: from the click (in the page, so
+  // no DevTools round trip is counted) until another heading shows.
+  let next = null;
+  if (withSteps && journey.next) {
+    await page.evaluate(({ link, selector }) => {
+      const visible = (e) => e.getClientRects().length > 0;
+      const target = selector
+        ? [...document.querySelectorAll(selector)].find(visible)
+        : [...document.querySelectorAll('.meldwijzer:not(.mw-prerender) .mw-screen a')].find((a) => visible(a) && a.textContent.includes(link));
+      window.__mwBefore = document.querySelector('.meldwijzer .mw-screen h1')?.textContent;
+      window.__mwClicked = performance.now();
+      target.click();
+    }, journey.next);
+    next = await (await page.waitForFunction(() => {
+      const h1 = [...document.querySelectorAll('.meldwijzer:not(.mw-prerender) .mw-screen h1')].find((h) => h.getClientRects().length > 0);
+      return !!h1 && h1.textContent !== window.__mwBefore && performance.now() - window.__mwClicked;
+    }, null, { timeout: 60_000, polling: 'raf' })).jsonValue();
+  }
   await context.close();
-  return { ms, runs, bytes: transferred, encodings: [...encodings] };
+  return { ms, runs, next, bytes: transferred, encodings: [...encodings] };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -167,6 +188,11 @@ export async function phoneJourneys(browser, { runs = 3 } = {}) {
     if (journey.budget?.kb) budget = `${journey.budget.kb} KB: ${kb <= journey.budget.kb ? 'within' : 'OVER'}`;
     const s = (x) => `${(x / 1000).toFixed(2)} s`;
     console.log(`  ${journey.label.padEnd(64)}${s(app).padStart(8)}${s(twin).padStart(8)}${(ratio.toFixed(1) + 'x').padStart(8)}${`${kb.toFixed(0)} KB (${twinKb.toFixed(0)})`.padStart(20)}${s(runs).padStart(11)}   ${budget}`);
+    if (journey.next) {
+      const next = median(r.app.map((x) => x.next));
+      console.log(`    then ${journey.next.label}: next screen ${next.toFixed(0)} ms after the click   (budget 300 ms: ${next <= 300 ? 'within' : 'OVER'})`);
+      rows.push({ id: `${journey.id}-next`, next });
+    }
     rows.push({ id: journey.id, app, twin, ratio, kb, twinKb, runs, budget });
   }
   return rows;
