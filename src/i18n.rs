@@ -66,31 +66,22 @@ pub struct UiText {
     pub en: &'static str,
 }
 
-pub const SHELL: UiText = UiText {
-    name: "shell",
-    nl: include_str!("../content/ui/shell.nl.json"),
-    en: include_str!("../content/ui/shell.en.json"),
-};
-pub const MELDCODE: UiText = UiText {
-    name: "meldcode",
-    nl: include_str!("../content/ui/meldcode.nl.json"),
-    en: include_str!("../content/ui/meldcode.en.json"),
-};
-pub const SOCIAL_MAP: UiText = UiText {
-    name: "sociale-kaart",
-    nl: include_str!("../content/ui/sociale-kaart.nl.json"),
-    en: include_str!("../content/ui/sociale-kaart.en.json"),
-};
-pub const ROUTES: UiText = UiText {
-    name: "routekaart",
-    nl: include_str!("../content/ui/routekaart.nl.json"),
-    en: include_str!("../content/ui/routekaart.en.json"),
-};
-pub const SELF_CHECK: UiText = UiText {
-    name: "zelftest",
-    nl: include_str!("../content/ui/zelftest.nl.json"),
-    en: include_str!("../content/ui/zelftest.en.json"),
-};
+/// The pair of files `content/ui/<name>.nl.json` and `.en.json`, compiled in.
+macro_rules! ui_text {
+    ($name:literal) => {
+        UiText {
+            name: $name,
+            nl: include_str!(concat!("../content/ui/", $name, ".nl.json")),
+            en: include_str!(concat!("../content/ui/", $name, ".en.json")),
+        }
+    };
+}
+
+pub const SHELL: UiText = ui_text!("shell");
+pub const MELDCODE: UiText = ui_text!("meldcode");
+pub const SOCIAL_MAP: UiText = ui_text!("sociale-kaart");
+pub const ROUTES: UiText = ui_text!("routekaart");
+pub const SELF_CHECK: UiText = ui_text!("zelftest");
 
 /// The text a capability module needs beyond the shell's. Only modules call this, so each
 /// wasm module carries its own text and the shell only the shell's. The zelftest's practice
