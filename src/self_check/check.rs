@@ -2,7 +2,7 @@
 //! red/amber/green per theme and an action list; saving, comparing, printing and files.
 
 use super::model::{changes, export, import_into, latest, with_saved, Answer, AnswerSheet, Check, Rating, SavedResult};
-use super::{load_saved, store_saved, use_self_check};
+use super::state::{load_saved, store_saved, use_self_check};
 use crate::i18n::{long_date, t, t_count, t_with};
 use crate::meldcode::dossier::ImportError;
 use crate::ground::route::Screen;
