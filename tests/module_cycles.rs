@@ -3,8 +3,8 @@
 //!
 //! Reads every `.rs` file of the library (not `src/bin/` or `src/main.rs`: nothing imports a
 //! binary), takes each `use` statement (`crate::…`, `super::…`, `self::…`, a child module's
-//! name, nested `{…}` groups included) and every `crate::…` / `super::…` path written inline in
-//! the code, resolves each to the file of the deepest module it names, and looks for strongly
+//! name, nested `{…}` groups included) and every `crate::…`, `super::…` or `child::…` path
+//! written inline in the code, resolves each to the file of the deepest module it names, and looks for strongly
 //! connected components in that graph: each is an import cycle. `mod x;` lines only say where
 //! a child file is, so they are not edges; `#[cfg(test)] mod tests { … }` blocks are left out.
 //! A re-export (`pub use`) is an edge to the file it re-exports from, and a path through a
@@ -214,8 +214,14 @@ fn graph() -> (BTreeMap<String, BTreeSet<String>>, usize) {
             written.extend(expand(&after[..end]));
             rest = &after[end..];
         }
-        // Paths written inline: `crate::x::y(…)`, `super::x::Y`.
-        for start in ["crate::", "super::"] {
+        // Paths written inline: `crate::x::y(…)`, `super::x::Y`, and a child module's name
+        // (`home::Home()` in shell/mod.rs).
+        let children: Vec<String> = known
+            .iter()
+            .filter(|m| m.len() == module.len() + 1 && m.starts_with(module))
+            .map(|m| format!("{}::", m.last().unwrap()))
+            .collect();
+        for start in ["crate::", "super::"].into_iter().chain(children.iter().map(String::as_str)) {
             let mut from = 0;
             while let Some(at) = code[from..].find(start) {
                 let at = from + at;

@@ -6,7 +6,7 @@ use super::parts::{entry_list, guide_view, VeiligThuisCall};
 use super::engine::{Decision, Question};
 use super::fields::{date_input, text_area, use_editing, yes_no};
 use super::report::{decision_rows, question_note};
-use super::use_meldcode;
+use super::state::use_meldcode;
 use crate::i18n::{long_date, t, t_with};
 use crate::shell::{browser, in_lang, state, tr, SourceNote};
 use leptos::prelude::*;

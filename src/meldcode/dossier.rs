@@ -5,6 +5,7 @@
 use super::engine::{Answers, Circumstances, Decision, Outcome};
 use super::profile::{ClientKind, Profile, Sector};
 use crate::ground::checks::{is_record_id, nests_deeper_than};
+use crate::ground::route::Screen;
 use crate::ground::limits::{megabytes, MEGABYTE};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -377,6 +378,11 @@ pub fn put_imported(list: &mut Vec<Dossier>, written: &[Dossier]) {
 /// Takes dossier `id` out of the list (after it was deleted from storage).
 pub fn remove(list: &mut Vec<Dossier>, id: &str) {
     list.retain(|d| d.id != id);
+}
+
+/// Link to a dossier's step or view.
+pub fn dossier_href(id: &str, view: &str) -> String {
+    Screen::Meldcode.href_to(&[id, view])
 }
 
 /// A real name in the case code field would put a client's identity in browser storage.

@@ -6,7 +6,9 @@ use super::fields::{date_input, text_area, text_input, use_editing, yes_no, Edit
 use super::list::StorageProblem;
 use super::profile::ClientKind;
 use super::parts::{entry_list, guide_view, VeiligThuisCall};
-use super::{decision, dossier_href, print, use_meldcode};
+use super::dossier::dossier_href;
+use super::state::use_meldcode;
+use super::{decision, print};
 use crate::i18n::{t, t_with};
 use crate::ground::route::Screen;
 use crate::shell::{go, in_lang, state, tr};

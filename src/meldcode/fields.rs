@@ -1,7 +1,7 @@
 //! Form fields bound to the dossier being edited. Each change is stored at once, so closing the
 //! tab or reloading never loses what was typed.
 
-use super::{dossier::Dossier, Meldcode};
+use super::{dossier::Dossier, state::Meldcode};
 use crate::shell::tr;
 use crate::shell::field::Field;
 use chrono::{DateTime, Local, NaiveDate, Utc};

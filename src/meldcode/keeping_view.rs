@@ -3,7 +3,8 @@
 //! "Alles wissen". The decisions are `keeping`'s; this renders them and sends the events.
 
 use super::keeping::{self, Persistence, RetentionPolicy};
-use super::{device_store, use_meldcode};
+use super::device_store;
+use super::state::use_meldcode;
 use crate::i18n::{long_date, t, t_count, t_with};
 use crate::shell::{state, tr, AppState};
 use crate::storage::device;

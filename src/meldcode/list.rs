@@ -5,7 +5,9 @@ use super::dossier::{self, looks_like_a_name, Dossier, ImportError, ImportPlan};
 use super::profile::{AfwegingenStep, ClientKind, Profile, Sector};
 use super::store::Protection;
 use super::vault::EncryptedExport;
-use super::{device_store, dossier_href, import, keeping_view, store, use_meldcode, vault_view};
+use super::dossier::dossier_href;
+use super::state::{use_meldcode, Meldcode};
+use super::{device_store, import, keeping_view, store, vault_view};
 use crate::i18n::{long_date, t, t_count, t_with};
 use crate::ground::route::Screen;
 use crate::shell::{browser, go, in_lang, state, tr, ScreenHeading, SourceNote};
@@ -54,7 +56,7 @@ pub fn NewDossier(step: String) -> impl IntoView {
 }
 
 /// The organisation requires protection and it is not on yet: no dossier can be made.
-fn must_protect_first(meldcode: super::Meldcode) -> bool {
+fn must_protect_first(meldcode: Meldcode) -> bool {
     vault_view::policy(state()).required && meldcode.protection.get_untracked() == Protection::Off
 }
 

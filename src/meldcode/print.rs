@@ -3,7 +3,7 @@
 
 use super::fields::use_editing;
 use super::report::{as_text, build};
-use super::use_meldcode;
+use super::state::use_meldcode;
 use crate::i18n::{long_date, t_with};
 use crate::shell::{browser, state, tr};
 use leptos::prelude::*;

@@ -5,7 +5,7 @@
 
 use super::store::{self, Protection, VaultError};
 use super::vault::{self, EncryptedExport, ProtectionPolicy};
-use super::{use_meldcode, Meldcode};
+use super::state::{use_meldcode, Meldcode};
 use crate::i18n::t_with;
 use crate::ground::route::Screen;
 use crate::shell::{go, state, tr, AppState};

@@ -3,7 +3,7 @@
 
 use super::local::{contacts_for, wijken};
 use super::screens::PlaceField;
-use super::use_routekaart;
+use super::state::use_routekaart;
 use crate::i18n::{long_date, t, t_with};
 use crate::ground::route::Screen;
 use crate::shell::{browser, in_lang, state, tr};

@@ -3,7 +3,7 @@
 
 use super::local::{contacts_for, wijken};
 use super::model::{RouteAction, ActionKind, Node, NodeKind, Steps};
-use super::use_routekaart;
+use super::state::use_routekaart;
 use crate::i18n::{t, t_with, Text};
 use crate::sociale_kaart::model::serving;
 use crate::ground::postcode::postcode4;

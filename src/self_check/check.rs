@@ -2,9 +2,10 @@
 //! red/amber/green per theme and an action list; saving, comparing, printing and files.
 
 use super::model::{changes, export, import_into, latest, with_saved, Answer, AnswerSheet, Check, Rating, SavedResult};
-use super::{load_saved, store_saved, use_self_check};
+use super::state::{load_saved, store_saved, use_self_check};
 use crate::i18n::{long_date, t, t_count, t_with};
 use crate::meldcode::dossier::ImportError;
+use crate::ground::limits::{megabytes, MAX_IMPORT_BYTES};
 use crate::ground::route::Screen;
 use crate::shell::{browser, in_lang, state, tr, SourceNote};
 use crate::shell::field::Field;
@@ -184,7 +185,8 @@ pub fn CheckScreen(id: String) -> impl IntoView {
                 <button type="button" class="mw-button mw-button--secondary" on:click=download>{tr("self_check.export")}</button>
             })}
         </div>
-        <Field id="mw-self-check-import" label="self_check.import" hint="self_check.import_hint" class="mw-no-print">
+        <Field id="mw-self-check-import" label="self_check.import" hint="self_check.import_hint"
+            hint_args=vec![("max", megabytes(MAX_IMPORT_BYTES))] class="mw-no-print">
             <input id="mw-self-check-import" type="file" accept=".json,application/json" node_ref=input on:change=chosen/>
         </Field>
         <p class="mw-hint mw-no-print">{tr("self_check.privacy")}</p>

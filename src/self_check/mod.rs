@@ -6,32 +6,13 @@
 mod check;
 pub mod model;
 mod practice;
+mod state;
 
 use crate::ground::route::Screen;
 use crate::shell::{in_lang, state, tr, ScreenHeading};
-use crate::storage::{self, Area, StorageError};
 use leptos::prelude::*;
-use model::{SavedResult, SelfCheckContent};
-
-const STORAGE_PREFIX: &str = "zelftest:";
-
-/// Saved results of one check, oldest first.
-pub fn load_saved(check: &str) -> Result<Vec<SavedResult>, StorageError> {
-    storage::load::<Vec<SavedResult>>(Area::Local, &format!("{STORAGE_PREFIX}{check}")).map(Option::unwrap_or_default)
-}
-
-pub fn store_saved(check: &str, results: &[SavedResult]) -> Result<(), StorageError> {
-    storage::save(Area::Local, &format!("{STORAGE_PREFIX}{check}"), &results)
-}
-
-#[derive(Clone, Copy)]
-pub struct SelfCheck {
-    pub content: Memo<SelfCheckContent>,
-}
-
-pub fn use_self_check() -> SelfCheck {
-    expect_context::<SelfCheck>()
-}
+use model::SelfCheckContent;
+use state::{use_self_check, SelfCheck};
 
 /// `#/zelftest` chooses a check; `#/zelftest/<check>`, `#/zelftest/kennis` and
 /// `#/zelftest/oefenen/<case>` are its screens.

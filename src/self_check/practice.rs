@@ -2,7 +2,7 @@
 //! afwegingen with the model answer's reasoning, using the meldcode's own engine.
 
 use super::model::practice_outcome;
-use super::use_self_check;
+use super::state::use_self_check;
 use crate::i18n::t;
 use crate::meldcode::content::MeldcodeContent;
 use crate::meldcode::engine::Answers;

@@ -4,7 +4,9 @@
 //! following the shell's language and region pack through window events. A capability's own
 //! stylesheet (`style/<name>.css`) is loaded with it.
 
-use super::{browser::current_hash, config::MountConfig, region::RegionStatus, set_if_changed, tr, AppState};
+use super::app_state::{set_if_changed, state, tr, AppState};
+use super::region_notice::RegionNotice;
+use super::{browser::current_hash, config::MountConfig, region::RegionStatus};
 use crate::ground::route;
 use crate::content::{Content, Issue, NationalContent, Problem, RegionPack};
 use crate::i18n::Lang;
@@ -41,7 +43,7 @@ extern "C" {
 /// slot carries the validated region pack as JSON, which the module reads into its own state.
 #[component]
 pub fn Slot(name: &'static str) -> impl IntoView {
-    let app = super::state();
+    let app = state();
     let data = move || app.content.with(Content::region_json);
     let failed = RwSignal::new(false);
     let load = move || {
@@ -167,7 +169,7 @@ pub fn mount<V: IntoView + 'static>(name: &'static str, view: fn() -> V) {
             provide_context(app);
             follow_shell(app, name, element);
             // A slot whose data could not be read says so, as the shell says a refused pack.
-            view! { <super::RegionNotice/> {view()} }
+            view! { <RegionNotice/> {view()} }
         });
         MOUNTED.with(|m| m.borrow_mut().push(Box::new(handle)));
     }

@@ -3,7 +3,8 @@
 //! control's `aria-describedby` names the hint and the shown error, so a screen reader reads
 //! them with the label, and `aria-invalid` marks it while the error shows.
 
-use super::tr;
+use super::app_state::{state, tr};
+use crate::i18n::t_with;
 use leptos::{html, prelude::*};
 
 /// A labelled control (an `<input>`, `<select>` or `<textarea>`, given as the children) with
@@ -18,6 +19,9 @@ pub fn Field(
     /// Translation key of the hint under the label (a key, or an `Option` of one).
     #[prop(into, optional_no_strip)]
     hint: Option<&'static str>,
+    /// Values for the hint's `{name}` placeholders, such as a size limit.
+    #[prop(optional)]
+    hint_args: Vec<(&'static str, String)>,
     /// Translation key of the error shown now, if any.
     #[prop(optional, into)]
     error: Option<Signal<Option<&'static str>>>,
@@ -52,7 +56,14 @@ pub fn Field(
     view! {
         <div class=class node_ref=root>
             <label for=id>{tr(label)}</label>
-            {hint.map(|key| view! { <p class="mw-hint" id=hint_id>{tr(key)}</p> })}
+            {hint.map(|key| {
+                let lang = state().lang;
+                let text = move || {
+                    let args: Vec<(&str, &str)> = hint_args.iter().map(|(name, value)| (*name, value.as_str())).collect();
+                    t_with(lang.get(), key, &args)
+                };
+                view! { <p class="mw-hint" id=hint_id>{text}</p> }
+            })}
             {move || shown_error().map(|key| view! { <p class="mw-error" role="alert" id=error_id.clone()>{tr(key)}</p> })}
             {children()}
         </div>

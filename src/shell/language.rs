@@ -1,6 +1,7 @@
 //! Language switch. The choice is kept on the device only when the user ticks the box.
 
-use super::{config::MountConfig, state, tr};
+use super::app_state::{state, tr};
+use super::config::MountConfig;
 use crate::i18n::{self, Lang};
 use crate::storage::{self, Area};
 use leptos::prelude::*;

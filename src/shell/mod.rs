@@ -12,6 +12,7 @@ mod language;
 pub mod mount;
 pub mod quick_exit;
 pub mod region;
+mod region_notice;
 // Route parsing is pure and lives in the ground layer; here for code written before the move.
 pub use crate::ground::route;
 
@@ -25,6 +26,7 @@ use browser::current_hash;
 use config::MountConfig;
 use leptos::{ev, html, prelude::*};
 use region::RegionStatus;
+use region_notice::RegionNotice;
 use route::Screen;
 use wasm_bindgen::JsCast;
 
@@ -145,33 +147,5 @@ fn focus_heading(root: NodeRef<html::Div>) {
         .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(heading) = heading {
         let _ = heading.focus();
-    }
-}
-
-/// Tells the user when a region pack was refused, and why, in the editor's terms. Also shown
-/// by a capability module whose slot data could not be read (`capability::mount`).
-#[component]
-pub(crate) fn RegionNotice() -> impl IntoView {
-    let app = state();
-    move || match app.region.get() {
-        RegionStatus::Failed(issues) => {
-            let lang = app.lang.get();
-            let messages: Vec<_> = issues.iter().take(50).map(|i| i.message(lang)).collect();
-            view! {
-                <div class="mw-notice mw-notice--warning" role="status">
-                    <p><strong>{tr("region_notice.failed")}</strong></p>
-                    <details>
-                        <summary>{tr("region_notice.failed_details")}</summary>
-                        <ul>{messages.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
-                    </details>
-                </div>
-            }
-            .into_any()
-        }
-        RegionStatus::Loading => view! {
-            <p class="mw-notice" role="status">{tr("region_notice.loading")}</p>
-        }
-        .into_any(),
-        RegionStatus::National | RegionStatus::Loaded => ().into_any(),
     }
 }

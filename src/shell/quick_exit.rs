@@ -3,7 +3,7 @@
 //! `location.replace`, so Back does not return, after wiping what the app kept in session
 //! storage and on screen.
 
-use super::{state, tr};
+use super::app_state::{state, tr};
 use crate::i18n::t_with;
 use crate::storage;
 use leptos::{ev, prelude::*};

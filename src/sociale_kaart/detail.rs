@@ -4,7 +4,7 @@
 use super::directory::Found;
 use super::my_list::ListToggle;
 use super::service_view::{ServiceView, Variant};
-use super::{use_social_map, MapState};
+use super::state::{use_social_map, MapState};
 use crate::i18n::t_with;
 use crate::shell::{state, tr};
 use leptos::prelude::*;

@@ -16,35 +16,17 @@ mod results;
 pub mod search;
 pub mod service_view;
 pub mod source;
+mod state;
 
 use crate::content::{Content, Issue};
 use crate::ground::route::Screen;
 use crate::shell::{browser::current_hash, set_if_changed, state};
 use chrono::NaiveDateTime;
-use import::ImportIssue;
 use leptos::prelude::*;
 use directory::Directory;
 use query::SearchQuery;
+use state::{Loaded, MapState, MyList, SocialMap};
 use std::sync::Arc;
-
-/// The sociale kaart as loaded from the region's files.
-pub struct Loaded {
-    pub directory: Directory,
-    /// Records or fields the import left out or warned about, for the gemeente's editor.
-    pub issues: Vec<ImportIssue>,
-    /// Files that could not be fetched.
-    pub unread: Vec<Issue>,
-    /// Issues past the number kept per file.
-    pub more_issues: usize,
-}
-
-#[derive(Clone)]
-pub enum MapState {
-    /// The region pack names no sociale kaart (or there is no region).
-    NoMap,
-    Loading,
-    Ready(Arc<Loaded>),
-}
 
 /// The themes and target groups of the region's sociale kaart: the default ones with the
 /// pack's own laid over them.
@@ -144,39 +126,8 @@ fn built(key: &SourceKey) -> Option<Arc<Loaded>> {
     BUILT.with_borrow(|b| b.as_ref().filter(|(k, _)| k == key).map(|(_, l)| l.clone()))
 }
 
-/// What the sociale kaart screens share.
-#[derive(Clone, Copy)]
-pub struct SocialMap {
-    /// Derived from the region's files and the directory built from them.
-    pub state: Signal<MapState>,
-    pub query: RwSignal<SearchQuery>,
-    pub my_list: my_list::MyList,
-    /// The local time opening states are computed for; moves on every minute.
-    pub now: RwSignal<NaiveDateTime>,
-}
-
 fn local_now() -> NaiveDateTime {
     chrono::Local::now().naive_local()
-}
-
-pub fn use_social_map() -> SocialMap {
-    expect_context::<SocialMap>()
-}
-
-impl SocialMap {
-    /// Shows `query` and puts it in the URL without a history entry per keystroke.
-    pub fn set_query(&self, query: SearchQuery) {
-        let href = query.href();
-        if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href));
-        }
-        set_if_changed(self.query, query);
-    }
-
-    /// `#/sociale-kaart?…`: back to the search as the user left it.
-    pub fn search_href(&self) -> String {
-        self.query.with(SearchQuery::href)
-    }
 }
 
 /// `#/sociale-kaart` searches; `#/sociale-kaart/dienst/<id>` shows one service;
@@ -222,7 +173,7 @@ pub fn SocialMapScreen() -> impl IntoView {
     let map = SocialMap {
         state,
         query: RwSignal::new(SearchQuery::from_hash(&current_hash())),
-        my_list: my_list::MyList::load(),
+        my_list: MyList::load(),
         now: RwSignal::new(local_now()),
     };
     provide_context(map);

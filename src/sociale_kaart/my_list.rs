@@ -2,71 +2,11 @@
 //! the user chooses to keep it is it stored on the device (and from then on kept up to date).
 
 use super::service_view::{ServiceView, Variant};
-use super::{use_social_map, MapState};
+use super::state::{use_social_map, MapState};
 use crate::i18n::{long_date, t, t_with};
 use crate::ground::route::Screen;
 use crate::shell::{browser, state, tr};
-use crate::storage::{self, Area};
 use leptos::prelude::*;
-
-const STORAGE_NAME: &str = "sociale-kaart-lijstje";
-
-#[derive(Clone, Copy)]
-pub struct MyList {
-    pub ids: RwSignal<Vec<String>>,
-    /// The user asked to keep the list on this device.
-    pub kept: RwSignal<bool>,
-    /// Translation key of the last storage problem.
-    pub problem: RwSignal<Option<&'static str>>,
-}
-
-impl MyList {
-    pub fn load() -> MyList {
-        let (ids, kept, problem) = match storage::load::<Vec<String>>(Area::Local, STORAGE_NAME) {
-            Ok(Some(ids)) => (ids, true, None),
-            Ok(None) => (Vec::new(), false, None),
-            Err(e) => (Vec::new(), false, Some(e.message_key())),
-        };
-        MyList { ids: RwSignal::new(ids), kept: RwSignal::new(kept), problem: RwSignal::new(problem) }
-    }
-
-    pub fn contains(&self, id: &str) -> bool {
-        self.ids.with(|ids| ids.iter().any(|i| i == id))
-    }
-
-    pub fn toggle(&self, id: &str) {
-        self.ids.update(|ids| match ids.iter().position(|i| i == id) {
-            Some(at) => {
-                ids.remove(at);
-            }
-            None => ids.push(id.to_string()),
-        });
-        if self.kept.get_untracked() {
-            self.keep();
-        }
-    }
-
-    /// Stores the list; on failure the list stays in memory and the user is told why.
-    pub fn keep(&self) {
-        match storage::save(Area::Local, STORAGE_NAME, &self.ids.get_untracked()) {
-            Ok(()) => {
-                self.kept.set(true);
-                self.problem.set(None);
-            }
-            Err(e) => self.problem.set(Some(e.message_key())),
-        }
-    }
-
-    pub fn forget(&self) {
-        match storage::remove(Area::Local, STORAGE_NAME) {
-            Ok(()) => {
-                self.kept.set(false);
-                self.problem.set(None);
-            }
-            Err(e) => self.problem.set(Some(e.message_key())),
-        }
-    }
-}
 
 /// "Op mijn lijstje" as a toggle button.
 #[component]

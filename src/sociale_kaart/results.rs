@@ -8,7 +8,7 @@ use super::my_list::ListToggle;
 use super::import::{group_issues, summary};
 use super::model::number_conflicts;
 use super::query::SearchQuery;
-use super::{use_social_map, MapState};
+use super::state::{use_social_map, Loaded, MapState};
 use crate::i18n::{t, t_count, t_with, Lang, Text};
 use crate::ground::route::Screen;
 use crate::shell::{in_lang, state, tr, ScreenHeading};
@@ -56,7 +56,7 @@ fn NoMap() -> impl IntoView {
 /// grouped by kind with counts and the first examples, and the full report as a download.
 /// Users see that some data is missing.
 #[component]
-fn ImportNotice(loaded: Arc<super::Loaded>) -> impl IntoView {
+fn ImportNotice(loaded: Arc<Loaded>) -> impl IntoView {
     let app = state();
     let has_problems = loaded.issues.iter().any(|i| !i.is_warning());
     let conflicts: Vec<String> = app.content.with_untracked(|c| {
@@ -106,7 +106,7 @@ fn ImportNotice(loaded: Arc<super::Loaded>) -> impl IntoView {
 
 /// Nothing found: the themes this sociale kaart has, as searches, and who to call anyway.
 #[component]
-fn NothingFound(directory: Arc<super::Loaded>) -> impl IntoView {
+fn NothingFound(directory: Arc<Loaded>) -> impl IntoView {
     let app = state();
     let records = directory.directory.records();
     let themes: Vec<Term> = directory.directory.taxonomy().themes.iter()
@@ -130,7 +130,7 @@ fn NothingFound(directory: Arc<super::Loaded>) -> impl IntoView {
 }
 
 #[component]
-fn Search(loaded: Arc<super::Loaded>) -> impl IntoView {
+fn Search(loaded: Arc<Loaded>) -> impl IntoView {
     let map = use_social_map();
     let app = state();
     let shown = RwSignal::new(PAGE);
@@ -201,7 +201,7 @@ fn Search(loaded: Arc<super::Loaded>) -> impl IntoView {
 /// The search box and filters. Each change updates the results and the URL at once; the
 /// submit button is there for users who expect one (and for Enter).
 #[component]
-fn SearchForm(directory: Arc<super::Loaded>) -> impl IntoView {
+fn SearchForm(directory: Arc<Loaded>) -> impl IntoView {
     let map = use_social_map();
     let app = state();
     let lang = move || app.lang.get();
