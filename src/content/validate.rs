@@ -564,7 +564,7 @@ pub(crate) mod tests {
         let huge = " ".repeat(MAX_PACK_BYTES + 1);
         let found = issues(&huge);
         assert!(matches!(found[0].problem, Problem::TooLarge { .. }));
-        assert!(found[0].message(Lang::Nl).contains("1.0 MB"), "{}", found[0].message(Lang::Nl));
+        assert!(found[0].message(Lang::Nl).contains("te groot (1,1 MB). Het mag hoogstens 1 MB zijn."), "{}", found[0].message(Lang::Nl));
     }
 
     #[test]

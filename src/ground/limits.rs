@@ -2,6 +2,8 @@
 //! sociale kaart files a gemeente publishes, the import files a professional chooses, the
 //! ages a service can be for.
 
+use crate::i18n::Lang;
+
 /// A megabyte as the messages count it.
 pub const MEGABYTE: usize = 1024 * 1024;
 /// A region pack: a hundred times the example region, room for about 1,800 contacts in two
@@ -30,9 +32,15 @@ pub const MAX_AGE: u8 = 120;
 pub const REGION_FORMAT: &str = "meldwijzer-region";
 pub const REGION_VERSION: u32 = 1;
 
-/// "1.5 MB": a size in a message, with one decimal.
-pub fn megabytes(bytes: usize) -> String {
-    format!("{:.1} MB", bytes as f64 / MEGABYTE as f64)
+/// A size in a message: "10 MB" for whole megabytes, else one decimal in the language's own
+/// way ("1,5 MB", "1.5 MB"). Rounded up, so a file just over a limit never reads as the limit.
+pub fn megabytes(bytes: usize, lang: Lang) -> String {
+    let tenths = (bytes as u64 * 10).div_ceil(MEGABYTE as u64);
+    match (tenths % 10, lang) {
+        (0, _) => format!("{} MB", tenths / 10),
+        (tenth, Lang::Nl) => format!("{},{tenth} MB", tenths / 10),
+        (tenth, Lang::En) => format!("{}.{tenth} MB", tenths / 10),
+    }
 }
 
 #[cfg(test)]
@@ -40,9 +48,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn sizes_have_one_decimal() {
-        assert_eq!(megabytes(MAX_PACK_BYTES + 1), "1.0 MB");
-        assert_eq!(megabytes(11 * MEGABYTE), "11.0 MB");
-        assert_eq!(megabytes(MEGABYTE * 3 / 2), "1.5 MB");
+    fn sizes_read_as_people_write_them() {
+        assert_eq!(megabytes(10 * MEGABYTE, Lang::Nl), "10 MB");
+        assert_eq!(megabytes(MAX_PACK_BYTES + 1, Lang::Nl), "1,1 MB");
+        assert_eq!(megabytes(MEGABYTE * 3 / 2, Lang::Nl), "1,5 MB");
+        assert_eq!(megabytes(MEGABYTE * 3 / 2, Lang::En), "1.5 MB");
+        assert_eq!(megabytes(11 * MEGABYTE, Lang::En), "11 MB");
     }
 }

@@ -55,7 +55,7 @@ impl Problem {
             Problem::TooLarge { size, max } => t_with(
                 lang,
                 "pack.problem.too_large",
-                &[("size", &megabytes(*size)), ("max", &megabytes(*max))],
+                &[("size", &megabytes(*size, lang)), ("max", &megabytes(*max, lang))],
             ),
             Problem::NotJson { line, column } => t_with(
                 lang,

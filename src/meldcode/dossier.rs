@@ -6,7 +6,7 @@ use super::engine::{Answers, Circumstances, Decision, Outcome};
 use super::profile::{ClientKind, Profile, Sector};
 use crate::ground::checks::{is_record_id, nests_deeper_than};
 use crate::ground::route::Screen;
-use crate::ground::limits::{megabytes, MEGABYTE};
+use crate::ground::limits::megabytes;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -459,7 +459,7 @@ impl ImportError {
         };
         let args: Vec<(&str, String)> = match self {
             ImportError::TooLarge { size } => {
-                vec![("size", megabytes(*size)), ("max", (MAX_IMPORT_BYTES / MEGABYTE).to_string())]
+                vec![("size", megabytes(*size, lang)), ("max", megabytes(MAX_IMPORT_BYTES, lang))]
             }
             ImportError::TooMany { count } => vec![("count", count.to_string()), ("max", MAX_IMPORT_ITEMS.to_string())],
             ImportError::NewerVersion { found } => vec![("found", found.to_string())],

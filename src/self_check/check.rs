@@ -186,7 +186,7 @@ pub fn CheckScreen(id: String) -> impl IntoView {
             })}
         </div>
         <Field id="mw-self-check-import" label="self_check.import" hint="self_check.import_hint"
-            hint_args=vec![("max", megabytes(MAX_IMPORT_BYTES))] class="mw-no-print">
+            hint_args=vec![("max", megabytes(MAX_IMPORT_BYTES, app.lang.get_untracked()))] class="mw-no-print">
             <input id="mw-self-check-import" type="file" accept=".json,application/json" node_ref=input on:change=chosen/>
         </Field>
         <p class="mw-hint mw-no-print">{tr("self_check.privacy")}</p>
