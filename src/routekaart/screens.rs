@@ -11,6 +11,7 @@ use crate::sociale_kaart::query::SearchQuery;
 use crate::sociale_kaart::service_view::{ServiceView, Variant};
 use crate::ground::route::Screen;
 use crate::shell::{in_lang, state, tr, ContactList, SourceNote};
+use crate::shell::field::Field;
 use leptos::prelude::*;
 
 #[component]
@@ -262,18 +263,13 @@ fn LocalHelp() -> impl IntoView {
 /// The postcode or wijk for local help, kept in memory only.
 #[component]
 pub fn PlaceField(wijken: Vec<String>) -> impl IntoView {
-    let app = state();
     let routekaart = use_routekaart();
     view! {
-        <div class="mw-field">
-            <label for="mw-route-place">{tr("routes.place")}</label>
-            <p class="mw-hint" id="mw-route-place-hint">
-                {move || t_with(app.lang.get(), "routes.place_hint", &[("wijken", &wijken.join(", "))])}
-            </p>
+        <Field id="mw-route-place" label="routes.place" hint="routes.place_hint" hint_args=vec![("wijken", wijken.join(", "))]>
             <input id="mw-route-place" type="text" autocomplete="off" aria-describedby="mw-route-place-hint"
                 prop:value=move || routekaart.place.get()
                 on:input=move |ev| routekaart.place.set(event_target_value(&ev))/>
-        </div>
+        </Field>
     }
 }
 
