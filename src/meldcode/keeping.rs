@@ -107,6 +107,14 @@ pub fn is_safari(user_agent: &str) -> bool {
     user_agent.contains("Safari/") && user_agent.contains("AppleWebKit") && !OTHERS.iter().any(|o| user_agent.contains(o))
 }
 
+/// Whether a user must be told that their dossiers go after seven days without a visit:
+/// Safari in a tab, not the app installed on the home screen, which WebKit leaves out of that
+/// rule (WebKit, "Full Third-Party Cookie Blocking and More", 2020,
+/// https://webkit.org/blog/10218/full-third-party-cookie-blocking-and-more/).
+pub fn deleted_after_a_week_unvisited(user_agent: &str, installed: bool) -> bool {
+    is_safari(user_agent) && !installed
+}
+
 /// Whether the browser promised to keep this website's storage (`navigator.storage`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Persistence {
@@ -234,6 +242,15 @@ mod tests {
         for ua in others {
             assert!(!is_safari(ua), "{ua}");
         }
+    }
+
+    #[test]
+    fn an_installed_app_is_not_warned_about_the_seven_days() {
+        let safari_ios = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1";
+        assert!(deleted_after_a_week_unvisited(safari_ios, false));
+        assert!(!deleted_after_a_week_unvisited(safari_ios, true));
+        let chrome = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36";
+        assert!(!deleted_after_a_week_unvisited(chrome, false));
     }
 
     #[test]

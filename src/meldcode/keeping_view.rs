@@ -76,7 +76,7 @@ pub fn StorageNotice() -> impl IntoView {
         persistence.try_set(Some(Persistence::from_answer(answer)));
     });
     let host = device::host();
-    let safari = keeping::is_safari(&device::user_agent());
+    let safari = keeping::deleted_after_a_week_unvisited(&device::user_agent(), device::is_installed());
     let wiped = RwSignal::new(false);
     view! {
         <section class="mw-notice mw-keeping" aria-labelledby="mw-keeping-title">

@@ -67,6 +67,14 @@ pub fn user_agent() -> String {
     web_sys::window().and_then(|w| w.navigator().user_agent().ok()).unwrap_or_default()
 }
 
+/// Whether the app runs installed (added to the home screen or as a desktop app), not in a tab.
+pub fn is_installed() -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    ["standalone", "minimal-ui", "fullscreen", "window-controls-overlay"].iter().any(|mode| {
+        window.match_media(&format!("(display-mode: {mode})")).ok().flatten().is_some_and(|query| query.matches())
+    })
+}
+
 /// Characters a stored item named `name` takes besides its value (its full key).
 pub fn key_chars(name: &str) -> usize {
     key(name).encode_utf16().count()
