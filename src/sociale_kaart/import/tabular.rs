@@ -927,9 +927,8 @@ mod tests {
         let tables: TableTexts = [("s.csv", format!("id,name\n{services}")), ("sal.csv", format!("id,service_id,location_id\n{places}")),
             ("l.csv", "id,name\nloc,Plek\n".to_string()), ("p.csv", format!("id,location_id,number\n{phones}"))]
             .into_iter().map(|(path, text)| (path.to_string(), Ok(text))).collect();
-        let started = std::time::Instant::now();
+        // Refused by count, not by a clock: the suite has no timed tests (speed is the bench's).
         let import = import_tabular_after("datapackage.json", text, &tables, &Taxonomy::default(), Default::default(), crate::sociale_kaart::import::test_today());
         assert_eq!(import.issues.iter().map(|i| &i.problem).collect::<Vec<_>>(), [&Problem::TooManyLinks]);
-        assert!(started.elapsed() < std::time::Duration::from_secs(20), "{:?}", started.elapsed());
     }
 }
