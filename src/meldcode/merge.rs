@@ -417,7 +417,7 @@ mod tests {
             let mut on_the_way: [Vec<Dossier>; 2] = [Vec::new(), Vec::new()];
             let fragments: [Vec<String>; 2] = [(1..=6).map(|i| format!("[A-{i}]")).collect(), (1..=6).map(|i| format!("[B-{i}]")).collect()];
             let (mut next, mut letters) = ([0usize; 2], [0usize; 2]);
-            let mut write = |tab: usize, mine: Dossier, known: &mut [Known; 2], cache: &mut [Dossier; 2], on_the_way: &mut [Vec<Dossier>; 2]| {
+            let write = |tab: usize, mine: Dossier, known: &mut [Known; 2], cache: &mut [Dossier; 2], on_the_way: &mut [Vec<Dossier>; 2]| {
                 let (written, now) = known[tab].write(&mine, Some(&cache[tab]));
                 known[tab] = now;
                 cache[tab] = written.clone();
