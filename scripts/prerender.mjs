@@ -89,11 +89,11 @@ try {
     await page.goto(`http://127.0.0.1:${port}/#${screen}`);
     await page.locator('.meldwijzer .mw-screen h1').first().waitFor();
     await page.waitForLoadState('networkidle');
-    // The capability's own module draws its screen after loading: wait until nothing says "loading".
-    await page.waitForFunction(() => !document.querySelector('.mw-screen [role="status"]')?.textContent?.includes('geladen'));
+    // The capability's own module draws its screen after loading: wait until its slot's
+    // loading notice is gone.
+    await page.waitForFunction((loading) => !document.querySelector('.mw-screen [role="status"]')?.textContent?.includes(loading), ui['capability.loading']);
     const captured = await page.evaluate(({ index, notFoundTitle }) => {
-      const app = document.querySelector('[data-meldwijzer] .meldwijzer').cloneNode(true);
-      const screen = app.querySelector('.mw-screen');
+      const screen = document.querySelector('[data-meldwijzer] .meldwijzer .mw-screen').cloneNode(true);
       // Ids are made unique per screen (every screen sits in one page), references follow.
       const prefix = `mw-pre${index}-`;
       const renamed = new Map();
@@ -109,8 +109,8 @@ try {
         const href = element.getAttribute('href');
         if (href && renamed.has(href.slice(1))) element.setAttribute('href', `#${renamed.get(href.slice(1))}`);
       }
-      // No inline style (the CSP refuses it), and nothing that only works with the app's code.
-      for (const element of app.querySelectorAll('[style]')) element.removeAttribute('style');
+      // No inline style (the CSP refuses it).
+      for (const element of screen.querySelectorAll('[style]')) element.removeAttribute('style');
       const notFound = screen.querySelector('h1')?.textContent?.trim() === notFoundTitle;
       return { screen: screen.innerHTML, notFound };
     }, { index, notFoundTitle: ui['title.not_found'] });
@@ -118,8 +118,9 @@ try {
     taken.push({ screen, html: captured.screen });
   }
 
-  // The chrome (quick exit, safety bar, bar, footer) once, from the home screen, with every
-  // screen in it; targets first, so `:target ~ screen` can show the one the hash names.
+  // The chrome (quick exit, safety bar, bar, footer) once, from the page as it stands, without
+  // what only works with the app's code (the language switch, live regions), with every screen
+  // in it; targets first, so `:target ~ screen` can show the one the hash names.
   const block = await page.evaluate(({ taken, aliases, exitUrl, waiting }) => {
     const app = document.querySelector('[data-meldwijzer] .meldwijzer').cloneNode(true);
     for (const element of app.querySelectorAll('[style]')) element.removeAttribute('style');

@@ -266,7 +266,7 @@ pub fn PlaceField(wijken: Vec<String>) -> impl IntoView {
     let routekaart = use_routekaart();
     view! {
         <Field id="mw-route-place" label="routes.place" hint="routes.place_hint" hint_args=vec![("wijken", wijken.join(", "))]>
-            <input id="mw-route-place" type="text" autocomplete="off" aria-describedby="mw-route-place-hint"
+            <input id="mw-route-place" type="text" autocomplete="off"
                 prop:value=move || routekaart.place.get()
                 on:input=move |ev| routekaart.place.set(event_target_value(&ev))/>
         </Field>

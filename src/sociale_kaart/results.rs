@@ -229,7 +229,7 @@ fn SearchForm(directory: Arc<Loaded>) -> impl IntoView {
     view! {
         <form role="search" class="mw-form mw-search" on:submit=|ev| ev.prevent_default()>
             <Field id="mw-sk-q" label="social_map.search" hint="social_map.search_hint">
-                <input id="mw-sk-q" type="search" autocomplete="off" aria-describedby="mw-sk-q-hint"
+                <input id="mw-sk-q" type="search" autocomplete="off"
                     prop:value=move || map.query.with(|q| q.text.clone())
                     on:input=move |ev| { let text = event_target_value(&ev); change(&|q| q.text = text.clone()) }/>
             </Field>
@@ -248,7 +248,7 @@ fn SearchForm(directory: Arc<Loaded>) -> impl IntoView {
                         }/>
                 </Field>
                 <Field id="mw-sk-area" label="social_map.area" hint="social_map.area_hint">
-                    <input id="mw-sk-area" type="text" autocomplete="off" aria-describedby="mw-sk-area-hint"
+                    <input id="mw-sk-area" type="text" autocomplete="off"
                         prop:value=move || map.query.with(|q| q.area.clone())
                         on:input=move |ev| { let area = event_target_value(&ev); change(&|q| q.area = area.clone()) }/>
                 </Field>

@@ -404,3 +404,9 @@ test('a gemeente publishing HSDS as tables (datapackage.json and CSV files): a s
   expect(problems.filter((problem) => !problem.includes('404'))).toEqual([]);
   expect(requests.outside()).toEqual([]);
 });
+
+test('the search and area fields are described by their hints (the shared form field wires them)', async ({ page }) => {
+  await openMap(page);
+  await expect(page.getByLabel(uiText('social_map.search'))).toHaveAccessibleDescription(uiText('social_map.search_hint'));
+  await expect(page.getByLabel(uiText('social_map.area'))).toHaveAccessibleDescription(uiText('social_map.area_hint'));
+});
