@@ -82,6 +82,8 @@ pub const MELDCODE: UiText = ui_text!("meldcode");
 pub const SOCIAL_MAP: UiText = ui_text!("sociale-kaart");
 pub const ROUTES: UiText = ui_text!("routekaart");
 pub const SELF_CHECK: UiText = ui_text!("zelftest");
+pub const ADMIN: UiText = ui_text!("beheer");
+pub const ADMIN_PREVIEW: UiText = ui_text!("beheer-preview");
 
 /// The text a capability module needs beyond the shell's. Only modules call this, so each
 /// wasm module carries its own text and the shell only the shell's. The zelftest's practice
@@ -92,6 +94,8 @@ pub fn capability_text(capability: &str) -> &'static [UiText] {
         "sociale-kaart" => &[SOCIAL_MAP],
         "routekaart" => &[ROUTES],
         "zelftest" => &[SELF_CHECK, MELDCODE],
+        // Beheer previews the routekaart, sociale kaart and meldcode with their own text.
+        "beheer" => &[ADMIN, ADMIN_PREVIEW, ROUTES, SOCIAL_MAP, MELDCODE],
         _ => &[],
     }
 }
@@ -115,7 +119,7 @@ fn files() -> Vec<UiText> {
         let added = ADDED.lock().map(|a| a.clone()).unwrap_or_default();
         std::iter::once(SHELL).chain(added).collect()
     } else {
-        vec![SHELL, MELDCODE, SOCIAL_MAP, ROUTES, SELF_CHECK]
+        vec![SHELL, MELDCODE, SOCIAL_MAP, ROUTES, SELF_CHECK, ADMIN, ADMIN_PREVIEW]
     }
 }
 
@@ -198,7 +202,7 @@ mod tests {
         keys
     }
 
-    const ALL: [UiText; 5] = [SHELL, MELDCODE, SOCIAL_MAP, ROUTES, SELF_CHECK];
+    const ALL: [UiText; 7] = [SHELL, MELDCODE, SOCIAL_MAP, ROUTES, SELF_CHECK, ADMIN, ADMIN_PREVIEW];
 
     /// The file a text comes from: `content/ui/en.json` for the shell, `content/ui/zelftest.en.json` …
     fn file(text: &UiText, lang: &str) -> String {
@@ -263,7 +267,7 @@ mod tests {
             let texts: Vec<UiText> = if folder.ends_with("bin/meldwijzer-check.rs") {
                 ALL.to_vec()
             } else {
-                let capability = [("/meldcode/", "meldcode"), ("/sociale_kaart/", "sociale-kaart"), ("/routekaart/", "routekaart"), ("/self_check/", "zelftest")]
+                let capability = [("/meldcode/", "meldcode"), ("/sociale_kaart/", "sociale-kaart"), ("/routekaart/", "routekaart"), ("/self_check/", "zelftest"), ("/beheer/", "beheer")]
                     .iter()
                     .find(|(dir, _)| folder.contains(dir))
                     .map(|(_, name)| *name)

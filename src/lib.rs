@@ -4,6 +4,7 @@
 //! composes them; the components, `shell` and `storage` on top. All but the top are plain
 //! Rust, tested natively.
 
+pub mod beheer;
 pub mod content;
 pub mod ground;
 pub mod i18n;

@@ -2,6 +2,7 @@
 //! the region pack a gemeente publishes. Every number and rule carries its source and the date
 //! it was checked. Pure Rust, shared by the app and the `meldwijzer-check` binary.
 
+pub mod check;
 pub mod citation;
 pub mod validate;
 // Defined in the ground layer, which the capabilities import; here for the pack's users.

@@ -14,10 +14,12 @@ pub enum Screen {
     SocialMap,
     SelfCheck,
     Sources,
+    /// A gemeente's editor: check, preview and publish its data (not linked from citizen screens).
+    Admin,
     NotFound,
 }
 
-const SLUGS: [(Screen, &str); 8] = [
+const SLUGS: [(Screen, &str); 9] = [
     (Screen::Home, ""),
     (Screen::Citizen, "zorgen"),
     (Screen::Professional, "professional"),
@@ -26,6 +28,7 @@ const SLUGS: [(Screen, &str); 8] = [
     (Screen::SocialMap, "sociale-kaart"),
     (Screen::SelfCheck, "zelftest"),
     (Screen::Sources, "bronnen"),
+    (Screen::Admin, "beheer"),
 ];
 
 impl Screen {
@@ -73,6 +76,7 @@ impl Screen {
             Screen::Citizen | Screen::ProfessionalRoutes => Some("routekaart"),
             Screen::SocialMap => Some("sociale-kaart"),
             Screen::SelfCheck => Some("zelftest"),
+            Screen::Admin => Some("beheer"),
             Screen::Home | Screen::Professional | Screen::Sources | Screen::NotFound => None,
         }
     }
@@ -88,6 +92,7 @@ impl Screen {
             Screen::SocialMap => "title.social_map",
             Screen::SelfCheck => "title.self_check",
             Screen::Sources => "title.sources",
+            Screen::Admin => "title.admin",
             Screen::NotFound => "title.not_found",
         }
     }

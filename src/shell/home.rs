@@ -83,6 +83,8 @@ pub fn Sources() -> impl IntoView {
         {move || view! { <NumberList numbers=numbers()/> }}
         <h2>{tr("sources.facts")}</h2>
         {move || view! { <FactList facts=facts()/> }}
+        // Beheer is for a gemeente's editors, so it is reached from here, not from citizen screens.
+        <p><a href=Screen::Admin.href()>{tr("sources.admin")}</a></p>
         <h2 id="mw-sources-all">{tr("sources.all")}</h2>
         <p>{tr("sources.all_lead")}</p>
         <div class="mw-sources">
