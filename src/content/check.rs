@@ -3,7 +3,9 @@
 
 use super::{Issue, Problem, RegionPack};
 use crate::i18n::Lang;
+use crate::sociale_kaart::import::tabular::TableTexts;
 use crate::sociale_kaart::import::Import;
+use crate::sociale_kaart::source::import_all;
 
 /// What the checker says of a pack and its files.
 #[derive(Clone, Debug, PartialEq)]
@@ -22,21 +24,27 @@ pub struct Checked {
 }
 
 impl Checked {
-    /// Nothing would be left out: the pack is valid and every record and file was read
+    /// Nothing would be left out: the pack is valid and every file and record was read
     /// (warnings alone pass).
     pub fn is_valid(&self) -> bool {
-        false
+        let import_ok = self.import.as_ref().is_none_or(|i| i.more_issues == 0 && i.issues.iter().all(|issue| issue.is_warning()));
+        self.pack.is_some() && self.pack_issues.is_empty() && self.missing.is_empty() && self.unread.is_empty() && import_ok
     }
 
-    /// "312 diensten gelezen, 4 niet, 27 velden weggelaten".
-    pub fn summary(&self, lang: Lang) -> String {
-        let _ = lang;
-        String::new()
+    /// The sociale kaart's records read (none without a sociale kaart).
+    pub fn records(&self) -> &[crate::sociale_kaart::model::ServiceRecord] {
+        self.import.as_ref().map(|i| i.records.as_slice()).unwrap_or(&[])
+    }
+
+    /// "312 diensten gelezen, 4 niet, 27 velden weggelaten"; `None` without a sociale kaart.
+    pub fn summary(&self, lang: Lang) -> Option<String> {
+        self.import.as_ref().map(|i| crate::sociale_kaart::import::summary(i.records.len(), &i.issues, lang))
     }
 }
 
-/// Checks the pack `pack_name` with text `pack_text`; `read` gives the text of a file the pack
-/// names (`None`: not there; `Some(Err)`: there but unreadable).
+/// Checks the pack `pack_name` with text `pack_text` as the app reads it (same validation,
+/// cross-references and sociale kaart import); `read` gives the text of a file the pack names
+/// by its path (`None`: not there; `Some(Err)`: there but unreadable or too large).
 pub fn check_pack(
     pack_name: &str,
     pack_text: &str,
@@ -44,6 +52,36 @@ pub fn check_pack(
     national_ids: &[&str],
     today: chrono::NaiveDate,
 ) -> Checked {
-    let _ = (pack_text, read, national_ids, today);
-    Checked { pack_name: pack_name.to_string(), pack: None, pack_issues: Vec::new(), missing: Vec::new(), unread: Vec::new(), import: None }
+    let mut checked = Checked { pack_name: pack_name.to_string(), pack: None, pack_issues: Vec::new(), missing: Vec::new(), unread: Vec::new(), import: None };
+    let pack = match super::validate::parse_region_pack(pack_name, pack_text, national_ids, today) {
+        Ok(pack) => pack,
+        Err(issues) => {
+            checked.pack_issues = issues;
+            return checked;
+        }
+    };
+    checked.pack_issues = super::validate::cross_references(pack_name, &pack);
+    if let Some(map) = &pack.social_map {
+        let mut texts = Vec::new();
+        let mut tables = TableTexts::default();
+        for file in &map.files {
+            match read(&file.path) {
+                None => checked.missing.push(file.path.clone()),
+                Some(Err(problem)) => checked.unread.push(Issue { file: file.path.clone(), path: String::new(), problem }),
+                Some(Ok(text)) => {
+                    // A tabular package's tables; one that is not there is left out (every
+                    // table but the services is optional).
+                    for table in file.tables(&text) {
+                        if let Some(read) = read(&table) {
+                            tables.insert(table, read);
+                        }
+                    }
+                    texts.push((file, text));
+                }
+            }
+        }
+        checked.import = Some(import_all(texts.iter().map(|(file, text)| (*file, text.as_str())), &tables, &map.taxonomy(), today));
+    }
+    checked.pack = Some(pack);
+    checked
 }
