@@ -47,6 +47,20 @@ if (prerendered) {
     if (presses.length >= 3) leave();
   });
   addEventListener('blur', () => { presses = []; lone = false; });
+  // A screen that shows what a first visitor has (no profile, no dossiers) is not shown to one
+  // who stored something here: they see "loading" until the app shows their own.
+  let stored = true;
+  try {
+    stored = Object.keys(localStorage).some((key) => key.startsWith('meldwijzer:'));
+  } catch {
+    // Storage refused: what it holds is not known, so neither is the screen.
+  }
+  if (stored) {
+    for (const screen of prerendered.querySelectorAll('[data-first-visit]')) {
+      document.getElementById(screen.dataset.screen)?.remove();
+      screen.remove();
+    }
+  }
   const mark = () => {
     const hash = decodeURIComponent(location.hash.slice(1));
     const known = !hash.startsWith('/') || hash === '/' || !!document.getElementById(hash);
@@ -88,6 +102,20 @@ const installed = () => ['standalone', 'minimal-ui', 'fullscreen', 'window-contr
   .some((mode) => matchMedia(`(display-mode: ${mode})`).matches);
 const keep = () => navigator.storage?.persist?.().catch(() => false);
 
+// A new release installed beside the one this page runs (not the first install): the app says
+// it is ready for the next opening (src/shell/release_notice.rs).
+function announceWaiting(registration) {
+  const announce = () => {
+    if (navigator.serviceWorker.controller) dispatchEvent(new CustomEvent('meldwijzer-release-waiting'));
+  };
+  const watch = (worker) => worker?.addEventListener('statechange', () => {
+    if (worker.state === 'installed') announce();
+  });
+  if (registration.waiting) announce();
+  watch(registration.installing);
+  registration.addEventListener('updatefound', () => watch(registration.installing));
+}
+
 if (!(own && await newReleaseFirst().catch(() => false))) {
   const { default: init } = await import(file('meldwijzer.js'));
   await init({ module_or_path: file('meldwijzer_bg.wasm') });
@@ -98,6 +126,7 @@ if (!(own && await newReleaseFirst().catch(() => false))) {
     // first visit on a slow connection is not slowed down by it.
     const register = () => setTimeout(() => navigator.serviceWorker
       .register(file('sw.js'), { scope: base.href, updateViaCache: 'none' })
+      .then(announceWaiting)
       .catch(() => {}), 2000);
     if (document.readyState === 'complete') register();
     else addEventListener('load', register, { once: true });

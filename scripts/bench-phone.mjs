@@ -28,7 +28,7 @@ const APP_RUNS = "!!document.querySelector('[data-meldwijzer-mounted] .meldwijze
 
 // A journey: where it starts, what the user does (app only: the twin already shows the end),
 // when its screen is useful (the same condition on app and twin), and its budget.
-export const JOURNEYS = [
+export const ALL_JOURNEYS = [
   {
     id: 'home', label: 'home (/)', url: '/', budget: { ratio: 1.3 },
     ready: () => !!document.querySelector('.meldwijzer .mw-door') && document.querySelector('.meldwijzer .mw-door').getClientRects().length > 0,
@@ -154,7 +154,8 @@ async function measureOnce(browser, url, journey, withSteps) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-export async function phoneJourneys(browser, { runs = 3 } = {}) {
+export async function phoneJourneys(browser, { runs = 3, only = null } = {}) {
+  const JOURNEYS = only ? ALL_JOURNEYS.filter((journey) => only.includes(journey.id)) : ALL_JOURNEYS;
   const twins = {};
   for (const journey of JOURNEYS) twins[journey.id] = await writeTwin(browser, journey);
   const results = Object.fromEntries(JOURNEYS.map((j) => [j.id, { app: [], twin: [] }]));
@@ -202,6 +203,9 @@ export async function phoneJourneys(browser, { runs = 3 } = {}) {
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const i = process.argv.indexOf('--phone-runs');
   const runs = (i > 0 && Number(process.argv[i + 1])) || 3;
+  // `--only meldcode,home`: some journeys (their ids above), e.g. while working on one.
+  const o = process.argv.indexOf('--only');
+  const only = o > 0 ? process.argv[o + 1].split(',') : null;
   const server = await startServer();
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -209,7 +213,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
       '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });
   try {
-    await phoneJourneys(browser, { runs });
+    await phoneJourneys(browser, { runs, only });
   } finally {
     await browser.close();
     await server.stop();

@@ -6,9 +6,12 @@
 // hashes) keep working without script through CSS `:target`. When the wasm starts it replaces
 // the whole block (src/shell/mount.rs), showing the same screen for the same hash.
 //
-// What is pre-rendered: home, the professional's start, and every screen of the citizen route
-// (content/routes.json from `citizen_start`). Nothing that depends on what a user stored (the
-// meldcode's dossiers, the zelftest's results): it would show what is not known.
+// What is pre-rendered: home, the professional's start, every screen of the citizen route
+// (content/routes.json from `citizen_start`), and the meldcode's first screen as a first visitor
+// sees it (no profile, no dossiers). That one is marked `data-first-visit`: embed.js removes it
+// when this browser has stored anything of ours, so a returning professional sees "loading",
+// never an empty list that is not theirs. Form controls are disabled until the wasm runs: what
+// is typed into a pre-rendered field would be lost when the app takes over.
 //
 // Usage: node scripts/prerender.mjs DIR   (MELDWIJZER_PRERENDER=0 leaves index.html as it is)
 import { chromium } from '@playwright/test';
@@ -65,7 +68,9 @@ while (queue.length) {
 }
 // `#/zorgen/<start>` (the way back to the first question) is the same screen as `#/zorgen`.
 const aliases = [[`/zorgen/${routes.citizen_start}`, '/zorgen']];
-const screens = ['/', '/professional', '/zorgen', ...citizen.filter((id) => id !== routes.citizen_start).map((id) => `/zorgen/${id}`)];
+const screens = ['/', '/professional', '/meldcode', '/zorgen', ...citizen.filter((id) => id !== routes.citizen_start).map((id) => `/zorgen/${id}`)];
+// Screens whose content depends on what a user stored: shown only on a first visit.
+const FIRST_VISIT = ['/meldcode'];
 
 const freePort = () => new Promise((resolve) => {
   const server = net.createServer().listen(0, '127.0.0.1', () => {
@@ -111,6 +116,7 @@ try {
       }
       // No inline style (the CSP refuses it).
       for (const element of screen.querySelectorAll('[style]')) element.removeAttribute('style');
+      for (const control of screen.querySelectorAll('button, input, select, textarea')) control.setAttribute('disabled', '');
       const notFound = screen.querySelector('h1')?.textContent?.trim() === notFoundTitle;
       return { screen: screen.innerHTML, notFound };
     }, { index, notFoundTitle: ui['title.not_found'] });
@@ -121,7 +127,7 @@ try {
   // The chrome (quick exit, safety bar, bar, footer) once, from the page as it stands, without
   // what only works with the app's code (the language switch, live regions), with every screen
   // in it; targets first, so `:target ~ screen` can show the one the hash names.
-  const block = await page.evaluate(({ taken, aliases, exitUrl, waiting }) => {
+  const block = await page.evaluate(({ taken, aliases, exitUrl, waiting, firstVisit }) => {
     const app = document.querySelector('[data-meldwijzer] .meldwijzer').cloneNode(true);
     for (const element of app.querySelectorAll('[style]')) element.removeAttribute('style');
     for (const element of app.querySelectorAll('.mw-lang, [aria-live]')) element.remove();
@@ -132,7 +138,7 @@ try {
     const place = app.querySelector('.mw-screen');
     const targets = [...taken.map(({ screen }) => screen), ...aliases.map(([alias]) => alias)]
       .map((id) => `<span class="mw-prerender__target" id="${id}"></span>`).join('');
-    const bodies = taken.map(({ screen, html }) => `<div class="mw-screen mw-prerender__screen" data-screen="${screen}">${html}</div>`).join('\n');
+    const bodies = taken.map(({ screen, html }) => `<div class="mw-screen mw-prerender__screen" data-screen="${screen}"${firstVisit.includes(screen) ? ' data-first-visit' : ''}>${html}</div>`).join('\n');
     // Shown instead when a link leads to a screen that is not here (public/embed.js marks it).
     const wait = document.createElement('div');
     wait.className = 'mw-screen mw-prerender__wait';
@@ -140,7 +146,7 @@ try {
     wait.firstChild.textContent = waiting;
     place.outerHTML = `${targets}\n${bodies}\n${wait.outerHTML}`;
     return app.outerHTML;
-  }, { taken, aliases, exitUrl: JSON.parse(fs.readFileSync(path.join(root, 'content/national.json'), 'utf8')).exit_url, waiting: ui['capability.loading'] });
+  }, { taken, aliases, exitUrl: JSON.parse(fs.readFileSync(path.join(root, 'content/national.json'), 'utf8')).exit_url, waiting: ui['capability.loading'], firstVisit: FIRST_VISIT });
   let page_html = html.replace(FALLBACK, () => block);
 
   // Which screen shows: the one whose target the hash names; home when none does.

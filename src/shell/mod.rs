@@ -13,6 +13,7 @@ pub mod mount;
 pub mod quick_exit;
 pub mod region;
 mod region_notice;
+mod release_notice;
 // Route parsing is pure and lives in the ground layer; here for code written before the move.
 pub use crate::ground::route;
 
@@ -128,6 +129,7 @@ pub fn App(config: MountConfig) -> impl IntoView {
                 <facts::EmergencyNumbers/>
             </div>
             <RegionNotice/>
+            <release_notice::ReleaseNotice/>
             <div class="mw-bar">
                 <a class="mw-bar__home" href=Screen::Home.href()>{tr("app.name")}</a>
                 <language::LanguageSwitch/>

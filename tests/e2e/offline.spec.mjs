@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { appReady, openMeldcodeWithProfile, typeLikeAPerson } from './helpers.mjs';
+import { appReady, openMeldcodeWithProfile, typeLikeAPerson, uiText } from './helpers.mjs';
 
 const DIST = new URL('../../dist/', import.meta.url).pathname;
 const h1 = (page) => page.locator('.meldwijzer .mw-screen h1');
@@ -111,6 +111,8 @@ test('a new release waits while the app is open, and is taken when the user open
     await page.reload();
     await appReady(page);
     expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    // The first install is no new version.
+    await expect(page.getByText(uiText('release.waiting'))).toHaveCount(0);
     // A professional at work on a dossier.
     await page.goto(`${server.url}#/meldcode`);
     await page.evaluate(() => localStorage.setItem('meldwijzer:meldcode:profile', JSON.stringify({ sector: 'jeugdhulp', client: 'child' })));
@@ -122,6 +124,8 @@ test('a new release waits while the app is open, and is taken when the user open
 
     server.publish('second');
     await waitingRelease(page);
+    // Said, not done: the new release is there for the next opening.
+    await expect(page.getByRole('status').filter({ hasText: uiText('release.waiting') })).toBeVisible();
     // Not before: the open page is not touched, and the old release keeps serving it.
     expect(await page.evaluate(() => window.meldwijzerSamePage)).toBe(true);
     await expect(field).toBeFocused();

@@ -45,7 +45,7 @@ test('before the wasm: a link to a screen that is not pre-rendered says it is lo
   await holdWasm(page);
   await page.goto('/');
   await expect(visibleHeading(page)).toHaveText(uiText('title.home'));
-  await page.evaluate(() => { location.hash = '#/meldcode'; });
+  await page.evaluate(() => { location.hash = '#/zelftest'; });
   await expect(page.locator('.mw-prerender__wait')).toHaveText(uiText('capability.loading'));
   await expect(visibleHeading(page)).toHaveCount(0);
 });
@@ -86,4 +86,30 @@ test('when the wasm arrives the app takes over on the screen the user went to, a
     await expect(page).toHaveURL(new RegExp(`#/zorgen/${next.next}$`));
     await expect(page.locator('.meldwijzer .mw-screen h1')).toHaveText(routeNode(next.next).title.nl);
   }
+});
+
+test('before the wasm: a first visitor sees the meldcode\'s first screen, its fields waiting for the app', async ({ page }) => {
+  const release = await holdWasm(page);
+  await page.goto('/#/meldcode');
+  await expect(visibleHeading(page)).toHaveText(uiText('title.meldcode'));
+  await expect(page.getByRole('link', { name: uiText('profile.set') }).locator('visible=true')).toBeVisible();
+  // What is typed before the app runs would be lost when it takes over: nothing can be typed.
+  const caseCode = page.locator('.mw-prerender input[type="text"]').locator('visible=true').first();
+  await expect(caseCode).toBeDisabled();
+  await expectAccessible(page, 'the pre-rendered meldcode screen');
+  release();
+  await appReady(page);
+  await expect(page.locator('.mw-prerender')).toHaveCount(0);
+  await expect(page.locator('.meldwijzer .mw-screen h1')).toHaveText(uiText('title.meldcode'));
+  await expect(page.getByLabel(uiText('dossier.case_code'))).toBeEnabled();
+});
+
+test('before the wasm: a returning professional is not shown a first visitor\'s empty meldcode', async ({ page }) => {
+  // Anything of ours stored in this browser may mean a profile and dossiers.
+  await page.addInitScript(() => localStorage.setItem('meldwijzer:test', '1'));
+  await holdWasm(page);
+  await page.goto('/#/meldcode');
+  await expect(page.locator('.mw-prerender__wait')).toHaveText(uiText('capability.loading'));
+  await expect(visibleHeading(page)).toHaveCount(0);
+  await expect(page.getByRole('link', { name: uiText('profile.set') })).toHaveCount(0);
 });
