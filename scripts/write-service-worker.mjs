@@ -1,7 +1,8 @@
 // Trunk post-build hook (after the capabilities and embed.js's start-up are in place): writes
 // DIR/sw.js from public/sw.js with this release's version and the files it precaches, so each
 // release is a new worker (the browser installs it beside the old one, and it waits).
-// Precached: everything the app needs on its own origin; not the example region and host page.
+// Precached: everything the app needs on its own origin; not the example region and host page,
+// nor Beheer.
 // Usage: node scripts/write-service-worker.mjs DIR
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -14,7 +15,10 @@ if (!dir || !fs.existsSync(path.join(dir, 'index.html'))) {
   process.exit(1);
 }
 const template = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '../public/sw.js'), 'utf8');
-const left = (name) => name === 'sw.js' || name === 'voorbeeld.html' || name.startsWith('regions/') || name.endsWith('.map');
+// Beheer is for a gemeente's editors, not for the professionals who install the app: it loads
+// from the network when opened, and is not downloaded onto every professional's device.
+const left = (name) => name === 'sw.js' || name === 'voorbeeld.html' || name.startsWith('regions/') || name.endsWith('.map')
+  || /^beheer[._]/.test(name);
 const list = (sub) => fs.readdirSync(path.join(dir, sub), { withFileTypes: true }).flatMap((entry) => {
   const name = sub ? `${sub}/${entry.name}` : entry.name;
   return entry.isDirectory() ? list(name) : [name];
