@@ -24,7 +24,7 @@ const CPU_SLOWDOWN = 4;
 const heading = (text) => new Function(`return [...document.querySelectorAll('.meldwijzer .mw-screen h1')]
   .some((h) => h.textContent.trim() === ${JSON.stringify(text)} && h.getClientRects().length > 0);`);
 // The app itself runs (not the pre-rendered screens of index.html, scripts/prerender.mjs).
-const APP_RUNS = "!!document.querySelector('[data-meldwijzer-mounted] .meldwijzer:not(.mw-prerender) .mw-screen h1')";
+const APP_RUNS = "!!document.querySelector('[data-meldwijzer-mounted] .meldwijzer:not(.mw-prerender) .mw-screen h1:not(.mw-prerender-copy h1)')";
 
 // A journey: where it starts, what the user does (app only: the twin already shows the end),
 // when its screen is useful (the same condition on app and twin), and its budget.

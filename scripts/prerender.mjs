@@ -138,7 +138,10 @@ try {
     const place = app.querySelector('.mw-screen');
     const targets = [...taken.map(({ screen }) => screen), ...aliases.map(([alias]) => alias)]
       .map((id) => `<span class="mw-prerender__target" id="${id}"></span>`).join('');
-    const bodies = taken.map(({ screen, html }) => `<div class="mw-screen mw-prerender__screen" data-screen="${screen}"${firstVisit.includes(screen) ? ' data-first-visit' : ''}>${html}</div>`).join('\n');
+    // `data-also`: the other hashes that show this screen (the shell keeps the screens for a
+    // capability's slot until its module arrives: src/shell/prerendered.rs).
+    const also = (screen) => aliases.filter(([, target]) => target === screen).map(([alias]) => alias).join(' ');
+    const bodies = taken.map(({ screen, html }) => `<div class="mw-screen mw-prerender__screen" data-screen="${screen}"${also(screen) ? ` data-also="${also(screen)}"` : ''}${firstVisit.includes(screen) ? ' data-first-visit' : ''}>${html}</div>`).join('\n');
     // Shown instead when a link leads to a screen that is not here (public/embed.js marks it).
     const wait = document.createElement('div');
     wait.className = 'mw-screen mw-prerender__wait';

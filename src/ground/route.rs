@@ -98,6 +98,18 @@ impl Screen {
     }
 }
 
+/// The name scripts/prerender.mjs gives the screen a hash shows: `#/zorgen/kind?x` is
+/// `/zorgen/kind`, the empty hash `/`; `None` for a hash that is not ours (`#contact`).
+pub fn prerender_path(hash: &str) -> Option<String> {
+    let path = hash.strip_prefix('#').unwrap_or(hash);
+    let path = if path.is_empty() { "/" } else { path };
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    path.starts_with('/').then(|| match path.trim_end_matches('/') {
+        "" => "/".to_string(),
+        trimmed => trimmed.to_string(),
+    })
+}
+
 /// The segments after the screen's slug: `#/meldcode/d-1/3` gives `["d-1", "3"]`.
 pub fn sub_path(hash: &str) -> Vec<String> {
     let path = hash.trim_start_matches('#').trim_start_matches('/');
@@ -145,5 +157,14 @@ mod tests {
     #[test]
     fn a_query_after_the_slug_does_not_change_the_screen() {
         assert_eq!(Screen::from_hash("#/sociale-kaart?q=wijkteam"), Some(Screen::SocialMap));
+    }
+
+    #[test]
+    fn a_hash_names_its_pre_rendered_screen_as_the_build_does() {
+        assert_eq!(prerender_path("#/zorgen/kind?x=1").as_deref(), Some("/zorgen/kind"));
+        assert_eq!(prerender_path("#/zorgen/").as_deref(), Some("/zorgen"));
+        assert_eq!(prerender_path("").as_deref(), Some("/"));
+        assert_eq!(prerender_path("#/").as_deref(), Some("/"));
+        assert_eq!(prerender_path("#contact"), None);
     }
 }

@@ -59,9 +59,29 @@ pub fn Slot(name: &'static str) -> impl IntoView {
     request_animation_frame(load);
     // The shell's screen, for a module mounted while the hash is empty (the page's data-view).
     let screen = move || app.screen.get().slug();
+    // Until the module arrives: the screen the hash names as our page pre-rendered it (in
+    // Dutch, as it was rendered), else "loading". The module empties the slot when it mounts;
+    // until then a link followed in the copy shows the next copy. Plain DOM, not a reactive
+    // view: the nodes are gone once the module is there.
+    let copy_of = move || (app.lang.get_untracked() == Lang::Nl).then(|| super::prerendered::screen(&current_hash())).flatten();
+    let first = copy_of();
+    let copy = NodeRef::<leptos::html::Div>::new();
+    let loading = NodeRef::<leptos::html::P>::new();
+    let follow = window_event_listener(leptos::ev::hashchange, move |_| {
+        let (Some(copy), Some(loading)) = (copy.get_untracked(), loading.get_untracked()) else { return };
+        if !copy.is_connected() {
+            return;
+        }
+        let html = copy_of();
+        copy.set_inner_html(html.as_deref().unwrap_or(""));
+        copy.set_hidden(html.is_none());
+        loading.set_hidden(html.is_some());
+    });
+    on_cleanup(move || follow.remove());
     view! {
         <div data-meldwijzer-capability=name data-capability-data=data data-capability-screen=screen>
-            <p class="mw-notice" role="status">{tr("capability.loading")}</p>
+            <div class="mw-prerender-copy" node_ref=copy hidden=first.is_none() inner_html=first.clone().unwrap_or_default()></div>
+            <p class="mw-notice" role="status" node_ref=loading hidden=first.is_some()>{tr("capability.loading")}</p>
         </div>
         {move || failed.get().then(|| view! {
             <div class="mw-notice mw-notice--warning" role="alert">

@@ -10,6 +10,7 @@ pub mod field;
 mod home;
 mod language;
 pub mod mount;
+mod prerendered;
 pub mod quick_exit;
 pub mod region;
 mod region_notice;

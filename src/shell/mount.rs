@@ -33,7 +33,8 @@ pub fn start() {
             continue;
         }
         let config = MountConfig::read(|name| element.get_attribute(name), page_lang.clone());
-        element.set_inner_html(""); // the loading text from the page
+        super::prerendered::keep(&element);
+        element.set_inner_html(""); // the loading text or pre-rendered screens from the page
         let _ = element.set_attribute(MOUNTED, "");
         leptos::mount::mount_to(element, move || view! { <App config/> }).forget();
     }

@@ -162,7 +162,9 @@ export function trackRequests(page) {
 /** Waits until the app has replaced the loading text (or the pre-rendered screens of our
  * index.html, scripts/prerender.mjs) with its own screen. */
 export async function appReady(page) {
-  await expect(page.locator('.meldwijzer:not(.mw-prerender) .mw-screen h1')).toBeVisible();
+  // The app's own screen: not the pre-rendered block, nor the copy of it a slot shows while
+  // its capability's module is on its way.
+  await expect(page.locator('.meldwijzer:not(.mw-prerender) .mw-screen h1:not(.mw-prerender-copy h1)')).toBeVisible();
 }
 
 /** The national default exit site, answered locally so tests never leave the machine. */

@@ -4,11 +4,11 @@
 import { test, expect } from '@playwright/test';
 import { appReady, EVERY_SCREEN, expectAccessible, NATIONAL, NEUTRAL, ROUTES, routeNode, stubNeutralSite, telUri, uiText } from './helpers.mjs';
 
-/** Holds every .wasm request until `release()` is called. */
-async function holdWasm(page) {
+/** Holds every .wasm request (or those matching `pattern`) until `release()` is called. */
+async function holdWasm(page, pattern = '**/*.wasm') {
   let release;
   const released = new Promise((resolve) => { release = resolve; });
-  await page.route('**/*.wasm', async (route) => {
+  await page.route(pattern, async (route) => {
     await released;
     await route.continue();
   });
@@ -112,4 +112,23 @@ test('before the wasm: a returning professional is not shown a first visitor\'s 
   await expect(page.locator('.mw-prerender__wait')).toHaveText(uiText('capability.loading'));
   await expect(visibleHeading(page)).toHaveCount(0);
   await expect(page.getByRole('link', { name: uiText('profile.set') })).toHaveCount(0);
+});
+
+test('between the shell and the routekaart\'s module the question stays, and its answers still lead on', async ({ page }) => {
+  // The shell starts; the routekaart's module is on its way (a slow phone: seconds).
+  const release = await holdWasm(page, '**/routekaart_bg.wasm');
+  await page.goto('/#/zorgen');
+  await expect(page.locator('[data-meldwijzer-mounted] .meldwijzer')).toBeVisible();
+  await expect(page.locator('.mw-prerender')).toHaveCount(0);
+  const heading = page.locator('.meldwijzer .mw-screen h1').locator('visible=true');
+  await expect(heading).toHaveText(start.title.nl);
+  await expect(page.getByText(uiText('capability.loading'))).toBeHidden();
+  await page.getByRole('link', { name: firstAnswer.label.nl, exact: true }).locator('visible=true').click();
+  await expect(page).toHaveURL(new RegExp(`#/zorgen/${firstAnswer.next}$`));
+  await expect(heading).toHaveText(routeNode(firstAnswer.next).title.nl);
+  await expectAccessible(page, 'a pre-rendered question in the shell, before the routekaart\'s module');
+  release();
+  await appReady(page);
+  await expect(page.locator('.mw-prerender-copy')).toHaveCount(0);
+  await expect(page.locator('.meldwijzer .mw-screen h1')).toHaveText(routeNode(firstAnswer.next).title.nl);
 });
