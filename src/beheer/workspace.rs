@@ -2,7 +2,9 @@
 //! same check as `meldwijzer-check` (`content::check`).
 
 use crate::content::check::{check_pack, Checked};
-use crate::content::{NationalContent, Problem};
+use crate::content::{NationalContent, Problem, MAX_DATA_FILE_BYTES};
+use crate::ground::limits::{megabytes, MEGABYTE};
+use crate::i18n::Lang;
 
 /// A file as the editor chose it: its name and its text, or why it could not be read (too
 /// large, not text). Sizes are refused before reading, as in the app.
@@ -10,6 +12,32 @@ use crate::content::{NationalContent, Problem};
 pub struct OpenedFile {
     pub name: String,
     pub text: Result<String, Problem>,
+}
+
+impl OpenedFile {
+    /// Its size in bytes: the text's, or the size it was refused for (`None`: unreadable).
+    pub fn size(&self) -> Option<usize> {
+        match &self.text {
+            Ok(text) => Some(text.len()),
+            Err(Problem::TooLarge { size, .. }) => Some(*size),
+            Err(_) => None,
+        }
+    }
+
+    /// A chosen file of `size` bytes, refused before reading when it is larger than any file
+    /// a pack may name (the pack itself is held to its own, smaller limit by the check).
+    pub fn refused_by_size(name: &str, size: usize) -> Option<OpenedFile> {
+        (size > MAX_DATA_FILE_BYTES).then(|| OpenedFile { name: name.to_string(), text: Err(Problem::TooLarge { size, max: MAX_DATA_FILE_BYTES }) })
+    }
+}
+
+/// "12 kB" below a megabyte, else "1,5 MB" (both rounded up, as the size refusals write them).
+pub fn size_text(bytes: usize, lang: Lang) -> String {
+    if bytes < MEGABYTE {
+        crate::i18n::t_with(lang, "beheer.open.size_kb", &[("size", &bytes.div_ceil(1024).max(1).to_string())])
+    } else {
+        megabytes(bytes, lang)
+    }
 }
 
 /// Every file opened so far; a file opened again under the same name replaces the first.
@@ -137,6 +165,16 @@ mod tests {
         workspace.open(map);
         workspace.open(opened("diensten.csv", "id,name\n"));
         assert_eq!(workspace.pack_name(), None);
+    }
+
+    #[test]
+    fn files_are_refused_by_size_before_reading_and_sizes_read_as_people_write_them() {
+        assert_eq!(OpenedFile::refused_by_size("kaart.json", MAX_DATA_FILE_BYTES), None);
+        let refused = OpenedFile::refused_by_size("kaart.json", MAX_DATA_FILE_BYTES + 1).unwrap();
+        assert_eq!(refused.size(), Some(MAX_DATA_FILE_BYTES + 1));
+        assert_eq!(size_text(1, Lang::Nl), "1 kB");
+        assert_eq!(size_text(1500, Lang::En), "2 kB");
+        assert_eq!(size_text(MEGABYTE * 3 / 2, Lang::Nl), "1,5 MB");
     }
 
     #[test]
