@@ -38,10 +38,9 @@ fn examples(examples: &[&ImportIssue], lang: Lang) -> Option<AnyView> {
     Some(view! { <p class="mw-admin-examples">{before.to_string()}{links}{after.to_string()}</p> }.into_any())
 }
 
-/// The verdict and what it rests on, announced when it changes.
+/// The verdict and what it rests on.
 fn verdict(checked: &Checked, lang: Lang) -> impl IntoView {
-    let valid = checked.is_valid();
-    let (class, key) = if valid { ("mw-admin-verdict mw-admin-verdict--ok", "beheer.report.valid") } else { ("mw-admin-verdict mw-admin-verdict--bad", "beheer.report.invalid") };
+    let key = if checked.is_valid() { "beheer.report.valid" } else { "beheer.report.invalid" };
     let pack = checked.pack.as_ref().map(|pack| {
         let args = [
             ("region", pack.region.name.clone()),
@@ -52,11 +51,9 @@ fn verdict(checked: &Checked, lang: Lang) -> impl IntoView {
         t_with(lang, "beheer.report.pack_summary", &args)
     });
     view! {
-        <div class=class role="status">
-            <p class="mw-admin-verdict__line"><strong>{t_with(lang, key, &[("file", &checked.pack_name)])}</strong></p>
-            {pack.map(|line| view! { <p>{line}</p> })}
-            {checked.summary(lang).map(|line| view! { <p>{line}</p> })}
-        </div>
+        <p class="mw-admin-verdict__line"><strong>{t_with(lang, key, &[("file", &checked.pack_name)])}</strong></p>
+        {pack.map(|line| view! { <p>{line}</p> })}
+        {checked.summary(lang).map(|line| view! { <p>{line}</p> })}
     }
 }
 
@@ -110,17 +107,33 @@ fn full_report(checked: &Checked, lang: Lang) -> impl IntoView {
 pub fn Report() -> impl IntoView {
     let app = state();
     let beheer = use_beheer();
+    let opened = move || beheer.workspace.with(|w| !w.files.is_empty());
+    let class = move || {
+        let state = beheer.checked.with(|c| match c {
+            Some(checked) if checked.is_valid() => " mw-admin-verdict--ok",
+            Some(_) => " mw-admin-verdict--bad",
+            None if opened() => " mw-admin-verdict--bad",
+            None => "",
+        });
+        format!("mw-admin-verdict{state}")
+    };
     view! {
         <section class="mw-admin-report" aria-labelledby="mw-admin-report-title">
             <h2 id="mw-admin-report-title">{tr("beheer.report.title")}</h2>
+            // One live region that stays, so a screen reader announces each new verdict.
+            <div class=class role="status">
+                {move || {
+                    let lang = app.lang.get();
+                    beheer.checked.with(|checked| match checked {
+                        Some(checked) => verdict(checked, lang).into_any(),
+                        None if opened() => view! { <p>{t(lang, "beheer.report.no_pack")}</p> }.into_any(),
+                        None => view! { <p>{t(lang, "beheer.report.nothing")}</p> }.into_any(),
+                    })
+                }}
+            </div>
             {move || {
                 let lang = app.lang.get();
-                let opened = beheer.workspace.with(|w| !w.files.is_empty());
-                beheer.checked.with(|checked| match checked {
-                    Some(checked) => view! { {verdict(checked, lang)}{full_report(checked, lang)} }.into_any(),
-                    None if opened => view! { <p class="mw-admin-verdict mw-admin-verdict--bad" role="status">{t(lang, "beheer.report.no_pack")}</p> }.into_any(),
-                    None => view! { <p role="status">{t(lang, "beheer.report.nothing")}</p> }.into_any(),
-                })
+                beheer.checked.with(|checked| checked.as_ref().map(|checked| full_report(checked, lang)))
             }}
         </section>
     }
