@@ -2,11 +2,12 @@
 //! sees what the checker says of them, previews them as a citizen would see them, and
 //! downloads fixed files and the embed snippet. Nothing is uploaded.
 //!
-//! Pure files (tested natively): `workspace`, `fixes`, `new_pack`, `snippet`, `staleness`.
+//! Pure files (tested natively): `workspace`, `fixes`, `new_pack`, `snippet`, `staleness`, `links`.
 //! Components: this file's screen and its parts `open`, `report`, `preview`, `print_all`,
 //! `publish`, `staleness_view`, `snippet_view`; `state` is what they share.
 
 pub mod fixes;
+pub mod links;
 pub mod new_pack;
 pub mod open;
 pub mod preview;
@@ -21,6 +22,7 @@ pub mod state;
 pub mod workspace;
 
 use crate::ground::route::Screen;
+use links::href;
 use crate::shell::{state, tr, ScreenHeading};
 use leptos::prelude::*;
 
@@ -61,15 +63,6 @@ impl Part {
     /// Whether the part shows the opened pack (the snippet and the opening itself do not).
     fn needs_pack(&self) -> bool {
         !matches!(self, Part::Open | Part::Snippet)
-    }
-}
-
-/// The link to a Beheer part: `#/beheer/bekijken`.
-pub(crate) fn href(sub: &str) -> String {
-    if sub.is_empty() {
-        Screen::Admin.href()
-    } else {
-        Screen::Admin.href_to(&[sub])
     }
 }
 

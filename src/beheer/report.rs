@@ -3,6 +3,7 @@
 //! sociale kaart's issues grouped by kind (each example a link to its service), and the
 //! number conflicts as warnings.
 
+use super::links;
 use super::state::use_beheer;
 use crate::content::check::Checked;
 use crate::i18n::{t, t_with, Lang};
@@ -11,11 +12,9 @@ use crate::sociale_kaart::import::{group_issues, ImportIssue};
 use crate::sociale_kaart::service_view::{ServiceView, Variant};
 use leptos::prelude::*;
 
-/// The link to a service's page in Beheer, when its id can stand in the address as it is.
+/// The link to the page in Beheer of the service an issue is about.
 fn record_href(issue: &ImportIssue) -> Option<String> {
-    let id = issue.record.as_ref()?.id.as_deref()?;
-    let plain = !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c));
-    plain.then(|| super::href(&format!("dienst/{id}")))
+    links::record_href(issue.record.as_ref()?.id.as_deref()?)
 }
 
 /// "Bijvoorbeeld: dienst 2 (vals-loket), dienst 7." with each service a link to its page.
@@ -149,7 +148,7 @@ pub fn RecordDetail(id: String) -> impl IntoView {
     view! {
         <section class="mw-admin-record" aria-labelledby="mw-admin-record-title">
             <h2 id="mw-admin-record-title">{move || t_with(app.lang.get(), "beheer.report.record_title", &[("id", &title_id)])}</h2>
-            <p><a href=super::href("")>{tr("beheer.report.back")}</a></p>
+            <p><a href=links::href("")>{tr("beheer.report.back")}</a></p>
             {move || {
                 let lang = app.lang.get();
                 beheer.checked.with(|checked| {
