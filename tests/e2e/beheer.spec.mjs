@@ -112,6 +112,13 @@ test('a broken sociale kaart gets its report grouped with counts, each example l
   for (const [index, service] of MAP_SERVICES.slice(0, 3).entries()) {
     await expect(urlGroup.getByRole('link', { name: recordName(index, service.id) })).toBeVisible();
   }
+  // A team with another number in the sociale kaart than in the pack: a warning, not a refusal.
+  const pack = JSON.parse(readFileSync(WITH_MAP, 'utf8'));
+  const contact = regionContact(pack, 'buurtteam-noord');
+  const service = MAP_SERVICES.find((s) => s.id === contact.id);
+  await expect(page.locator('.mw-admin-issues--warning li')).toHaveText([uiText('social_map.report.conflict', 'nl', {
+    contact: contact.name, pack: contact.phone, service: service.name, id: service.id, map: service.phones[0].number,
+  })]);
   await expectAccessible(page, 'Beheer report of a broken sociale kaart');
 
   await urlGroup.getByRole('link', { name: recordName(0, MAP_SERVICES[0].id) }).click();
@@ -145,7 +152,14 @@ test('a broken pack lists its own problems by field, and a pack naming a file no
   const ask = page.locator('.mw-admin-ask');
   await expect(ask).toContainText(uiText('beheer.open.ask', 'nl', { file: 'kaart-kapot.json' }));
   await expect(ask).toContainText(uiText('beheer.open.ask', 'nl', { file: 'ontbreekt.csv' }));
-  await chooser(page).setInputFiles([BROKEN_MAP]);
+  // The file it asks for, dropped on the box (as from a file manager).
+  const dropped = await page.evaluateHandle(([name, text]) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([text], name, { type: 'application/json' }));
+    return transfer;
+  }, ['kaart-kapot.json', readFileSync(BROKEN_MAP, 'utf8')]);
+  await page.locator('.mw-admin-drop').dispatchEvent('drop', { dataTransfer: dropped });
+  await expect(page.locator('.mw-admin-files li')).toHaveCount(2);
   await expect(ask).not.toContainText('kaart-kapot.json');
   await expect(ask).toContainText('ontbreekt.csv');
 });
