@@ -2,11 +2,12 @@
 //! sees what the checker says of them, previews them as a citizen would see them, and
 //! downloads fixed files and the embed snippet. Nothing is uploaded.
 //!
-//! Pure files (tested natively): `workspace`, `fixes`, `new_pack`, `snippet`, `staleness`.
+//! Pure files (tested natively): `workspace`, `fixes`, `new_pack`, `snippet`, `staleness`, `links`.
 //! Components: this file's screen and its parts `open`, `report`, `preview`, `print_all`,
 //! `publish`, `staleness_view`, `snippet_view`; `state` is what they share.
 
 pub mod fixes;
+pub mod links;
 pub mod new_pack;
 pub mod open;
 pub mod preview;
@@ -21,26 +22,109 @@ pub mod state;
 pub mod workspace;
 
 use crate::ground::route::Screen;
-use crate::shell::tr;
-use crate::shell::ScreenHeading;
+use links::href;
+use crate::shell::{state, tr, ScreenHeading};
 use leptos::prelude::*;
+
+/// Beheer's sub-screens, by the hash's sub-path.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Part {
+    /// `#/beheer`: open the files and read the check.
+    Open,
+    Preview,
+    Print,
+    Publish,
+    Staleness,
+    Snippet,
+    /// `#/beheer/dienst/<id>`: one service the report names.
+    Record(String),
+}
+
+/// The parts in the navigation, with their sub-path and label.
+const NAV: [(Part, &str, &str); 6] = [
+    (Part::Open, "", "beheer.nav.open"),
+    (Part::Preview, "bekijken", "beheer.nav.preview"),
+    (Part::Print, "afdrukken", "beheer.nav.print"),
+    (Part::Publish, "publiceren", "beheer.nav.publish"),
+    (Part::Staleness, "controledatum", "beheer.nav.staleness"),
+    (Part::Snippet, "insluiten", "beheer.nav.snippet"),
+];
+
+impl Part {
+    /// An unknown sub-path opens the first part.
+    fn from_path(path: &[String]) -> Part {
+        match path.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+            ["dienst", id] => Part::Record(id.to_string()),
+            [slug] => NAV.iter().find(|(_, s, _)| s == slug).map(|(part, _, _)| part.clone()).unwrap_or(Part::Open),
+            _ => Part::Open,
+        }
+    }
+
+    /// Whether the part shows the opened pack (the snippet and the opening itself do not).
+    fn needs_pack(&self) -> bool {
+        !matches!(self, Part::Open | Part::Snippet)
+    }
+}
 
 /// The Beheer screen, mounted by its own wasm module (`src/bin/beheer.rs`). Its parts are
 /// sub-screens: `#/beheer` (open and check), `#/beheer/bekijken` (preview),
 /// `#/beheer/afdrukken` (every wijk), `#/beheer/publiceren` (downloads, new pack),
-/// `#/beheer/controledatum` (last checked), `#/beheer/insluiten` (embed snippet).
+/// `#/beheer/controledatum` (last checked), `#/beheer/insluiten` (embed snippet), and
+/// `#/beheer/dienst/<id>` (a service the report names). The opened files are kept while the
+/// editor moves between them.
 #[component]
 pub fn BeheerScreen() -> impl IntoView {
     provide_context(state::BeheerState::new());
+    let app = state();
+    let beheer = state::use_beheer();
+    let part = Memo::new(move |_| Part::from_path(&app.sub_path.get()));
+    let has_pack = Memo::new(move |_| beheer.checked.with(|c| c.as_ref().is_some_and(|c| c.pack.is_some())));
+    let body = move || {
+        let part = part.get();
+        if part.needs_pack() && !has_pack.get() {
+            return view! {
+                <p class="mw-admin-needs-pack">{tr("beheer.nav.needs_pack")}" "<a href=href("")>{tr("beheer.nav.to_open")}</a></p>
+            }
+            .into_any();
+        }
+        match part {
+            Part::Open => view! { <open::OpenFiles/><report::Report/> }.into_any(),
+            Part::Preview => view! { <preview::Preview/> }.into_any(),
+            Part::Print => view! { <print_all::PrintAllWijken/> }.into_any(),
+            Part::Publish => view! { <publish::Publish/> }.into_any(),
+            Part::Staleness => view! { <staleness_view::Staleness/> }.into_any(),
+            Part::Snippet => view! { <snippet_view::SnippetBuilder/> }.into_any(),
+            Part::Record(id) => view! { <report::RecordDetail id=id/> }.into_any(),
+        }
+    };
     view! {
         <ScreenHeading screen=Screen::Admin/>
         <p class="mw-lead">{tr("beheer.lead")}</p>
-        <open::OpenFiles/>
-        <report::Report/>
-        <preview::Preview/>
-        <print_all::PrintAllWijken/>
-        <publish::Publish/>
-        <staleness_view::Staleness/>
-        <snippet_view::SnippetBuilder/>
+        <nav class="mw-admin-nav mw-no-print" aria-label=tr("beheer.nav.label")>
+            <ul>
+                {NAV.iter().map(|(this, sub, label)| {
+                    let this = this.clone();
+                    let current = move || (part.get() == this).then_some("page");
+                    view! { <li><a href=href(sub) aria-current=current>{tr(label)}</a></li> }
+                }).collect_view()}
+            </ul>
+        </nav>
+        <div class="mw-admin-part">{body}</div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_part_has_its_sub_path_and_an_unknown_one_opens_the_first() {
+        let path = |hash: &str| Part::from_path(&crate::ground::route::sub_path(hash));
+        for (part, sub, _) in NAV {
+            assert_eq!(path(&href(sub)), part);
+        }
+        assert_eq!(path("#/beheer/dienst/buurtteam-noord"), Part::Record("buurtteam-noord".into()));
+        assert_eq!(path("#/beheer/bestaat-niet"), Part::Open);
+        assert!(!Part::Snippet.needs_pack() && !Part::Open.needs_pack() && Part::Preview.needs_pack());
     }
 }

@@ -2,7 +2,9 @@
 //! same check as `meldwijzer-check` (`content::check`).
 
 use crate::content::check::{check_pack, Checked};
-use crate::content::{NationalContent, Problem};
+use crate::content::{NationalContent, Problem, MAX_DATA_FILE_BYTES};
+use crate::ground::limits::{megabytes, MEGABYTE};
+use crate::i18n::Lang;
 
 /// A file as the editor chose it: its name and its text, or why it could not be read (too
 /// large, not text). Sizes are refused before reading, as in the app.
@@ -10,6 +12,32 @@ use crate::content::{NationalContent, Problem};
 pub struct OpenedFile {
     pub name: String,
     pub text: Result<String, Problem>,
+}
+
+impl OpenedFile {
+    /// Its size in bytes: the text's, or the size it was refused for (`None`: unreadable).
+    pub fn size(&self) -> Option<usize> {
+        match &self.text {
+            Ok(text) => Some(text.len()),
+            Err(Problem::TooLarge { size, .. }) => Some(*size),
+            Err(_) => None,
+        }
+    }
+
+    /// A chosen file of `size` bytes, refused before reading when it is larger than any file
+    /// a pack may name (the pack itself is held to its own, smaller limit by the check).
+    pub fn refused_by_size(name: &str, size: usize) -> Option<OpenedFile> {
+        (size > MAX_DATA_FILE_BYTES).then(|| OpenedFile { name: name.to_string(), text: Err(Problem::TooLarge { size, max: MAX_DATA_FILE_BYTES }) })
+    }
+}
+
+/// "12 kB" below a megabyte, else "1,5 MB" (both rounded up, as the size refusals write them).
+pub fn size_text(bytes: usize, lang: Lang) -> String {
+    if bytes < MEGABYTE {
+        crate::i18n::t_with(lang, "beheer.open.size_kb", &[("size", &bytes.div_ceil(1024).max(1).to_string())])
+    } else {
+        megabytes(bytes, lang)
+    }
 }
 
 /// Every file opened so far; a file opened again under the same name replaces the first.
@@ -36,14 +64,29 @@ impl Workspace {
         self.files.push(file);
     }
 
-    /// The opened file that is a region pack (its JSON has `"format": "meldwijzer-regio"`).
+    /// The opened file that is the region pack: the one whose JSON says it is one
+    /// (`"format": "meldwijzer-region"`); else one that looks like a pack of another format or
+    /// version (a JSON object with `format` or `region`); else a `.json` file that is not a
+    /// sociale kaart's (not an HSDS list or a tabular package) and could not be read as JSON,
+    /// so a broken pack is still checked, and its problem shown, as the pack the editor chose.
     pub fn pack_name(&self) -> Option<&str> {
-        #[derive(serde::Deserialize)]
-        struct Format {
-            format: String,
-        }
-        let is_pack = |text: &str| serde_json::from_str::<Format>(text).is_ok_and(|f| f.format == crate::ground::limits::REGION_FORMAT);
-        self.files.iter().find(|f| f.text.as_deref().is_ok_and(is_pack)).map(|f| f.name.as_str())
+        use serde_json::Value;
+        let json = |file: &OpenedFile| file.text.as_deref().ok().and_then(|text| serde_json::from_str::<Value>(text).ok());
+        let says_pack = |value: &Value| value.get("format").and_then(Value::as_str) == Some(crate::ground::limits::REGION_FORMAT);
+        let looks_like_pack = |value: &Value| value.is_object() && (value.get("format").is_some() || value.get("region").is_some());
+        let is_json_name = |file: &OpenedFile| file.name.to_ascii_lowercase().ends_with(".json") && !file.name.eq_ignore_ascii_case("datapackage.json");
+        let parsed: Vec<(&OpenedFile, Option<Value>)> = self.files.iter().map(|f| (f, json(f))).collect();
+        let first = |wanted: &dyn Fn(&OpenedFile, Option<&Value>) -> bool| {
+            parsed.iter().find(|(file, value)| wanted(file, value.as_ref())).map(|(file, _)| file.name.as_str())
+        };
+        first(&|_, value| value.is_some_and(says_pack))
+            .or_else(|| first(&|_, value| value.is_some_and(looks_like_pack)))
+            .or_else(|| first(&|file, value| is_json_name(file) && value.is_none()))
+    }
+
+    /// Removes the file named `name`.
+    pub fn remove(&mut self, name: &str) {
+        self.files.retain(|f| f.name != name);
     }
 
     /// The opened file a pack names by `path` ("data/diensten.csv" is found as "diensten.csv":
@@ -56,8 +99,13 @@ impl Workspace {
     /// The checker's verdict on the pack and the files it names (none when no pack is open).
     pub fn check(&self, national: &NationalContent, today: chrono::NaiveDate) -> Option<Checked> {
         let name = self.pack_name()?;
-        let text = self.file(name)?.text.as_deref().ok()?;
-        let read = |path: &str| self.file(path).map(|f| f.text.clone());
+        let pack = self.files.iter().find(|f| f.name == name)?;
+        let text = match &pack.text {
+            Ok(text) => text,
+            Err(problem) => return Some(Checked::refused(name, problem.clone())),
+        };
+        // The pack is never one of its own data files, even when it names itself.
+        let read = |path: &str| self.file(path).filter(|f| f.name != name).map(|f| f.text.clone());
         Some(check_pack(name, text, &read, &national.number_ids(), today))
     }
 }
@@ -83,5 +131,59 @@ mod tests {
         assert_eq!(checked.missing, vec!["voorbeeldstad-sociale-kaart.json".to_string()]);
         assert!(!checked.is_valid());
         assert_eq!(Workspace::default().check(&NationalContent::load(), crate::sociale_kaart::import::test_today()), None);
+    }
+
+    fn opened(name: &str, text: &str) -> OpenedFile {
+        OpenedFile { name: name.to_string(), text: Ok(text.to_string()) }
+    }
+
+    #[test]
+    fn a_broken_pack_is_still_the_pack_the_editor_chose() {
+        let map = Workspace::example().files[1].clone();
+        let today = crate::sociale_kaart::import::test_today();
+        // Not JSON at all, opened after the sociale kaart: the one .json file that is not one.
+        let mut workspace = Workspace::default();
+        workspace.open(map.clone());
+        workspace.open(opened("regio.json", "{ \"format\": \"meldwijzer-region\", "));
+        assert_eq!(workspace.pack_name(), Some("regio.json"));
+        let checked = workspace.check(&NationalContent::load(), today).unwrap();
+        assert!(matches!(checked.pack_issues[0].problem, Problem::NotJson { .. }), "{checked:?}");
+        assert!(!checked.is_valid());
+        // JSON of another format: a pack, not the HSDS list beside it.
+        let mut workspace = Workspace::default();
+        workspace.open(map.clone());
+        workspace.open(opened("regio.json", r#"{ "format": "meldwijzer-regio", "version": 1 }"#));
+        assert_eq!(workspace.pack_name(), Some("regio.json"));
+        // A pack too large to read is checked as the pack, with the refusal as its issue.
+        let mut workspace = Workspace::default();
+        workspace.open(OpenedFile { name: "regio.json".into(), text: Err(Problem::TooLarge { size: 30 << 20, max: 20 << 20 }) });
+        let checked = workspace.check(&NationalContent::load(), today).unwrap();
+        assert_eq!(checked.pack_issues.len(), 1);
+        assert!(matches!(checked.pack_issues[0].problem, Problem::TooLarge { .. }));
+        // A sociale kaart alone (an HSDS list), or a CSV, is no pack.
+        let mut workspace = Workspace::default();
+        workspace.open(map);
+        workspace.open(opened("diensten.csv", "id,name\n"));
+        assert_eq!(workspace.pack_name(), None);
+    }
+
+    #[test]
+    fn files_are_refused_by_size_before_reading_and_sizes_read_as_people_write_them() {
+        assert_eq!(OpenedFile::refused_by_size("kaart.json", MAX_DATA_FILE_BYTES), None);
+        let refused = OpenedFile::refused_by_size("kaart.json", MAX_DATA_FILE_BYTES + 1).unwrap();
+        assert_eq!(refused.size(), Some(MAX_DATA_FILE_BYTES + 1));
+        assert_eq!(size_text(1, Lang::Nl), "1 kB");
+        assert_eq!(size_text(1500, Lang::En), "2 kB");
+        assert_eq!(size_text(MEGABYTE * 3 / 2, Lang::Nl), "1,5 MB");
+    }
+
+    #[test]
+    fn a_valid_pack_wins_over_a_broken_json_file_and_files_are_removed_by_name() {
+        let mut workspace = Workspace::example();
+        workspace.open(opened("kapot.json", "{"));
+        assert_eq!(workspace.pack_name(), Some("voorbeeldstad.json"));
+        workspace.remove("voorbeeldstad.json");
+        assert_eq!(workspace.pack_name(), Some("kapot.json"));
+        assert_eq!(workspace.files.len(), 2);
     }
 }

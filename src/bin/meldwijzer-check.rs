@@ -3,13 +3,10 @@
 //!     cargo run --bin meldwijzer-check -- regio.json [meer.json …] [--lang en]
 //! Exit code 0 when every file is valid, 1 when one is not, 2 on wrong use.
 
-use meldwijzer::content::validate::{cross_references, parse_region_pack};
+use meldwijzer::content::check::{check_pack, Checked};
 use meldwijzer::content::{Issue, NationalContent, Problem, RegionPack, MAX_DATA_FILE_BYTES, MAX_PACK_BYTES};
 use meldwijzer::i18n::{t, t_count, t_with, Lang};
-use meldwijzer::sociale_kaart::import::tabular::TableTexts;
 use meldwijzer::sociale_kaart::import::{group_issues, summary};
-use meldwijzer::sociale_kaart::model::number_conflicts;
-use meldwijzer::sociale_kaart::source::import_all;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -50,8 +47,9 @@ fn main() -> ExitCode {
     let national = NationalContent::load();
     let mut all_valid = true;
     for file in &files {
-        match check(Path::new(file), &national) {
-            Ok(pack) => {
+        let checked = check(Path::new(file), &national);
+        match &checked.pack {
+            Some(pack) if checked.pack_issues.is_empty() => {
                 let counts = [
                     ("file", file.as_str()),
                     ("region", &pack.region.name),
@@ -59,12 +57,12 @@ fn main() -> ExitCode {
                     ("numbers", &pack.numbers.len().to_string()),
                 ];
                 say!("{}", t_with(lang, "check.valid", &counts));
-                all_valid &= check_social_map(Path::new(file), &pack, lang, hsds_out.as_deref());
+                all_valid &= report_social_map(pack, &checked, lang, hsds_out.as_deref());
             }
-            Err(issues) => {
+            _ => {
                 all_valid = false;
-                say!("{}", t_count(lang, "check.invalid", issues.len(), &[("file", file)]));
-                for issue in issues {
+                say!("{}", t_count(lang, "check.invalid", checked.pack_issues.len(), &[("file", file)]));
+                for issue in &checked.pack_issues {
                     say!("  - {}", issue.message(lang));
                 }
             }
@@ -77,58 +75,46 @@ fn main() -> ExitCode {
     }
 }
 
-fn check(path: &Path, national: &NationalContent) -> Result<RegionPack, Vec<Issue>> {
+/// The pack at `path` and the files it names beside it, checked by `content::check` (the code
+/// Beheer runs in the browser); only the reading from disk is the checker's own.
+fn check(path: &Path, national: &NationalContent) -> Checked {
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let whole = |problem| vec![Issue { file: name.clone(), path: String::new(), problem }];
     // Refuse oversized files before reading them into memory.
-    let size = std::fs::metadata(path).map_err(|_| whole(Problem::NotReadable))?.len();
+    let size = match std::fs::metadata(path) {
+        Ok(metadata) => metadata.len(),
+        Err(_) => return Checked::refused(&name, Problem::NotReadable),
+    };
     if size > MAX_PACK_BYTES as u64 {
-        return Err(whole(Problem::TooLarge { size: size as usize, max: MAX_PACK_BYTES }));
+        return Checked::refused(&name, Problem::TooLarge { size: size as usize, max: MAX_PACK_BYTES });
     }
-    let bytes = std::fs::read(path).map_err(|_| whole(Problem::NotReadable))?;
-    let text = String::from_utf8(bytes).map_err(|_| whole(Problem::NotJson { line: 1, column: 1 }))?;
-    let pack = parse_region_pack(&name, &text, &national.number_ids(), today())?;
-    let issues = cross_references(&name, &pack);
-    if issues.is_empty() {
-        Ok(pack)
-    } else {
-        Err(issues)
-    }
+    let Ok(bytes) = std::fs::read(path) else { return Checked::refused(&name, Problem::NotReadable) };
+    let Ok(text) = String::from_utf8(bytes) else { return Checked::refused(&name, Problem::NotJson { line: 1, column: 1 }) };
+    let folder = path.parent().unwrap_or(Path::new(""));
+    // A file the pack names that is not there is `None` (missing); a table of a tabular
+    // package that is not there is left out (every table but the services is optional).
+    let read = |file: &str| match read_data_file(&folder.join(file)) {
+        Ok(text) => Some(Ok(text)),
+        Err(None) => None,
+        Err(Some(problem)) => Some(Err(problem)),
+    };
+    check_pack(&name, &text, &read, &national.number_ids(), today())
 }
 
-/// Imports the sociale kaart files beside the pack as the app would; `false` when a record or
-/// a whole file would be left out (warnings alone pass).
+/// Reports the sociale kaart files of a valid pack as the app would read them; `false` when a
+/// record or a whole file would be left out (warnings alone pass).
 /// With `hsds_out`, also writes the services read as HSDS 3.0 JSON to that file.
-fn check_social_map(pack_path: &Path, pack: &RegionPack, lang: Lang, hsds_out: Option<&str>) -> bool {
-    let Some(map) = &pack.social_map else { return true };
-    let folder = pack_path.parent().unwrap_or(Path::new(""));
-    let mut texts = Vec::new();
-    let mut tables = TableTexts::default();
+fn report_social_map(pack: &RegionPack, checked: &Checked, lang: Lang, hsds_out: Option<&str>) -> bool {
+    let (Some(map), Some(import)) = (&pack.social_map, &checked.import) else { return true };
     let mut valid = true;
+    // The files that could not be read, in the pack's order.
     for file in &map.files {
-        match read_data_file(&folder.join(&file.path)) {
-            Ok(text) => {
-                // A tabular package's tables, beside its datapackage.json; one that is not
-                // there is left out (every table but the services is optional).
-                for table in file.tables(&text) {
-                    match read_data_file(&folder.join(&table)) {
-                        Err(None) => {}
-                        read => {
-                            tables.insert(table, read.map_err(|problem| problem.unwrap_or(Problem::NotReadable)));
-                        }
-                    }
-                }
-                texts.push((file, text));
-            }
-            Err(problem) => {
-                valid = false;
-                let problem = problem.unwrap_or(Problem::NotReadable);
-                let issue = Issue { file: file.path.clone(), path: String::new(), problem };
-                say!("  - {}", issue.message(lang));
-            }
+        let unread = checked.unread.iter().find(|issue| issue.file == file.path).cloned();
+        let missing = checked.missing.contains(&file.path).then(|| Issue { file: file.path.clone(), path: String::new(), problem: Problem::NotReadable });
+        if let Some(issue) = unread.or(missing) {
+            valid = false;
+            say!("  - {}", issue.message(lang));
         }
     }
-    let import = import_all(texts.iter().map(|(file, text)| (*file, text.as_str())), &tables, &map.taxonomy(), today());
     let files = map.files.iter().map(|f| f.path.as_str()).collect::<Vec<_>>().join(", ");
     say!("{}", t_count(lang, "check.social_map", import.records.len(), &[("files", &files)]));
     if !import.issues.is_empty() {
@@ -158,7 +144,7 @@ fn check_social_map(pack_path: &Path, pack: &RegionPack, lang: Lang, hsds_out: O
         }
     }
     // A warning, not a refusal: each number is shown as its own data says.
-    for conflict in number_conflicts(&pack.contacts, &import.records) {
+    for conflict in checked.number_conflicts() {
         say!("  ! {}", conflict.message(lang));
     }
     if import.more_issues > 0 {

@@ -36,6 +36,27 @@ impl Checked {
         self.import.as_ref().map(|i| i.records.as_slice()).unwrap_or(&[])
     }
 
+    /// A pack that could not be read at all (too large, not text): its one issue.
+    pub fn refused(pack_name: &str, problem: Problem) -> Checked {
+        Checked {
+            pack_name: pack_name.to_string(),
+            pack: None,
+            pack_issues: vec![Issue { file: pack_name.to_string(), path: String::new(), problem }],
+            missing: Vec::new(),
+            unread: Vec::new(),
+            import: None,
+        }
+    }
+
+    /// Warnings beside the verdict: a contact of the pack and a service of the sociale kaart
+    /// that are the same team with different numbers (each is shown as its own data says).
+    pub fn number_conflicts(&self) -> Vec<crate::sociale_kaart::model::NumberConflict<'_>> {
+        match &self.pack {
+            Some(pack) => crate::sociale_kaart::model::number_conflicts(&pack.contacts, self.records()),
+            None => Vec::new(),
+        }
+    }
+
     /// "312 diensten gelezen, 4 niet, 27 velden weggelaten"; `None` without a sociale kaart.
     pub fn summary(&self, lang: Lang) -> Option<String> {
         self.import.as_ref().map(|i| crate::sociale_kaart::import::summary(i.records.len(), &i.issues, lang))
