@@ -145,7 +145,7 @@ pub fn OpenFiles() -> impl IntoView {
                                     {size.map(|s| view! { " " <span class="mw-hint">"(" {s} ")"</span> })}
                                     {is_pack.then(|| view! { " " <span class="mw-admin-files__pack">{tr("beheer.open.is_pack")}</span> })}
                                     {problem.map(|p| view! { <p class="mw-error">{p}</p> })}
-                                    " "<button type="button" class="mw-button mw-button--link" aria-label=label on:click=remove>{tr("beheer.open.remove")}</button>
+                                    " "<button type="button" class="mw-button mw-button--secondary" aria-label=label on:click=remove>{tr("beheer.open.remove")}</button>
                                 </li>
                             }
                         }).collect_view()}
