@@ -163,7 +163,7 @@ fn normal_postcodes(text: &str) -> Option<Vec<String>> {
     parts.into_iter().map(normal_postcode).collect()
 }
 
-fn normal_postcode(text: &str) -> Option<String> {
+pub(super) fn normal_postcode(text: &str) -> Option<String> {
     let text = text.replace(['\u{2013}', '\u{2014}', '\u{2010}', '\u{2011}', '\u{2012}'], "-");
     let range = match text.split_once('-') {
         Some((from, to)) => {
