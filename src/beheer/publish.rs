@@ -150,7 +150,9 @@ fn FixedPack() -> impl IntoView {
             let mut remaining: Vec<String> = checked.pack_issues.iter().map(|i| i.message(lang)).collect();
             remaining.extend(checked.unread.iter().map(|i| i.message(lang)));
             remaining.extend(checked.missing.iter().map(|m| t_with(lang, "beheer.publish.missing", &[("file", m)])));
-            if let Some(summary) = checked.summary(lang).filter(|_| checked.import.as_ref().is_some_and(|i| !i.issues.is_empty())) {
+            // The sociale kaart's own problems (warnings alone leave nothing out).
+            let left_out = checked.import.as_ref().is_some_and(|i| i.more_issues > 0 || !i.issues.iter().all(|issue| issue.is_warning()));
+            if let Some(summary) = checked.summary(lang).filter(|_| left_out) {
                 remaining.push(summary);
             }
             Some(Fixed { name, text, fixes, remaining })

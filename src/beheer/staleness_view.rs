@@ -39,9 +39,10 @@ pub fn Staleness() -> impl IntoView {
                         view! {
                             <p>{t_count(lang, "beheer.stale.summary", stale, &[("total", &rows.len().to_string())])}</p>
                             <button type="button" class="mw-button" on:click=download>{tr("beheer.stale.download")}</button>
-                            <div class="mw-beheer-table-wrap">
+                            // Scrolls sideways on a narrow screen: focusable, so a keyboard can scroll it.
+                            <div class="mw-beheer-table-wrap" tabindex="0" role="region" aria-labelledby="mw-stale-caption">
                                 <table class="mw-beheer-stale-table">
-                                    <caption>{tr("beheer.stale.caption")}</caption>
+                                    <caption id="mw-stale-caption">{tr("beheer.stale.caption")}</caption>
                                     <thead>
                                         <tr>
                                             <th scope="col">{tr("beheer.stale.column.name")}</th>
