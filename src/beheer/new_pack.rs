@@ -261,7 +261,7 @@ fn plain(c: char) -> char {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::content::validate::{cross_references, parse_region_pack};
 
@@ -320,6 +320,18 @@ mod tests {
             assert_eq!(contact.source.source, "https://www.nieuwdorp.nl/wijkteams");
             assert_eq!(contact.source.checked, today());
         }
+    }
+
+    /// The published JSON Schema, as a gemeente's own validator would check the file.
+    pub(crate) fn schema_accepts(text: &str) -> bool {
+        let schema: serde_json::Value = serde_json::from_str(include_str!("../../content/region-pack.schema.json")).unwrap();
+        let validator = jsonschema::options().should_validate_formats(true).build(&schema).unwrap();
+        validator.is_valid(&serde_json::from_str::<serde_json::Value>(text).unwrap())
+    }
+
+    #[test]
+    fn the_new_pack_is_valid_against_the_published_schema() {
+        assert!(schema_accepts(&new_pack(&filled(), today()).unwrap()));
     }
 
     #[test]

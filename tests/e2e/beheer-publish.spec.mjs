@@ -183,3 +183,19 @@ test('last-checked dates: a table, the oldest first, and a CSV to send round', a
   const staleColumn = lines.slice(1).map((line) => line.includes(`,${uiText('beheer.stale.yes')},`));
   expect(staleColumn.indexOf(false) === -1 || staleColumn.lastIndexOf(true) < staleColumn.indexOf(false)).toBe(true);
 });
+
+test('both parts fit a 320 px phone, before and after a pack is open', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+  for (const [hash, part] of [['publiceren', publish], ['controledatum', stale]]) {
+    await open(page, hash);
+    // A new page each time: the opened files are kept while the editor moves between parts.
+    await page.reload();
+    await appReady(page);
+    expect(await fits(), `#/beheer/${hash} without a pack`).toBe(true);
+    await part(page).getByRole('button', { name: uiText('beheer.publish.use_example') }).click();
+    await expect(part(page).getByRole('button', { name: uiText('beheer.publish.use_example') })).toHaveCount(0);
+    expect(await fits(), `#/beheer/${hash} with the example`).toBe(true);
+    await expectAccessible(page, `#/beheer/${hash} at 320 px`);
+  }
+});
