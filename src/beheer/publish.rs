@@ -125,69 +125,86 @@ fn HsdsDownload() -> impl IntoView {
     }
 }
 
-/// The opened pack's text with its fixes, and what the check still finds in it.
+/// The opened pack's text with its fixes, and the check of the fixed pack (`None` when nothing
+/// was fixed: then the check of the opened files says what remains).
 #[derive(Clone, PartialEq)]
 struct Fixed {
     name: String,
     text: String,
     fixes: Vec<super::fixes::Fix>,
-    remaining: Vec<String>,
+    after: Option<Checked>,
+}
+
+/// What the check still finds, one line each: the pack's issues, unreadable and missing files,
+/// and the sociale kaart's summary when it left something out (warnings alone leave nothing out).
+fn remaining_lines(checked: &Checked, lang: crate::i18n::Lang) -> Vec<String> {
+    let mut remaining: Vec<String> = checked.pack_issues.iter().map(|i| i.message(lang)).collect();
+    remaining.extend(checked.unread.iter().map(|i| i.message(lang)));
+    remaining.extend(checked.missing.iter().map(|m| t_with(lang, "beheer.publish.missing", &[("file", m)])));
+    let left_out = checked.import.as_ref().is_some_and(|i| i.more_issues > 0 || !i.issues.iter().all(|issue| issue.is_warning()));
+    if let Some(summary) = checked.summary(lang).filter(|_| left_out) {
+        remaining.push(summary);
+    }
+    remaining
 }
 
 #[component]
 fn FixedPack() -> impl IntoView {
     let beheer = use_beheer();
     let lang = state().lang;
+    // The pack is checked again only when something was fixed (a sociale kaart of thousands
+    // of services is read again with it).
     let fixed = Memo::new(move |_| {
-        let lang = lang.get();
         beheer.workspace.with(|w| {
             let name = w.pack_name()?.to_string();
             let original = w.file(&name)?.text.as_ref().ok()?;
             let (text, fixes) = fix_pack(original)?;
-            let mut after = w.clone();
-            after.open(OpenedFile { name: name.clone(), text: Ok(text.clone()) });
-            let checked = after.check(&NationalContent::load(), chrono::Local::now().date_naive())?;
-            let mut remaining: Vec<String> = checked.pack_issues.iter().map(|i| i.message(lang)).collect();
-            remaining.extend(checked.unread.iter().map(|i| i.message(lang)));
-            remaining.extend(checked.missing.iter().map(|m| t_with(lang, "beheer.publish.missing", &[("file", m)])));
-            // The sociale kaart's own problems (warnings alone leave nothing out).
-            let left_out = checked.import.as_ref().is_some_and(|i| i.more_issues > 0 || !i.issues.iter().all(|issue| issue.is_warning()));
-            if let Some(summary) = checked.summary(lang).filter(|_| left_out) {
-                remaining.push(summary);
-            }
-            Some(Fixed { name, text, fixes, remaining })
+            let after = (!fixes.is_empty()).then(|| {
+                let mut after = w.clone();
+                after.open(OpenedFile { name: name.clone(), text: Ok(text.clone()) });
+                after.check(&NationalContent::load(), chrono::Local::now().date_naive())
+            });
+            Some(Fixed { name, text, fixes, after: after.flatten() })
         })
     });
+    let remaining = move || {
+        let lang = lang.get();
+        fixed.with(|f| match f.as_ref().and_then(|f| f.after.as_ref()) {
+            Some(after) => remaining_lines(after, lang),
+            None => beheer.checked.with(|c| c.as_ref().map(|c| remaining_lines(c, lang)).unwrap_or_default()),
+        })
+    };
     let download = move |_| {
-        if let Some(f) = fixed.get_untracked() {
-            browser::download(&f.name, "application/json", &f.text);
+        if let Some((name, text)) = fixed.with_untracked(|f| f.as_ref().map(|f| (f.name.clone(), f.text.clone()))) {
+            browser::download(&name, "application/json", &text);
         }
     };
     view! {
         <h3>{tr("beheer.publish.fix_title")}</h3>
-        {move || match fixed.get() {
+        {move || match fixed.with(|f| f.as_ref().map(|f| f.fixes.clone())) {
             None => view! { <p>{tr("beheer.publish.fix_not_json")}</p> }.into_any(),
-            Some(f) => {
+            Some(fixes) => {
                 let lang = lang.get();
-                let fixes = (!f.fixes.is_empty()).then(|| view! {
-                    <p>{t_count(lang, "beheer.publish.fix_count", f.fixes.len(), &[])}</p>
+                let remaining = remaining();
+                let listed = (!fixes.is_empty()).then(|| view! {
+                    <p>{t_count(lang, "beheer.publish.fix_count", fixes.len(), &[])}</p>
                     <ul class="mw-beheer-fixes">
-                        {f.fixes.iter().map(|fix| view! { <li>{fix.message(lang)}</li> }).collect_view()}
+                        {fixes.iter().map(|fix| view! { <li>{fix.message(lang)}</li> }).collect_view()}
                     </ul>
                     <button type="button" class="mw-button" on:click=download>{tr("beheer.publish.fix_download")}</button>
                 });
-                let none = f.fixes.is_empty().then(|| view! { <p>{tr("beheer.publish.fix_none")}</p> });
-                let remaining = if f.remaining.is_empty() {
+                let none = fixes.is_empty().then(|| view! { <p>{tr("beheer.publish.fix_none")}</p> });
+                let remaining = if remaining.is_empty() {
                     view! { <p>{tr("beheer.publish.remaining_none")}</p> }.into_any()
                 } else {
                     view! {
                         <h4>{tr("beheer.publish.remaining_title")}</h4>
                         <ul class="mw-beheer-remaining">
-                            {f.remaining.iter().map(|line| view! { <li>{line.clone()}</li> }).collect_view()}
+                            {remaining.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
                         </ul>
                     }.into_any()
                 };
-                view! { {fixes} {none} {remaining} }.into_any()
+                view! { {listed} {none} {remaining} }.into_any()
             }
         }}
     }
@@ -447,5 +464,20 @@ mod tests {
         let reread = again.check(&NationalContent::load(), today).unwrap();
         assert!(reread.is_valid(), "{:?}", reread.import.as_ref().map(|i| &i.issues));
         assert_eq!(reread.records().len(), checked.records().len());
+    }
+
+    #[test]
+    fn what_remains_after_fixing_is_each_issue_the_check_still_finds() {
+        let today = crate::sociale_kaart::import::test_today();
+        let lang = crate::i18n::Lang::Nl;
+        let example = Workspace::example();
+        assert_eq!(remaining_lines(&example.check(&NationalContent::load(), today).unwrap(), lang), Vec::<String>::new());
+        let mut pack: serde_json::Value = serde_json::from_str(include_str!("../../public/regions/voorbeeldstad.json")).unwrap();
+        pack["contacts"][0]["phone"] = "bel ons".into();
+        let mut broken = Workspace::default();
+        broken.open(OpenedFile { name: "voorbeeldstad.json".into(), text: Ok(pack.to_string()) });
+        let lines = remaining_lines(&broken.check(&NationalContent::load(), today).unwrap(), lang);
+        assert_eq!(lines.len(), 1, "{lines:?}");
+        assert!(lines[0].contains("contacts[0].phone"), "{lines:?}");
     }
 }
