@@ -368,8 +368,8 @@ mod tests {
         assert!(kinds(FixKind::Postcode) >= 2 && kinds(FixKind::Phone) >= 2 && kinds(FixKind::Duplicate) >= 2, "{fixes:?}");
         let pack = parse_region_pack("regio.json", &text, &national(), today()).expect("fixed pack is valid");
         assert_eq!(cross_references("regio.json", &pack), Vec::new());
-        assert!(crate::beheer::new_pack::tests::schema_accepts(&text), "the published schema accepts the fixed pack");
-        assert!(!crate::beheer::new_pack::tests::schema_accepts(FIXABLE));
+        assert!(crate::beheer::new_pack::schema_accepts(&text), "the published schema accepts the fixed pack");
+        assert!(!crate::beheer::new_pack::schema_accepts(FIXABLE));
         // Fixing again finds nothing more.
         assert_eq!(fix_pack(&text).unwrap(), (text.clone(), Vec::new()));
     }

@@ -2,6 +2,7 @@
 //! it calls its local team, its wijken with their postcodes and its contacts, with where
 //! these details come from and today as the date they were checked.
 
+use crate::beheer::fixes::normal_postcode;
 use crate::ground::checks::{has_markup, is_email, is_phone, is_web_url};
 use crate::ground::contact::Area;
 use crate::ground::limits::{MAX_URL_CHARS, REGION_FORMAT, REGION_VERSION};
@@ -214,7 +215,7 @@ pub fn postcodes(typed: &str) -> Option<Vec<String>> {
             if letters && k > 0 && words[k - 1].len() == 4 && words[k - 1].chars().all(|c| c.is_ascii_digit()) {
                 continue;
             }
-            let piece = super::fixes::normal_postcode(word)?;
+            let piece = normal_postcode(word)?;
             if !list.contains(&piece) {
                 list.push(piece);
             }
@@ -260,8 +261,17 @@ fn plain(c: char) -> char {
     }
 }
 
+/// The published JSON Schema accepts `text`, as a gemeente's own validator would check the
+/// file (for the tests of the packs Beheer writes).
 #[cfg(test)]
-pub(crate) mod tests {
+pub(crate) fn schema_accepts(text: &str) -> bool {
+    let schema: serde_json::Value = serde_json::from_str(include_str!("../../content/region-pack.schema.json")).unwrap();
+    let validator = jsonschema::options().should_validate_formats(true).build(&schema).unwrap();
+    validator.is_valid(&serde_json::from_str::<serde_json::Value>(text).unwrap())
+}
+
+#[cfg(test)]
+mod tests {
     use super::*;
     use crate::content::validate::{cross_references, parse_region_pack};
 
@@ -269,7 +279,7 @@ pub(crate) mod tests {
         chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()
     }
 
-    pub(crate) fn filled() -> NewPackForm {
+    fn filled() -> NewPackForm {
         NewPackForm {
             gemeente: "Gemeente Nieuwdorp".into(),
             local_team: "Wijkteam".into(),
@@ -320,13 +330,6 @@ pub(crate) mod tests {
             assert_eq!(contact.source.source, "https://www.nieuwdorp.nl/wijkteams");
             assert_eq!(contact.source.checked, today());
         }
-    }
-
-    /// The published JSON Schema, as a gemeente's own validator would check the file.
-    pub(crate) fn schema_accepts(text: &str) -> bool {
-        let schema: serde_json::Value = serde_json::from_str(include_str!("../../content/region-pack.schema.json")).unwrap();
-        let validator = jsonschema::options().should_validate_formats(true).build(&schema).unwrap();
-        validator.is_valid(&serde_json::from_str::<serde_json::Value>(text).unwrap())
     }
 
     #[test]
