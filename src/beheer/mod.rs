@@ -62,7 +62,9 @@ impl Part {
 
     /// Whether the part shows the opened pack (the snippet and the opening itself do not).
     fn needs_pack(&self) -> bool {
-        !matches!(self, Part::Open | Part::Snippet)
+        // Publish and staleness say themselves what to do without a readable pack: the new-pack
+        // form is for a gemeente with none, and the corrected pack for one that does not parse.
+        !matches!(self, Part::Open | Part::Snippet | Part::Publish | Part::Staleness)
     }
 }
 
