@@ -10,6 +10,7 @@ pub mod fixes;
 pub mod new_pack;
 pub mod open;
 pub mod preview;
+pub mod preview_model;
 pub mod print_all;
 pub mod publish;
 pub mod report;
@@ -18,6 +19,7 @@ pub mod snippet_view;
 pub mod staleness;
 pub mod staleness_view;
 pub mod state;
+pub mod wijk_pages;
 pub mod workspace;
 
 use crate::ground::route::Screen;
