@@ -117,9 +117,7 @@ pub fn Preview() -> impl IntoView {
         if TABS.iter().any(|(tab, _)| *tab == screen) {
             left_for.set(None);
             set_if_changed(preview.screen, screen);
-            let path = route::sub_path(href);
-            let path = if screen == Screen::Citizen && path.is_empty() { vec![first_step.get_value()] } else { path };
-            set_if_changed(preview.sub_path, path);
+            set_if_changed(preview.sub_path, route::sub_path(href));
             request_animation_frame(move || focus_heading(scope));
         } else {
             left_for.set(Some(screen));
@@ -171,16 +169,16 @@ pub fn Preview() -> impl IntoView {
                             <select id="mw-preview-step" on:change=move |ev| follow(&Screen::Citizen.href_to(&[&event_target_value(&ev)]))>
                                 {steps.get_value().into_iter().map(|(id, title)| {
                                     let selected = { let id = id.clone(); move || step_now() == id };
-                                    view! { <option value=id.clone() selected=selected>{in_lang(title)}</option> }
+                                    view! { <option value=id.clone() prop:selected=selected>{in_lang(title)}</option> }
                                 }).collect_view()}
                             </select>
                         </Field>
                         <Field id="mw-preview-wijk" label="beheer.preview.wijk" hint="beheer.preview.wijk_hint">
                             <select id="mw-preview-wijk" on:change=move |ev| place.set(event_target_value(&ev))>
-                                <option value="" selected=move || place.with(|p| p.trim().is_empty())>{tr("beheer.preview.wijk_none")}</option>
+                                <option value="" prop:selected=move || place.with(|p| p.trim().is_empty())>{tr("beheer.preview.wijk_none")}</option>
                                 {move || all_wijken().into_iter().map(|wijk| {
                                     let selected = { let wijk = wijk.clone(); move || place.with(|p| *p == wijk) };
-                                    view! { <option value=wijk.clone() selected=selected>{wijk.clone()}</option> }
+                                    view! { <option value=wijk.clone() prop:selected=selected>{wijk.clone()}</option> }
                                 }).collect_view()}
                             </select>
                         </Field>
