@@ -24,7 +24,8 @@ use crate::shell::config::MountConfig;
 use crate::shell::field::Field;
 use crate::shell::region::{serve_from_memory, RegionStatus, MEMORY_SCHEME};
 use crate::shell::{in_lang, set_if_changed, state, tr, AppState};
-use crate::sociale_kaart::SocialMapScreen;
+use crate::sociale_kaart::query::SearchQuery;
+use crate::sociale_kaart::{SocialMapScreen, StartQuery};
 use leptos::context::Provider;
 use leptos::{html, prelude::*};
 use wasm_bindgen::JsCast;
@@ -109,13 +110,16 @@ pub fn Preview() -> impl IntoView {
     });
     let theme_errors = move || theme.with(|(_, errors)| errors.clone());
 
-    // A link inside the preview moves the preview, not the page.
+    // A link inside the preview moves the preview, not the page; a link to a search in the
+    // sociale kaart opens it with that search.
     let left_for = RwSignal::new(None::<Screen>);
+    let start_query = RwSignal::new(SearchQuery::default());
     let follow = move |href: &str| {
         let Some(screen) = Screen::from_hash(href) else { return };
         let screen = if screen == Screen::ProfessionalRoutes { Screen::Citizen } else { screen };
         if TABS.iter().any(|(tab, _)| *tab == screen) {
             left_for.set(None);
+            start_query.set(SearchQuery::from_hash(href));
             set_if_changed(preview.screen, screen);
             set_if_changed(preview.sub_path, route::sub_path(href));
             request_animation_frame(move || focus_heading(scope));
@@ -135,6 +139,7 @@ pub fn Preview() -> impl IntoView {
     // A tab starts its part afresh: the route at its first step with the local team.
     let tab_start = move |screen: Screen| {
         left_for.set(None);
+        start_query.set(SearchQuery::default());
         set_if_changed(preview.screen, screen);
         set_if_changed(preview.sub_path, if screen == Screen::Citizen { vec![first_step.get_value()] } else { Vec::new() });
     };
@@ -216,7 +221,9 @@ pub fn Preview() -> impl IntoView {
             <div class="mw-theme-scope mw-preview-app" node_ref=scope on:click=on_click
                 role="region" aria-labelledby="mw-preview-app-label" hidden=move || !has_pack()>
                 <Provider value=preview>
-                    {move || has_pack().then(screen_view)}
+                    <Provider value=StartQuery(start_query)>
+                        {move || has_pack().then(screen_view)}
+                    </Provider>
                 </Provider>
             </div>
         </section>

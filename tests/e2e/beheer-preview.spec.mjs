@@ -77,9 +77,23 @@ test('the routekaart preview shows the local team and services a postcode or wij
   expect(problems, 'no console error or CSP violation (the theme and files go through script, not inline)').toEqual([]);
 });
 
-test('the sociale kaart preview searches the pack\'s own data', async ({ page }) => {
+test('the sociale kaart preview searches the pack\'s own data, also from a route\'s link to a search', async ({ page }) => {
   await startWithExample(page, PREVIEW, preview);
+  // A wijk name as the place: the route's "find" block links to a search by theme and wijk,
+  // which opens the preview's sociale kaart with that search.
+  const wijk = WIJKEN.find((w) => PACK.wijken?.some((a) => a.name === w) && teamsForWijk(w).length > 0);
+  await preview(page).getByLabel(uiText('beheer.preview.wijk'), { exact: true }).selectOption(wijk);
+  await app(page).locator('.mw-route-find a[href^="#/sociale-kaart?thema="]').first().click();
+  await expect(preview(page).getByRole('button', { name: uiText('beheer.preview.tab.social_map') })).toHaveAttribute('aria-pressed', 'true');
+  await expect(app(page).locator('#mw-sk-theme')).toHaveValue('wijkteam');
+  await expect(app(page).locator('#mw-sk-area')).toHaveValue(wijk);
+  await expect(app(page).getByText(teamsForWijk(wijk)[0].name, { exact: true }).first()).toBeVisible();
+  await expect(page).toHaveURL(/#\/beheer\/bekijken$/);
+  // The tab starts a search afresh.
+  await preview(page).getByRole('button', { name: uiText('beheer.preview.tab.routes') }).click();
   await preview(page).getByRole('button', { name: uiText('beheer.preview.tab.social_map') }).click();
+  await expect(app(page).locator('#mw-sk-theme')).toHaveValue('');
+  await expect(app(page).locator('#mw-sk-area')).toHaveValue('');
   const service = SERVICES.find((s) => !PACK.contacts.some((c) => c.name === s.name));
   const search = app(page).getByLabel(uiText('social_map.search'));
   await typeLikeAPerson(page, search, service.name);
