@@ -67,8 +67,10 @@ pub fn Preview() -> impl IntoView {
         let number = generation.get_value() + 1;
         generation.set_value(number);
         let base = format!("{MEMORY_SCHEME}/{number}/");
-        let files = beheer.workspace.get_untracked();
-        serve_from_memory(&base, std::rc::Rc::new(move |path: &str| files.file(path).map(|f| f.text.clone())));
+        // Read from the workspace when asked (no second copy of large files); its files are
+        // this address's until the next change makes a new one.
+        let workspace = beheer.workspace;
+        serve_from_memory(&base, std::rc::Rc::new(move |path: &str| workspace.try_with_untracked(|w| w.file(path).map(|f| f.text.clone())).flatten()));
         let mut pack = pack;
         pack.loaded_from = Some(format!("{base}{name}"));
         Some(pack)
@@ -114,7 +116,9 @@ pub fn Preview() -> impl IntoView {
     // sociale kaart opens it with that search.
     let left_for = RwSignal::new(None::<Screen>);
     let start_query = RwSignal::new(SearchQuery::default());
-    let follow = move |href: &str| {
+    // `focus`: after a link, the new screen's heading takes the focus, as in the app; not
+    // after the route select, whose arrow keys change it one step at a time.
+    let follow = move |href: &str, focus: bool| {
         let Some(screen) = Screen::from_hash(href) else { return };
         let screen = if screen == Screen::ProfessionalRoutes { Screen::Citizen } else { screen };
         if TABS.iter().any(|(tab, _)| *tab == screen) {
@@ -122,7 +126,9 @@ pub fn Preview() -> impl IntoView {
             start_query.set(SearchQuery::from_hash(href));
             set_if_changed(preview.screen, screen);
             set_if_changed(preview.sub_path, route::sub_path(href));
-            request_animation_frame(move || focus_heading(scope));
+            if focus {
+                request_animation_frame(move || focus_heading(scope));
+            }
         } else {
             left_for.set(Some(screen));
         }
@@ -133,7 +139,7 @@ pub fn Preview() -> impl IntoView {
         // tel: and web links do what they do in the app; only the app's own screens stay here.
         if href.starts_with('#') {
             ev.prevent_default();
-            follow(&href);
+            follow(&href, true);
         }
     };
     // A tab starts its part afresh: the route at its first step with the local team.
@@ -171,7 +177,7 @@ pub fn Preview() -> impl IntoView {
                     </div>
                     <Show when=on_route>
                         <Field id="mw-preview-step" label="beheer.preview.step">
-                            <select id="mw-preview-step" on:change=move |ev| follow(&Screen::Citizen.href_to(&[&event_target_value(&ev)]))>
+                            <select id="mw-preview-step" on:change=move |ev| follow(&Screen::Citizen.href_to(&[&event_target_value(&ev)]), false)>
                                 {steps.get_value().into_iter().map(|(id, title)| {
                                     let selected = { let id = id.clone(); move || step_now() == id };
                                     view! { <option value=id.clone() prop:selected=selected>{in_lang(title)}</option> }

@@ -165,6 +165,17 @@ test('the preview works with the keyboard alone', async ({ page }) => {
   };
   await focusOn(preview(page).getByRole('button', { name: uiText('beheer.preview.example') }));
   await page.keyboard.press('Enter');
+  // The route select changes the preview's step one arrow press at a time, keeping the focus.
+  const stepSelect = preview(page).getByLabel(uiText('beheer.preview.step'), { exact: true });
+  await focusOn(stepSelect);
+  const firstStep = await stepSelect.inputValue();
+  await page.keyboard.press('ArrowDown');
+  await expect(stepSelect).toBeFocused();
+  const secondStep = await stepSelect.inputValue();
+  expect(secondStep).not.toBe(firstStep);
+  await expect(app(page).locator('h1')).toHaveText(ROUTES.nodes.find((n) => n.id === secondStep).title.nl);
+  await page.keyboard.press('ArrowUp');
+  await expect(app(page).locator('h1')).toHaveText(ROUTES.nodes.find((n) => n.id === firstStep).title.nl);
   const wijkSelect = preview(page).getByLabel(uiText('beheer.preview.wijk'), { exact: true });
   await focusOn(wijkSelect);
   await page.keyboard.press('ArrowDown');
@@ -188,4 +199,18 @@ test('the preview works with the keyboard alone', async ({ page }) => {
   await focusOn(search);
   await pressLikeAPerson(page, 'Buurtteam');
   await expect(app(page).getByText(PACK.contacts[0].name, { exact: true }).first()).toBeVisible();
+});
+
+test('the preview and the print follow the language switch', async ({ page }) => {
+  await startWithExample(page, PREVIEW, preview);
+  await page.getByRole('button', { name: uiText('lang.switch_to', 'en') }).click();
+  await expect(preview(page).getByRole('heading', { level: 2, name: uiText('beheer.preview.title', 'en') })).toBeVisible();
+  await expect(preview(page).getByRole('button', { name: uiText('beheer.preview.tab.social_map', 'en') })).toBeVisible();
+  // The citizen's screens in the preview too: the route's step in English.
+  // The first citizen step with the local team (src/beheer/preview_model.rs, local_help_steps).
+  const step = ROUTES.nodes.find((n) => n.local_help && !n.id.startsWith('pro-'));
+  await expect(app(page).locator('h1')).toHaveText(step.title.en ?? step.title.nl);
+  // Another of Beheer's addresses: the same page, still in English.
+  await page.goto(PRINT);
+  await expect(printAll(page).getByRole('heading', { level: 2, name: uiText('beheer.print.title', 'en') })).toBeVisible();
 });
