@@ -55,7 +55,16 @@ const DOMAIN: &[&str] = &[
 
 /// Beheer's pure files: they check and write region packs, so they sit with the region pack
 /// (they use `content/`) and may import nothing above it (no shell, no components).
-const BEHEER_PURE: &[&str] = &["beheer/fixes.rs", "beheer/links.rs", "beheer/new_pack.rs", "beheer/snippet.rs", "beheer/staleness.rs", "beheer/workspace.rs"];
+const BEHEER_PURE: &[&str] = &[
+    "beheer/fixes.rs",
+    "beheer/links.rs",
+    "beheer/new_pack.rs",
+    "beheer/preview_model.rs",
+    "beheer/snippet.rs",
+    "beheer/staleness.rs",
+    "beheer/wijk_pages.rs",
+    "beheer/workspace.rs",
+];
 
 const LAYERS: [&str; 4] = ["ground", "capability domain", "region pack", "views and shell"];
 

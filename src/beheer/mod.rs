@@ -2,15 +2,17 @@
 //! sees what the checker says of them, previews them as a citizen would see them, and
 //! downloads fixed files and the embed snippet. Nothing is uploaded.
 //!
-//! Pure files (tested natively): `workspace`, `fixes`, `new_pack`, `snippet`, `staleness`, `links`.
-//! Components: this file's screen and its parts `open`, `report`, `preview`, `print_all`,
-//! `publish`, `staleness_view`, `snippet_view`; `state` is what they share.
+//! Pure files (tested natively): `workspace`, `fixes`, `new_pack`, `snippet`, `staleness`,
+//! `links`, `preview_model`, `wijk_pages`. Components: this file's screen and its parts `open`,
+//! `report`, `preview`, `print_all`, `publish`, `staleness_view`, `snippet_view`; `state` is
+//! what they share.
 
 pub mod fixes;
 pub mod links;
 pub mod new_pack;
 pub mod open;
 pub mod preview;
+pub mod preview_model;
 pub mod print_all;
 pub mod publish;
 pub mod report;
@@ -19,6 +21,7 @@ pub mod snippet_view;
 pub mod staleness;
 pub mod staleness_view;
 pub mod state;
+pub mod wijk_pages;
 pub mod workspace;
 
 use crate::ground::route::Screen;

@@ -3,9 +3,9 @@
 //! and precisely to professionals at `#/routekaart`, and printed per wijk. Its own module: see
 //! `shell::capability`.
 
-mod local;
+pub mod local;
 pub mod model;
-mod print;
+pub mod print;
 mod screens;
 mod state;
 
@@ -19,8 +19,21 @@ use state::{use_routekaart, Routekaart};
 /// `#/zorgen/afdrukken` for the printable routekaart.
 #[component]
 pub fn RoutekaartScreen() -> impl IntoView {
-    let app = state();
     provide_context(Routekaart::new(RouteMap::national()));
+    screens_for_hash()
+}
+
+/// Beheer's preview: the same screens, for the place its editor chose (`place`, shared with
+/// its own postcode and wijk fields), under the preview's own `AppState`.
+#[component]
+pub fn RoutekaartPreview(place: RwSignal<String>) -> impl IntoView {
+    provide_context(Routekaart::new(RouteMap::national()).with_place(place));
+    screens_for_hash()
+}
+
+/// The screen the app state's screen and sub-path name.
+fn screens_for_hash() -> impl IntoView {
+    let app = state();
     move || {
         let screen = app.screen.get();
         let path = app.sub_path.get();

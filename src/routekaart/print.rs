@@ -2,6 +2,8 @@
 //! screens, with the date it was made and the date its data was last checked.
 
 use super::local::{contacts_for, wijken};
+use super::model::RouteMap;
+use crate::ground::contact::Contact;
 use super::screens::PlaceField;
 use super::state::use_routekaart;
 use crate::i18n::{long_date, t, t_with};
@@ -13,33 +15,17 @@ use leptos::prelude::*;
 pub fn PrintedRoutekaart() -> impl IntoView {
     let app = state();
     let routekaart = use_routekaart();
-    let lang = move || app.lang.get();
     let contacts = move || app.content.with(|c| c.contacts().to_vec());
     let local = move || {
         let all = contacts();
         routekaart.place.with(|place| contacts_for(&all, place).into_iter().cloned().collect::<Vec<_>>())
     };
     let numbers = move || app.content.with(|c| c.numbers().cloned().collect::<Vec<_>>());
-    // The burger paths: each worry with the first number to call (`RouteMap::printed_paths`).
-    let paths = move || {
-        routekaart.routes.with_value(|r| {
-            r.printed_paths().into_iter().map(|(answer, call)| (answer.label.clone(), call.to_string())).collect::<Vec<_>>()
-        })
-    };
     // The oldest check of anything on the page: the paper is as current as its stalest fact.
     let checked = move || {
         let local = local();
         let numbers = numbers();
         numbers.iter().map(|n| n.source.checked).chain(local.iter().map(|c| c.source.checked)).min()
-    };
-    let heading = move || {
-        let place = routekaart.place.get();
-        let region = app.content.with(|c| c.region_name().map(str::to_string));
-        match (region, place.trim()) {
-            (Some(region), "") => t_with(lang(), "routes.print.for_region", &[("region", &region)]),
-            (Some(region), place) => t_with(lang(), "routes.print.for_place", &[("region", &region), ("place", place)]),
-            (None, _) => t(lang(), "routes.print.national"),
-        }
     };
     let all_wijken = move || wijken(&contacts());
     view! {
@@ -55,12 +41,45 @@ pub fn PrintedRoutekaart() -> impl IntoView {
                 <a href=Screen::Citizen.href()>{tr("routes.start_again")}</a>
             </p>
         </div>
+        <PrintedPage place=Signal::derive(move || routekaart.place.get()) local=Signal::derive(local) checked=Signal::derive(checked) routes=routekaart.routes/>
+    }
+}
+
+/// One printed routekaart: the numbers, who to call for which worry, and the local team for
+/// `place` (`local`), with the date it was made and `checked`, the oldest check of what is on
+/// it. The routekaart's own print and Beheer's print of every wijk both show it.
+#[component]
+pub fn PrintedPage(
+    place: Signal<String>,
+    local: Signal<Vec<Contact>>,
+    checked: Signal<Option<chrono::NaiveDate>>,
+    routes: StoredValue<RouteMap>,
+) -> impl IntoView {
+    let app = state();
+    let lang = move || app.lang.get();
+    let numbers = move || app.content.with(|c| c.numbers().cloned().collect::<Vec<_>>());
+    // The burger paths: each worry with the first number to call (`RouteMap::printed_paths`).
+    let paths = move || {
+        routes.with_value(|r| {
+            r.printed_paths().into_iter().map(|(answer, call)| (answer.label.clone(), call.to_string())).collect::<Vec<_>>()
+        })
+    };
+    let heading = move || {
+        let place = place.get();
+        let region = app.content.with(|c| c.region_name().map(str::to_string));
+        match (region, place.trim()) {
+            (Some(region), "") => t_with(lang(), "routes.print.for_region", &[("region", &region)]),
+            (Some(region), place) => t_with(lang(), "routes.print.for_place", &[("region", &region), ("place", place)]),
+            (None, _) => t(lang(), "routes.print.national"),
+        }
+    };
+    view! {
         <article class="mw-print mw-routekaart-print">
             <h2>{heading}</h2>
             <p class="mw-print__meta">
                 {move || t_with(lang(), "routes.print.made", &[("date", &long_date(lang(), chrono::Local::now().date_naive()))])}
                 " "
-                {move || checked().map(|date| t_with(lang(), "routes.print.checked", &[("date", &long_date(lang(), date))]))}
+                {move || checked.get().map(|date| t_with(lang(), "routes.print.checked", &[("date", &long_date(lang(), date))]))}
             </p>
             <section class="mw-print__section">
                 <h3>{tr("routes.print.danger")}</h3>
@@ -89,7 +108,7 @@ pub fn PrintedRoutekaart() -> impl IntoView {
             <section class="mw-print__section">
                 <h3>{move || t_with(lang(), "routes.local_team", &[("team", &app.content.with(|c| c.local_team(lang()).to_string()))])}</h3>
                 {move || {
-                    let local = local();
+                    let local = local.get();
                     if local.is_empty() {
                         view! { <p>{tr("routes.print.no_local")}</p> }.into_any()
                     } else {

@@ -68,6 +68,13 @@ impl Routekaart {
     }
 }
 
+impl Routekaart {
+    /// The same, with the place kept in `place` (Beheer's preview sets it from its fields).
+    pub(super) fn with_place(self, place: RwSignal<String>) -> Routekaart {
+        Routekaart { place, ..self }
+    }
+}
+
 pub fn use_routekaart() -> Routekaart {
     expect_context::<Routekaart>()
 }

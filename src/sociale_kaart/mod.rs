@@ -130,6 +130,11 @@ fn local_now() -> NaiveDateTime {
     chrono::Local::now().naive_local()
 }
 
+/// The first search where the page's address does not give it: Beheer's preview, whose links
+/// stay inside the preview, provides the search its link asked for.
+#[derive(Clone, Copy)]
+pub struct StartQuery(pub RwSignal<SearchQuery>);
+
 /// `#/sociale-kaart` searches; `#/sociale-kaart/dienst/<id>` shows one service;
 /// `#/sociale-kaart/lijstje` is the user's list, printable.
 #[component]
@@ -172,7 +177,7 @@ pub fn SocialMapScreen() -> impl IntoView {
     });
     let map = SocialMap {
         state,
-        query: RwSignal::new(SearchQuery::from_hash(&current_hash())),
+        query: RwSignal::new(use_context::<StartQuery>().map_or_else(|| SearchQuery::from_hash(&current_hash()), |q| q.0.get_untracked())),
         my_list: MyList::load(),
         now: RwSignal::new(local_now()),
     };

@@ -47,10 +47,15 @@ pub fn use_social_map() -> SocialMap {
 }
 
 impl SocialMap {
-    /// Shows `query` and puts it in the URL without a history entry per keystroke.
+    /// Shows `query` and puts it in the URL without a history entry per keystroke; not while
+    /// the page's address names another screen (Beheer's preview shows the sociale kaart
+    /// inside `#/beheer`, whose address must stay).
     pub fn set_query(&self, query: SearchQuery) {
         let href = query.href();
-        if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let page = crate::shell::browser::current_hash();
+        let elsewhere = !page.trim_start_matches('#').is_empty()
+            && crate::ground::route::Screen::from_hash(&page).is_some_and(|s| s != crate::ground::route::Screen::SocialMap);
+        if let Some(history) = web_sys::window().and_then(|w| w.history().ok()).filter(|_| !elsewhere) {
             let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href));
         }
         set_if_changed(self.query, query);
