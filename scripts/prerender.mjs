@@ -91,6 +91,9 @@ try {
   const page = await context.newPage();
   const taken = [];
   for (const [index, screen] of screens.entries()) {
+    // A fresh load per screen: a hash change alone can leave the previous screen in place for
+    // a moment, and that moment would be taken as this screen.
+    await page.goto('about:blank');
     await page.goto(`http://127.0.0.1:${port}/#${screen}`);
     await page.locator('.meldwijzer .mw-screen h1').first().waitFor();
     await page.waitForLoadState('networkidle');

@@ -94,8 +94,8 @@ pub fn capability_text(capability: &str) -> &'static [UiText] {
         "sociale-kaart" => &[SOCIAL_MAP],
         "routekaart" => &[ROUTES],
         "zelftest" => &[SELF_CHECK, MELDCODE],
-        // Beheer previews the routekaart, sociale kaart and meldcode with their own text.
-        "beheer" => &[ADMIN, ADMIN_PREVIEW, ROUTES, SOCIAL_MAP, MELDCODE],
+        // Beheer previews every capability with its own text.
+        "beheer" => &[ADMIN, ADMIN_PREVIEW, ROUTES, SOCIAL_MAP, MELDCODE, SELF_CHECK],
         _ => &[],
     }
 }

@@ -65,9 +65,10 @@ impl Part {
 
     /// Whether the part shows the opened pack (the snippet and the opening itself do not).
     fn needs_pack(&self) -> bool {
-        // Publish and staleness say themselves what to do without a readable pack: the new-pack
-        // form is for a gemeente with none, and the corrected pack for one that does not parse.
-        !matches!(self, Part::Open | Part::Snippet | Part::Publish | Part::Staleness)
+        // The others say themselves what to do without a readable pack: the preview and the
+        // print offer the example, the new-pack form is for a gemeente with none, and the
+        // corrected pack is for one that does not parse.
+        matches!(self, Part::Record(_))
     }
 }
 
@@ -79,6 +80,9 @@ impl Part {
 /// editor moves between them.
 #[component]
 pub fn BeheerScreen() -> impl IntoView {
+    // Nothing Beheer shows is kept in this browser: the previewed meldcode and sociale kaart
+    // work in memory, and never show a professional's own dossiers or lists.
+    crate::storage::keep_in_memory();
     provide_context(state::BeheerState::new());
     let app = state();
     let beheer = state::use_beheer();
@@ -130,6 +134,7 @@ mod tests {
         }
         assert_eq!(path("#/beheer/dienst/buurtteam-noord"), Part::Record("buurtteam-noord".into()));
         assert_eq!(path("#/beheer/bestaat-niet"), Part::Open);
-        assert!(!Part::Snippet.needs_pack() && !Part::Open.needs_pack() && Part::Preview.needs_pack());
+        assert!(!Part::Snippet.needs_pack() && !Part::Open.needs_pack() && !Part::Preview.needs_pack());
+        assert!(Part::Record("x".into()).needs_pack());
     }
 }

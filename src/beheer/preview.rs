@@ -7,23 +7,26 @@
 //! (`shell::region::MEMORY_SCHEME`) whose files the workspace serves, so the routekaart and
 //! sociale kaart fetch and import them exactly as on a gemeente's page. The subtree's screen
 //! is the preview's own: a link inside it that would change the page's address is caught and
-//! moves the preview instead, so the editor never leaves Beheer. What is not the app's own
-//! component: the meldcode's preset is listed, not opened (opening the meldcode would make
-//! dossiers in this browser's storage).
+//! moves the preview instead, so the editor never leaves Beheer, and so do the app's own moves
+//! (`shell::navigate_with`). The meldcode is the app's own too, with the pack's preset, as a
+//! professional on a first visit sees it: Beheer keeps everything in memory
+//! (`storage::keep_in_memory`), so what is tried here is never stored, and this browser's own
+//! dossiers are never shown.
 
 use super::preview_model::{local_help_steps, parse_theme};
 use super::state::use_beheer;
 use super::workspace::Workspace;
-use crate::content::{Content, NationalContent};
+use crate::content::{Content, NationalContent, RegionPack};
 use crate::ground::route::{self, Screen};
-use crate::i18n::{t, t_with};
+use crate::i18n::{t, t_with, Lang};
 use crate::routekaart::local::wijken;
 use crate::routekaart::model::RouteMap;
+use crate::meldcode::MeldcodeScreen;
 use crate::routekaart::RoutekaartPreview;
 use crate::shell::config::MountConfig;
 use crate::shell::field::Field;
 use crate::shell::region::{serve_from_memory, RegionStatus, MEMORY_SCHEME};
-use crate::shell::{in_lang, set_if_changed, state, tr, AppState};
+use crate::shell::{in_lang, navigate_with, set_if_changed, state, tr, AppState};
 use crate::sociale_kaart::query::SearchQuery;
 use crate::sociale_kaart::{SocialMapScreen, StartQuery};
 use leptos::context::Provider;
@@ -42,6 +45,7 @@ pub fn StartWithExample() -> impl IntoView {
                 {tr("beheer.preview.example")}
             </button>
         </p>
+        <p><a href=super::links::href("")>{tr("beheer.nav.to_open")}</a></p>
     }
 }
 
@@ -54,39 +58,11 @@ pub fn Preview() -> impl IntoView {
     let beheer = use_beheer();
     let app = state();
     let lang = move || app.lang.get();
-    let national = NationalContent::load();
     let steps = local_help_steps(&RouteMap::national());
     let first_step = StoredValue::new(steps.first().map(|(id, _)| id.clone()).unwrap_or_default());
     let steps = StoredValue::new(steps);
 
-    // The opened pack, "loaded from" a new in-memory address whenever the files change: the
-    // sociale kaart keeps its directory per address, so a changed file is read again.
-    let generation = StoredValue::new(0u32);
-    let pack = Memo::new(move |_| {
-        let (name, pack) = beheer.checked.with(|c| c.as_ref().and_then(|c| Some((c.pack_name.clone(), c.pack.clone()?))))?;
-        let number = generation.get_value() + 1;
-        generation.set_value(number);
-        let base = format!("{MEMORY_SCHEME}/{number}/");
-        // Read from the workspace when asked (no second copy of large files); its files are
-        // this address's until the next change makes a new one.
-        let workspace = beheer.workspace;
-        serve_from_memory(&base, std::rc::Rc::new(move |path: &str| workspace.try_with_untracked(|w| w.file(path).map(|f| f.text.clone())).flatten()));
-        let mut pack = pack;
-        pack.loaded_from = Some(format!("{base}{name}"));
-        Some(pack)
-    });
-    let preview = AppState {
-        lang: app.lang,
-        screen: RwSignal::new(Screen::Citizen),
-        sub_path: RwSignal::new(vec![first_step.get_value()]),
-        content: RwSignal::new(Content::new(national.clone(), pack.get_untracked())),
-        region: RwSignal::new(RegionStatus::Loaded),
-        config: StoredValue::new(MountConfig::default()),
-    };
-    Effect::new(move |_| {
-        let pack = pack.get();
-        set_if_changed(preview.content, Content::new(national.clone(), pack));
-    });
+    let (preview, pack) = previewed_app(app.lang, Screen::Citizen, vec![first_step.get_value()]);
     let has_pack = move || pack.with(Option::is_some);
     let unreadable = move || beheer.checked.with(|c| c.as_ref().is_some_and(|c| c.pack.is_none()));
 
@@ -133,15 +109,10 @@ pub fn Preview() -> impl IntoView {
             left_for.set(Some(screen));
         }
     };
-    let on_click = move |ev: leptos::ev::MouseEvent| {
-        let link = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|t| t.closest("a[href]").ok().flatten());
-        let Some(href) = link.and_then(|a| a.get_attribute("href")) else { return };
-        // tel: and web links do what they do in the app; only the app's own screens stay here.
-        if href.starts_with('#') {
-            ev.prevent_default();
-            follow(&href, true);
-        }
-    };
+    // The app's own moves (a new dossier opening at its first step) stay in the preview too.
+    navigate_with(Some(std::rc::Rc::new(move |href: &str| follow(href, true))));
+    on_cleanup(|| navigate_with(None));
+    let on_click = links_inside(move |href| follow(href, true));
     // A tab starts its part afresh: the route at its first step with the local team.
     let tab_start = move |screen: Screen| {
         left_for.set(None);
@@ -155,7 +126,7 @@ pub fn Preview() -> impl IntoView {
     let screen_view = move || match preview.screen.get() {
         Screen::Citizen => view! { <RoutekaartPreview place=place/> }.into_any(),
         Screen::SocialMap => view! { <SocialMapScreen/> }.into_any(),
-        _ => view! { <MeldcodePreset/> }.into_any(),
+        _ => view! { <MeldcodePreset/> <MeldcodeScreen/> }.into_any(),
     };
 
     view! {
@@ -236,6 +207,55 @@ pub fn Preview() -> impl IntoView {
     }
 }
 
+/// The app's state for a preview in `lang`, starting at `screen`: the national pack with the
+/// opened pack laid over it, "loaded from" a new in-memory address whenever the files change
+/// (the sociale kaart keeps its directory per address, so a changed file is read again). Also
+/// the pack itself, `None` while none can be read.
+pub fn previewed_app(lang: RwSignal<Lang>, screen: Screen, sub_path: Vec<String>) -> (AppState, Memo<Option<RegionPack>>) {
+    let beheer = use_beheer();
+    let national = NationalContent::load();
+    let pack = Memo::new(move |_| {
+        let (name, pack) = beheer.checked.with(|c| c.as_ref().and_then(|c| Some((c.pack_name.clone(), c.pack.clone()?))))?;
+        // One count for every preview of this page, so no two ever share an address.
+        static GENERATION: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+        let number = GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        let base = format!("{MEMORY_SCHEME}/{number}/");
+        // Read from the workspace when asked (no second copy of large files); its files are
+        // this address's until the next change makes a new one.
+        let workspace = beheer.workspace;
+        serve_from_memory(&base, std::rc::Rc::new(move |path: &str| workspace.try_with_untracked(|w| w.file(path).map(|f| f.text.clone())).flatten()));
+        let mut pack = pack;
+        pack.loaded_from = Some(format!("{base}{name}"));
+        Some(pack)
+    });
+    let preview = AppState {
+        lang,
+        screen: RwSignal::new(screen),
+        sub_path: RwSignal::new(sub_path),
+        content: RwSignal::new(Content::new(national.clone(), pack.get_untracked())),
+        region: RwSignal::new(RegionStatus::Loaded),
+        config: StoredValue::new(MountConfig::default()),
+    };
+    Effect::new(move |_| {
+        let pack = pack.get();
+        set_if_changed(preview.content, Content::new(national.clone(), pack));
+    });
+    (preview, pack)
+}
+
+/// A click handler for a preview's container: a link to one of the app's screens (`#/…`) goes
+/// to `follow` instead of the page's address; tel: and web links do what they do in the app.
+pub fn links_inside(follow: impl Fn(&str) + Copy + 'static) -> impl Fn(leptos::ev::MouseEvent) + Copy + 'static {
+    move |ev: leptos::ev::MouseEvent| {
+        let link = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|t| t.closest("a[href]").ok().flatten());
+        let Some(href) = link.and_then(|a| a.get_attribute("href")) else { return };
+        if href.starts_with('#') {
+            ev.prevent_default();
+            follow(&href);
+        }
+    }
+}
+
 /// After a link in the preview: the new screen's heading, as the app moves focus.
 fn focus_heading(scope: NodeRef<html::Div>) {
     let heading = scope.get_untracked().and_then(|s| s.query_selector("h1").ok().flatten()).and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok());
@@ -251,7 +271,7 @@ fn MeldcodePreset() -> impl IntoView {
     let app = state();
     let profile = move || app.content.with(|c| c.region.as_ref().and_then(|r| r.meldcode_profile.clone()));
     view! {
-        <h1 class="mw-title" tabindex="-1">{tr("beheer.preview.meldcode.title")}</h1>
+        <h3>{tr("beheer.preview.meldcode.title")}</h3>
         {move || match profile() {
             None => view! { <p>{tr("beheer.preview.meldcode.none")}</p> }.into_any(),
             Some(profile) => {

@@ -1,12 +1,17 @@
 //! The embed snippet builder: the options as a form, the snippet, its CSP and CORS lines with
-//! copy buttons, and the block as a visitor sees it before the app starts (the fallback
-//! content, rendered here as the page will show it). Works without opened files.
+//! copy buttons, the block as a visitor sees it before the app starts (the fallback content,
+//! rendered here as the page will show it), and the app itself as it starts with those
+//! settings (the opened pack, or the national content without one). Works without opened files.
 
 use super::snippet::{fallback, snippet, EmbedOptions, Snippet, SnippetError, VIEWS};
 use crate::content::NationalContent;
 use crate::i18n::{t, Lang};
+use super::preview::{links_inside, previewed_app};
+use crate::ground::route::{self, Screen};
 use crate::shell::field::Field;
-use crate::shell::{state, tr};
+use crate::shell::home::{Home, NotFound, ProfessionalHome, Sources};
+use crate::shell::{navigate_with, set_if_changed, state, tr};
+use leptos::context::Provider;
 use leptos::{html, prelude::*};
 
 /// The error of `field` among `errors`, as a key for [`Field`].
@@ -58,6 +63,36 @@ pub fn SnippetBuilder() -> impl IntoView {
     // A text field's value is taken when it is left (or Enter is pressed), so an error is not
     // announced at every key while typing.
     let set = move |apply: fn(&mut EmbedOptions, String)| move |ev: leptos::ev::Event| options.update(|o| apply(o, event_target_value(&ev)));
+
+    // The app as it starts with these settings: its own screens in a state of their own, whose
+    // links and moves stay in this preview.
+    let live_lang = RwSignal::new(options.with_untracked(|o| o.lang));
+    let (live, pack) = previewed_app(live_lang, options.with_untracked(|o| Screen::from_slug(&o.view)), Vec::new());
+    Effect::new(move |_| {
+        let (lang, screen) = options.with(|o| (o.lang, Screen::from_slug(&o.view)));
+        set_if_changed(live_lang, lang);
+        set_if_changed(live.screen, screen);
+        set_if_changed(live.sub_path, Vec::new());
+    });
+    let follow = move |href: &str| {
+        if let Some(screen) = Screen::from_hash(href) {
+            set_if_changed(live.screen, screen);
+            set_if_changed(live.sub_path, route::sub_path(href));
+        }
+    };
+    navigate_with(Some(std::rc::Rc::new(follow)));
+    on_cleanup(|| navigate_with(None));
+    let live_view = move || match live.screen.get() {
+        Screen::Home => Home().into_any(),
+        Screen::Professional => ProfessionalHome().into_any(),
+        Screen::Citizen | Screen::ProfessionalRoutes => crate::routekaart::RoutekaartScreen().into_any(),
+        Screen::SocialMap => crate::sociale_kaart::SocialMapScreen().into_any(),
+        Screen::Meldcode => crate::meldcode::MeldcodeScreen().into_any(),
+        Screen::SelfCheck => crate::self_check::SelfCheckScreen().into_any(),
+        Screen::Sources => Sources().into_any(),
+        Screen::Admin | Screen::NotFound => NotFound().into_any(),
+    };
+    let live_data = move || if pack.with(Option::is_some) { "beheer.snippet.live_pack" } else { "beheer.snippet.live_national" };
 
     view! {
         <section class="mw-admin-snippet" aria-labelledby="mw-admin-snippet-title">
@@ -111,6 +146,12 @@ pub fn SnippetBuilder() -> impl IntoView {
             // The fallback as the page shows it: made from the national content and escaped by
             // `snippet::fallback`, never from what was typed.
             <div class="mw-admin-snippet__preview" lang=move || options.with(|o| o.lang.code()) inner_html=move || options.with(|o| national.with_value(|n| fallback(n, o.lang)))></div>
+            <h3 id="mw-admin-snippet-live">{tr("beheer.snippet.live")}</h3>
+            <p class="mw-hint">{move || t(app.lang.get(), live_data())}</p>
+            <div class="mw-theme-scope mw-preview-app mw-admin-snippet__live" role="region" aria-labelledby="mw-admin-snippet-live"
+                lang=move || live_lang.get().code() on:click=links_inside(follow)>
+                <Provider value=live>{live_view}</Provider>
+            </div>
         </section>
     }
 }

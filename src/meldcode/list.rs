@@ -10,7 +10,7 @@ use super::state::{use_meldcode, Meldcode};
 use super::{device_store, import, keeping_view, store, vault_view};
 use crate::i18n::{long_date, t, t_count, t_with};
 use crate::ground::route::Screen;
-use crate::shell::{browser, go, in_lang, state, tr, ScreenHeading, SourceNote};
+use crate::shell::{browser, go, in_lang, replace_to, state, tr, ScreenHeading, SourceNote};
 use crate::shell::field::Field;
 use chrono::{Local, Utc};
 use leptos::{html, prelude::*};
@@ -48,9 +48,7 @@ pub fn NewDossier(step: String) -> impl IntoView {
     let was_first = meldcode.dossiers.with_untracked(Vec::is_empty);
     if meldcode.save(&dossier) {
         keeping_view::after_create(was_first);
-        if let Some(window) = web_sys::window() {
-            let _ = window.location().replace(&dossier_href(&dossier.id, &step));
-        }
+        replace_to(&dossier_href(&dossier.id, &step));
     }
     view! { <ScreenHeading screen=Screen::Meldcode/> <StorageProblem/> }.into_any()
 }

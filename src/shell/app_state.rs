@@ -38,10 +38,40 @@ pub fn in_lang(text: Text) -> impl Fn() -> String + Clone + Send + Sync + 'stati
     move || text.get(lang.get()).to_string()
 }
 
+thread_local! {
+    /// Where the app's own moves go instead of the page's address (see [`navigate_with`]).
+    static NAVIGATE: std::cell::RefCell<Option<std::rc::Rc<dyn Fn(&str)>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// From now on [`go`] and [`replace_to`] in this wasm module call `navigate` instead of
+/// changing the page's address: Beheer's preview runs the app's screens inside its own page
+/// (`None` gives the address back).
+pub fn navigate_with(navigate: Option<std::rc::Rc<dyn Fn(&str)>>) {
+    NAVIGATE.with(|n| *n.borrow_mut() = navigate);
+}
+
+fn navigate_elsewhere(href: &str) -> bool {
+    let navigate = NAVIGATE.with(|n| n.borrow().clone());
+    navigate.map(|navigate| navigate(href)).is_some()
+}
+
 /// Moves to a hash such as `#/meldcode/d-1/2`, so Back and bookmarks work like links.
 pub fn go(href: &str) {
+    if navigate_elsewhere(href) {
+        return;
+    }
     if let Some(window) = web_sys::window() {
         let _ = window.location().set_hash(href);
+    }
+}
+
+/// Moves to `href` in place of this address, so Back does not return to it.
+pub fn replace_to(href: &str) {
+    if navigate_elsewhere(href) {
+        return;
+    }
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().replace(href);
     }
 }
 

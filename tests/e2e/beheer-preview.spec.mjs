@@ -214,3 +214,24 @@ test('the preview and the print follow the language switch', async ({ page }) =>
   await page.goto(PRINT);
   await expect(printAll(page).getByRole('heading', { level: 2, name: uiText('beheer.print.title', 'en') })).toBeVisible();
 });
+
+test('the meldcode preview is the app\'s own meldcode with the organisation\'s preset, and stores nothing', async ({ page }) => {
+  const ORGANISATION = new URL('./hosts/organisation-region.json', import.meta.url).pathname;
+  const preset = JSON.parse(readFileSync(ORGANISATION, 'utf8')).meldcode_profile;
+  await page.goto('/#/beheer');
+  await appReady(page);
+  await page.getByLabel(uiText('beheer.open.choose')).setInputFiles([ORGANISATION]);
+  await page.getByRole('link', { name: uiText('beheer.nav.preview') }).click();
+  await preview(page).getByRole('button', { name: uiText('beheer.preview.tab.meldcode') }).click();
+  // The meldcode a professional of this organisation meets on a first visit: its sector preset.
+  await expect(app(page).getByRole('heading', { level: 1, name: uiText('title.meldcode') })).toBeVisible();
+  await expect(app(page)).toContainText(`${uiText('profile.summary')} ${uiText(`sector.${preset.sector}`)}`);
+  await expect(preview(page)).toContainText(preset.aandachtsfunctionaris);
+  // A dossier tried in the preview opens there, and is kept nowhere.
+  await typeLikeAPerson(page, app(page).getByLabel(uiText('dossier.case_code')), 'Proef-1');
+  await app(page).getByRole('button', { name: uiText('dossier.create') }).click();
+  await expect(app(page).getByRole('heading', { level: 1, name: uiText('dossier.title', 'nl', { code: 'Proef-1' }) })).toBeVisible();
+  await expect(page).toHaveURL(/#\/beheer\/bekijken$/);
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('meldwijzer:')))).toEqual([]);
+  await expectAccessible(page, 'Beheer\'s meldcode preview');
+});

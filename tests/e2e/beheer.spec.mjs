@@ -75,7 +75,8 @@ test('the example pack and its sociale kaart, chosen in the file chooser, are re
 
 test('"Begin met het voorbeeld" opens the example, and the other parts open once a pack is there', async ({ page }) => {
   await openBeheer(page, '/bekijken');
-  await expect(page.getByText(uiText('beheer.nav.needs_pack'))).toBeVisible();
+  // Without a pack the preview offers the example, or the way to open one's own files.
+  await expect(page.getByText(uiText('beheer.preview.no_pack'))).toBeVisible();
   await expect(page.getByRole('link', { name: uiText('beheer.nav.preview') })).toHaveAttribute('aria-current', 'page');
   await expectAccessible(page, 'Beheer preview without a pack');
   await page.getByRole('link', { name: uiText('beheer.nav.to_open') }).click();
@@ -87,6 +88,7 @@ test('"Begin met het voorbeeld" opens the example, and the other parts open once
     await page.getByRole('link', { name: uiText(label) }).click();
     await expect(page).toHaveURL(new RegExp(`#/beheer/${hash}$`));
     await expect(page.getByText(uiText('beheer.nav.needs_pack'))).toHaveCount(0);
+    await expect(page.getByText(uiText('beheer.preview.no_pack'))).toHaveCount(0);
   }
   // The opened files are kept while the editor moves between the parts.
   await page.getByRole('link', { name: uiText('beheer.nav.open') }).click();

@@ -182,6 +182,9 @@ const SHIFTED = { '!': 'Digit1', '@': 'Digit2', '#': 'Digit3', $: 'Digit4', '%':
 /** Types into `locator` as a person does: Shift held down for each capital and symbol (not
  * `fill()`, which presses no key). Fails if the field does not end up holding `text`. */
 export async function typeLikeAPerson(page, locator, text) {
+  // As a person: not into a field that cannot take text yet (a pre-rendered copy waiting
+  // for its module is disabled).
+  await expect(locator).toBeEnabled();
   await locator.focus();
   await pressLikeAPerson(page, text);
   await expect(locator).toHaveValue(new RegExp(`${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));

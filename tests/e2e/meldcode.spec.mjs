@@ -1,7 +1,7 @@
 // The meldcode: profile, five steps, afwegingskader, drafts that are never lost.
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
-import { expectAccessible, openMeldcodeWithProfile as openWithProfile, pressLikeAPerson, trackRequests, typeLikeAPerson, watchProblems, uiText, telUri, nationalNumber } from './helpers.mjs';
+import { appReady, expectAccessible, openMeldcodeWithProfile as openWithProfile, pressLikeAPerson, trackRequests, typeLikeAPerson, watchProblems, uiText, telUri, nationalNumber } from './helpers.mjs';
 
 // Expected texts come from the content an editor changes, so a valid wording change keeps
 // these tests green; the rules themselves (which answer leads where) are stated below.
@@ -239,6 +239,7 @@ test('export, then import into a clean browser; a second import asks before repl
 
   const clean = await browser.newPage();
   await clean.goto('/#/meldcode');
+  await appReady(clean);
   await clean.getByLabel(uiText('import.label')).setInputFiles(file);
   await expect(clean.getByText(uiText('import.done.one'))).toBeVisible();
   await clean.getByRole('link', { name: 'EX-1' }).click();

@@ -4,7 +4,7 @@
 // encrypted export opens in a clean browser with the passphrase only.
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
-import { expectAccessible, NEUTRAL, openMeldcodeWithProfile as openWithProfile, stubNeutralSite, typeLikeAPerson, watchProblems, uiText } from './helpers.mjs';
+import { appReady, expectAccessible, NEUTRAL, openMeldcodeWithProfile as openWithProfile, stubNeutralSite, typeLikeAPerson, watchProblems, uiText } from './helpers.mjs';
 
 const PROFILE_KEY = 'meldwijzer:meldcode:profile';
 const DOSSIER_PREFIX = 'meldwijzer:meldcode:dossier:';
@@ -186,6 +186,7 @@ test('an encrypted export opens in a clean browser with the passphrase only; pla
   const clean = await context.newPage();
   const problems = await watchProblems(clean);
   await clean.goto('/#/meldcode');
+  await appReady(clean);
   await clean.getByLabel(uiText('import.label')).setInputFiles(file);
   await expect(clean.getByLabel(uiText('vault.import_passphrase'))).toBeFocused();
   await clean.getByLabel(uiText('vault.import_passphrase')).fill('niet de goede zin');
