@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
   appReady, expectAccessible, uiText, uiCount, containing, routeAnswer, routeNode,
-  trackRequests, watchProblems, typeLikeAPerson, pressLikeAPerson, regionPack, regionContact,
+  trackRequests, watchProblems, typeLikeAPerson, pressLikeAPerson, regionPack, regionContact, ROUTES,
 } from './helpers.mjs';
 import { CDN, DATA } from './playwright.config.mjs';
 
@@ -284,4 +284,24 @@ ${html}</main></body>
   } finally {
     rmSync(new URL(name, folder), { force: true });
   }
+});
+
+test('the snippet screen shows the app as it will start with the chosen view and language, and stays in Beheer', async ({ page }) => {
+  await openBeheer(page);
+  await page.getByRole('button', { name: uiText('beheer.open.example') }).click();
+  await page.getByRole('link', { name: uiText('beheer.nav.snippet') }).click();
+  const live = page.getByRole('region', { name: uiText('beheer.snippet.live') });
+  await expect(page.getByText(uiText('beheer.snippet.live_pack'))).toBeVisible();
+  await page.getByLabel(uiText('beheer.snippet.view')).selectOption('zorgen');
+  await page.getByLabel(uiText('beheer.snippet.lang')).selectOption('en');
+  const start = routeNode(ROUTES.citizen_start);
+  await expect(live.getByRole('heading', { level: 1 })).toHaveText(start.title.en);
+  // The snippet says the same language.
+  await expect(page.getByLabel(uiText('beheer.snippet.code'))).toHaveValue(/data-lang="en"/);
+  // A link inside moves the preview, not the page.
+  const answer = start.answers.find((a) => routeNode(a.next).kind === 'question') ?? start.answers[0];
+  await live.getByRole('link', { name: answer.label.en, exact: true }).click();
+  await expect(live.getByRole('heading', { level: 1 })).toHaveText(routeNode(answer.next).title.en);
+  await expect(page).toHaveURL(/#\/beheer\/insluiten$/);
+  await expectAccessible(page, 'the snippet screen with its live preview');
 });
