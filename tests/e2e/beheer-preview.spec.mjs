@@ -102,7 +102,9 @@ test('the sociale kaart preview searches the pack\'s own data, also from a route
   await expectAccessible(page, 'Beheer, preview of the sociale kaart');
 
   await preview(page).getByRole('button', { name: uiText('beheer.preview.tab.meldcode') }).click();
-  await expect(app(page).getByRole('heading', { level: 1, name: uiText('beheer.preview.meldcode.title') })).toBeVisible();
+  // The app's own meldcode, under what the organisation presets in it.
+  await expect(app(page).getByRole('heading', { level: 3, name: uiText('beheer.preview.meldcode.title') })).toBeVisible();
+  await expect(app(page).getByRole('heading', { level: 1, name: uiText('title.meldcode') })).toBeVisible();
   await expect(app(page)).toContainText(PACK.meldcode_profile ? uiText('beheer.preview.meldcode.lead') : uiText('beheer.preview.meldcode.none'));
   await expectAccessible(page, 'Beheer, preview of the meldcode preset');
 });

@@ -292,8 +292,8 @@ test('the snippet screen shows the app as it will start with the chosen view and
   await page.getByRole('link', { name: uiText('beheer.nav.snippet') }).click();
   const live = page.getByRole('region', { name: uiText('beheer.snippet.live') });
   await expect(page.getByText(uiText('beheer.snippet.live_pack'))).toBeVisible();
-  await page.getByLabel(uiText('beheer.snippet.view')).selectOption('zorgen');
-  await page.getByLabel(uiText('beheer.snippet.lang')).selectOption('en');
+  await page.getByLabel(uiText('beheer.snippet.view'), { exact: true }).selectOption('zorgen');
+  await page.getByLabel(uiText('beheer.snippet.lang'), { exact: true }).selectOption('en');
   const start = routeNode(ROUTES.citizen_start);
   await expect(live.getByRole('heading', { level: 1 })).toHaveText(start.title.en);
   // The snippet says the same language.
