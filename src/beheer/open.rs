@@ -23,8 +23,8 @@ async fn read(file: web_sys::File) -> OpenedFile {
     OpenedFile { name, text: text.ok_or(Problem::NotReadable) }
 }
 
-/// The files of a list, each read in turn.
-async fn read_all(files: web_sys::FileList) -> Vec<OpenedFile> {
+/// The files of a list, each read in turn (also Beheer's other parts' file inputs).
+pub(super) async fn read_all(files: web_sys::FileList) -> Vec<OpenedFile> {
     let mut opened = Vec::new();
     for index in 0..files.length() {
         if let Some(file) = files.get(index) {

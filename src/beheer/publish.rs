@@ -6,14 +6,12 @@ use super::new_pack::{new_pack, ContactForm, FormError, NewPackForm, WijkForm};
 use super::state::use_beheer;
 use super::workspace::{OpenedFile, Workspace};
 use crate::content::check::Checked;
-use crate::content::{NationalContent, Problem};
-use crate::ground::limits::MAX_DATA_FILE_BYTES;
+use crate::content::NationalContent;
 use crate::i18n::{t_count, t_with};
 use crate::shell::field::Field;
 use crate::shell::{browser, state, tr};
 use leptos::{html, prelude::*};
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
 /// The sociale kaart the check read, as HSDS 3.0 JSON (the checker's `--hsds-out`); `None`
 /// when the pack names no sociale kaart or could not be read.
@@ -28,21 +26,11 @@ pub fn hsds_json(checked: &Checked) -> Option<String> {
 /// Reads every file chosen in `input`, each refused before reading when larger than a
 /// sociale kaart file may be (the pack's own, smaller limit is the check's).
 async fn read_chosen_files(input: &web_sys::HtmlInputElement) -> Vec<OpenedFile> {
-    let mut opened = Vec::new();
-    let Some(files) = input.files() else { return opened };
-    for i in 0..files.length() {
-        let Some(file) = files.get(i) else { continue };
-        let size = file.size() as usize;
-        let text = if size > MAX_DATA_FILE_BYTES {
-            Err(Problem::TooLarge { size, max: MAX_DATA_FILE_BYTES })
-        } else {
-            match JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string()) {
-                Some(text) => Ok(text),
-                None => Err(Problem::NotReadable),
-            }
-        };
-        opened.push(OpenedFile { name: file.name(), text });
-    }
+    // Read as the opening screen reads them: refused by size before reading.
+    let opened = match input.files() {
+        Some(files) => super::open::read_all(files).await,
+        None => Vec::new(),
+    };
     input.set_value("");
     opened
 }
