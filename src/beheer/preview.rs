@@ -130,7 +130,7 @@ pub fn Preview() -> impl IntoView {
     };
 
     view! {
-        <section class="mw-beheer-part mw-beheer-preview" aria-labelledby="mw-preview-title">
+        <section class="mw-admin-section mw-admin-preview" aria-labelledby="mw-preview-title">
             <h2 id="mw-preview-title">{tr("beheer.preview.title")}</h2>
             {move || (!has_pack() && !unreadable()).then(|| view! { <StartWithExample/> })}
             {move || unreadable().then(|| view! { <p class="mw-notice mw-notice--warning">{tr("beheer.preview.unreadable")}</p> })}

@@ -38,7 +38,7 @@ pub fn PrintAllWijken() -> impl IntoView {
     let unreadable = move || beheer.checked.with(|c| c.as_ref().is_some_and(|c| c.pack.is_none()));
 
     view! {
-        <section class="mw-beheer-part mw-print-all" aria-labelledby="mw-print-all-title">
+        <section class="mw-admin-section mw-print-all" aria-labelledby="mw-print-all-title">
             <div class="mw-no-print">
                 <h2 id="mw-print-all-title">{tr("beheer.print.title")}</h2>
                 {move || (!has_pack() && !unreadable()).then(|| view! { <StartWithExample/> })}

@@ -57,7 +57,7 @@ pub fn StartWithFiles(
         })
     };
     view! {
-        <div class="mw-beheer-start">
+        <div class="mw-admin-start">
             <p>{tr("beheer.publish.no_pack")}</p>
             <button type="button" class="mw-button mw-button--secondary" on:click=move |_| beheer.workspace.set(Workspace::example())>
                 {tr("beheer.publish.use_example")}
@@ -65,7 +65,7 @@ pub fn StartWithFiles(
             <Field id=id label="beheer.publish.choose_files" hint="beheer.publish.choose_files_hint">
                 <input id=id type="file" multiple accept=".json,.csv,application/json,text/csv" node_ref=input on:change=chosen/>
             </Field>
-            <ul class="mw-beheer-unread">
+            <ul class="mw-admin-unread">
                 {move || unread().into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
             </ul>
         </div>
@@ -77,7 +77,7 @@ pub fn Publish() -> impl IntoView {
     let beheer = use_beheer();
     let has_pack = move || beheer.checked.with(Option::is_some);
     view! {
-        <section class="mw-beheer-publish" aria-labelledby="mw-publish-title">
+        <section class="mw-admin-publish" aria-labelledby="mw-publish-title">
             <h2 id="mw-publish-title">{tr("beheer.publish.title")}</h2>
             <p>{tr("beheer.publish.local_only")}</p>
             <Show when=has_pack fallback=|| view! { <StartWithFiles id="mw-publish-files"/> }>
@@ -176,7 +176,7 @@ fn FixedPack() -> impl IntoView {
                 let remaining = remaining();
                 let listed = (!fixes.is_empty()).then(|| view! {
                     <p>{t_count(lang, "beheer.publish.fix_count", fixes.len(), &[])}</p>
-                    <ul class="mw-beheer-fixes">
+                    <ul class="mw-admin-fixes">
                         {fixes.iter().map(|fix| view! { <li>{fix.message(lang)}</li> }).collect_view()}
                     </ul>
                     <button type="button" class="mw-button" on:click=download>{tr("beheer.publish.fix_download")}</button>
@@ -187,7 +187,7 @@ fn FixedPack() -> impl IntoView {
                 } else {
                     view! {
                         <h4>{tr("beheer.publish.remaining_title")}</h4>
-                        <ul class="mw-beheer-remaining">
+                        <ul class="mw-admin-remaining">
                             {remaining.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
                         </ul>
                     }.into_any()
@@ -300,7 +300,7 @@ fn NewPack() -> impl IntoView {
             request_animation_frame(|| focus_field("add-wijk"));
         };
         view! {
-            <fieldset class="mw-fieldset mw-beheer-row">
+            <fieldset class="mw-fieldset mw-admin-row">
                 <legend>{move || t_with(lang.get(), "beheer.new_pack.wijk", &[("number", &number(i))])}</legend>
                 {text_field(form, errors, format!("wijk-{i}-name"), "beheer.new_pack.wijk_name", None, "text",
                     move |f| f.wijken.get(i).map(|w| w.name.clone()).unwrap_or_default(),
@@ -330,7 +330,7 @@ fn NewPack() -> impl IntoView {
         let description_id = format!("mw-new-contact-{i}-description");
         let error_id = format!("{wijken_id}-error");
         view! {
-            <fieldset class="mw-fieldset mw-beheer-row">
+            <fieldset class="mw-fieldset mw-admin-row">
                 <legend>{move || t_with(lang.get(), "beheer.new_pack.contact", &[("number", &number(i))])}</legend>
                 {text_field(form, errors, format!("contact-{i}-name"), "beheer.new_pack.contact_name", Some("beheer.new_pack.contact_name_hint"), "text",
                     move |f| f.contacts.get(i).map(|c| c.name.clone()).unwrap_or_default(),
@@ -414,7 +414,7 @@ fn NewPack() -> impl IntoView {
     view! {
         <h3 id="mw-new-pack-title">{tr("beheer.new_pack.title")}</h3>
         <p>{tr("beheer.new_pack.lead")}</p>
-        <form class="mw-form mw-beheer-new-pack" aria-labelledby="mw-new-pack-title" novalidate on:submit=submit>
+        <form class="mw-form mw-admin-new-pack" aria-labelledby="mw-new-pack-title" novalidate on:submit=submit>
             {error_summary}
             {text_field(form, errors, "gemeente".into(), "beheer.new_pack.gemeente", Some("beheer.new_pack.gemeente_hint"), "text", |f| f.gemeente.clone(), |f, v| f.gemeente = v)}
             {text_field(form, errors, "local-team".into(), "beheer.new_pack.local_team", Some("beheer.new_pack.local_team_hint"), "text", |f| f.local_team.clone(), |f, v| f.local_team = v)}

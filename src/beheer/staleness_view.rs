@@ -27,7 +27,7 @@ pub fn Staleness() -> impl IntoView {
     };
     let has_pack = move || beheer.checked.with(Option::is_some);
     view! {
-        <section class="mw-beheer-stale" aria-labelledby="mw-stale-title">
+        <section class="mw-admin-stale" aria-labelledby="mw-stale-title">
             <h2 id="mw-stale-title">{tr("beheer.stale.title")}</h2>
             <p>{tr("beheer.stale.lead")}</p>
             <Show when=has_pack fallback=|| view! { <StartWithFiles id="mw-stale-files"/> }>
@@ -40,8 +40,8 @@ pub fn Staleness() -> impl IntoView {
                             <p>{t_count(lang, "beheer.stale.summary", stale, &[("total", &rows.len().to_string())])}</p>
                             <button type="button" class="mw-button" on:click=download>{tr("beheer.stale.download")}</button>
                             // Scrolls sideways on a narrow screen: focusable, so a keyboard can scroll it.
-                            <div class="mw-beheer-table-wrap" tabindex="0" role="region" aria-labelledby="mw-stale-caption">
-                                <table class="mw-beheer-stale-table">
+                            <div class="mw-admin-table-wrap" tabindex="0" role="region" aria-labelledby="mw-stale-caption">
+                                <table class="mw-admin-stale-table">
                                     <caption id="mw-stale-caption">{tr("beheer.stale.caption")}</caption>
                                     <thead>
                                         <tr>
@@ -65,7 +65,7 @@ pub fn Staleness() -> impl IntoView {
 }
 
 fn row_view(row: CheckedRow, lang: crate::i18n::Lang) -> impl IntoView {
-    let class = if row.stale { "mw-beheer-stale-row mw-beheer-stale-row--old" } else { "mw-beheer-stale-row" };
+    let class = if row.stale { "mw-admin-stale-row mw-admin-stale-row--old" } else { "mw-admin-stale-row" };
     let checked = row.checked_text(lang);
     view! {
         <tr class=class>
@@ -73,7 +73,7 @@ fn row_view(row: CheckedRow, lang: crate::i18n::Lang) -> impl IntoView {
             <td>{row.kind.label(lang)}</td>
             <td>
                 {checked}
-                {row.stale.then(|| view! { <span class="mw-beheer-stale-mark">{" "}{t(lang, "beheer.stale.old")}</span> })}
+                {row.stale.then(|| view! { <span class="mw-admin-stale-mark">{" "}{t(lang, "beheer.stale.old")}</span> })}
             </td>
             <td>{row.source.clone()}</td>
         </tr>

@@ -12,7 +12,7 @@ const SERVICES = JSON.parse(readFileSync(new URL('../../public/regions/voorbeeld
 const PREVIEW = '/#/beheer/bekijken';
 const PRINT = '/#/beheer/afdrukken';
 
-const preview = (page) => page.locator('.mw-beheer-preview');
+const preview = (page) => page.locator('.mw-admin-preview');
 const app = (page) => page.locator('.mw-preview-app');
 const printAll = (page) => page.locator('.mw-print-all');
 
@@ -71,7 +71,7 @@ test('the routekaart preview shows the local team and services a postcode or wij
   await expect(page).toHaveURL(/#\/beheer\/bekijken$/);
   await expect(h1).toBeFocused();
   await expect(h1).toHaveText(ROUTES.nodes.find((n) => n.id === ROUTES.citizen_start).title.nl);
-  await expect(page.locator('.mw-beheer-preview')).toBeVisible();
+  await expect(page.locator('.mw-admin-preview')).toBeVisible();
   expect(requests.urls.filter((url) => url.includes('voorbeeldstad-sociale-kaart') || url.startsWith('meldwijzer-beheer:'))).toEqual([]);
   await expectAccessible(page, 'Beheer, preview of the routekaart');
   expect(problems, 'no console error or CSP violation (the theme and files go through script, not inline)').toEqual([]);
@@ -155,7 +155,7 @@ test('print every wijk: one page per wijk with its name, team, the numbers and b
   await expect(printAll(page).getByRole('button', { name: uiText('beheer.print.print') })).toBeHidden();
   await expect(page.locator('.mw-exit')).toBeHidden();
   await expect(page.locator('[data-meldwijzer-capability="beheer"] h1').first()).toBeHidden();
-  await expect(page.locator('.mw-beheer-preview')).toBeHidden();
+  await expect(page.locator('.mw-admin-preview')).toBeHidden();
 });
 
 test('the preview works with the keyboard alone', async ({ page }) => {

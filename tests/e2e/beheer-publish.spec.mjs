@@ -8,8 +8,8 @@ import { appReady, expectAccessible, regionPack, trackRequests, typeLikeAPerson,
 const FIXABLE = fs.readFileSync(new URL('../fixtures/beheer-publish/fixable.json', import.meta.url), 'utf8');
 const json = (name, text) => ({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
 
-const publish = (page) => page.locator('section.mw-beheer-publish');
-const stale = (page) => page.locator('section.mw-beheer-stale');
+const publish = (page) => page.locator('section.mw-admin-publish');
+const stale = (page) => page.locator('section.mw-admin-stale');
 
 async function open(page, hash) {
   await page.goto(`/#/beheer/${hash}`);
@@ -61,7 +61,7 @@ test('a fixable pack downloads corrected, with each fix listed and nothing left 
   await open(page, 'publiceren');
   const part = publish(page);
   await part.getByLabel(uiText('beheer.publish.choose_files')).setInputFiles([json('herstelstad.json', FIXABLE)]);
-  const fixes = part.locator('.mw-beheer-fixes li');
+  const fixes = part.locator('.mw-admin-fixes li');
   await expect(fixes.first()).toBeVisible();
   const count = await fixes.count();
   await expect(part).toContainText(uiCount('beheer.publish.fix_count', count));
@@ -83,7 +83,7 @@ test('a fixable pack downloads corrected, with each fix listed and nothing left 
 
 test('a new pack made with the form is one the app reads: its local team for a postcode', async ({ page }) => {
   await open(page, 'publiceren');
-  const form = publish(page).locator('form.mw-beheer-new-pack');
+  const form = publish(page).locator('form.mw-admin-new-pack');
   const field = (label, nth = 0) => form.getByLabel(uiText(label), { exact: true }).nth(nth);
   await typeLikeAPerson(page, field('beheer.new_pack.gemeente'), 'Gemeente Nieuwdorp');
   await typeLikeAPerson(page, field('beheer.new_pack.local_team'), 'Wijkteam');
@@ -117,7 +117,7 @@ test('a new pack made with the form is one the app reads: its local team for a p
 
 test('the form works with the keyboard alone, and its errors link to their fields', async ({ page }) => {
   await open(page, 'publiceren');
-  const form = publish(page).locator('form.mw-beheer-new-pack');
+  const form = publish(page).locator('form.mw-admin-new-pack');
   const field = (label, nth = 0) => form.getByLabel(uiText(label), { exact: true }).nth(nth);
   const submit = form.getByRole('button', { name: uiText('beheer.new_pack.download') });
   // Sent empty: the summary takes focus and names every field to fill.
