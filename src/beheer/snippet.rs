@@ -2,7 +2,7 @@
 //! lines the README prescribes ("Embedding on a gemeente website", "Content-Security-Policy").
 
 use crate::content::NationalContent;
-use crate::ground::checks::{is_web_url, tel_uri};
+use crate::ground::checks::{escape_html, is_web_url, tel_uri};
 use crate::ground::limits::MAX_URL_CHARS;
 use crate::ground::route::Screen;
 use crate::i18n::{t, t_with, Lang};
@@ -136,22 +136,6 @@ fn place(url: &str, field: &'static str) -> Result<Place, SnippetError> {
         return Err(bad("beheer.snippet.error.url"));
     }
     Ok(Place::Relative)
-}
-
-/// `text` safe inside an HTML attribute value in double quotes, and in element content.
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// The address of `embed.js` under `app_url`: "/hulp/meldwijzer/" gives

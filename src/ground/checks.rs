@@ -156,6 +156,22 @@ fn has_char_outside_link(text: &str, forbidden: &[u8]) -> bool {
     }
 }
 
+/// `text` safe inside an HTML attribute value in double quotes, and in element content.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Text that would be markup if anyone rendered it as HTML, or holds invisible characters.
 /// Control characters are C0 and DEL, or C1 (`C2 80`–`C2 9F` in UTF-8); invisible ones are
 /// the format characters that hide or reorder text: zero-width ones and bidi controls

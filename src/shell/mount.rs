@@ -3,6 +3,7 @@
 
 use super::{config::MountConfig, App};
 use crate::content::{NationalContent, NATIONAL_JSON};
+use crate::ground::checks::escape_html;
 use crate::i18n::{t, Lang};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -58,10 +59,10 @@ fn show_fallback() {
                 .map(|n| {
                     format!(
                         "<li><a href=\"{}\">{} {}</a>: {}</li>",
-                        escape(&n.tel_uri()),
-                        escape(n.name.get(Lang::Nl)),
-                        escape(&n.number),
-                        escape(n.when.get(Lang::Nl))
+                        escape_html(&n.tel_uri()),
+                        escape_html(n.name.get(Lang::Nl)),
+                        escape_html(&n.number),
+                        escape_html(n.when.get(Lang::Nl))
                     )
                 })
                 .collect::<String>()
@@ -70,14 +71,10 @@ fn show_fallback() {
     let html = format!(
         "<div class=\"meldwijzer\"><div class=\"mw-notice mw-notice--warning\" role=\"alert\">\
          <p><strong>{}</strong></p><ul>{numbers}</ul><p>{}</p></div></div>",
-        escape(&t(Lang::Nl, "fallback.title")),
-        escape(&t(Lang::Nl, "fallback.reload")),
+        escape_html(&t(Lang::Nl, "fallback.title")),
+        escape_html(&t(Lang::Nl, "fallback.reload")),
     );
     for element in mount_points(&document) {
         element.set_inner_html(&html);
     }
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
