@@ -13,16 +13,6 @@ use crate::shell::{browser, state, tr};
 use leptos::{html, prelude::*};
 use wasm_bindgen::JsCast;
 
-/// The sociale kaart the check read, as HSDS 3.0 JSON (the checker's `--hsds-out`); `None`
-/// when the pack names no sociale kaart or could not be read.
-pub fn hsds_json(checked: &Checked) -> Option<String> {
-    let pack = checked.pack.as_ref()?;
-    let map = pack.social_map.as_ref()?;
-    let import = checked.import.as_ref()?;
-    let value = crate::sociale_kaart::export::to_hsds(&import.records, &import.taxonomy(map.taxonomy()));
-    serde_json::to_string_pretty(&value).ok().map(|text| text + "\n")
-}
-
 /// Reads every file chosen in `input`, each refused before reading when larger than a
 /// sociale kaart file may be (the pack's own, smaller limit is the check's).
 async fn read_chosen_files(input: &web_sys::HtmlInputElement) -> Vec<OpenedFile> {
@@ -95,7 +85,7 @@ fn HsdsDownload() -> impl IntoView {
     let lang = state().lang;
     let count = move || beheer.checked.with(|c| c.as_ref().and_then(|c| c.import.as_ref().map(|i| i.records.len())));
     let download = move |_| {
-        let Some((text, id)) = beheer.checked.with_untracked(|c| c.as_ref().and_then(|c| Some((hsds_json(c)?, c.pack.as_ref()?.region.id.clone()))))
+        let Some((text, id)) = beheer.checked.with_untracked(|c| c.as_ref().and_then(|c| Some((c.hsds_json()?, c.pack.as_ref()?.region.id.clone()))))
         else {
             return;
         };
@@ -446,7 +436,7 @@ mod tests {
     fn the_example_sociale_kaart_downloads_as_hsds_that_reads_back_the_same() {
         let today = crate::sociale_kaart::import::test_today();
         let checked = Workspace::example().check(&NationalContent::load(), today).unwrap();
-        let text = hsds_json(&checked).expect("the example names a sociale kaart");
+        let text = checked.hsds_json().expect("the example names a sociale kaart");
         let mut again = Workspace::example();
         again.open(OpenedFile { name: "voorbeeldstad-sociale-kaart.json".into(), text: Ok(text) });
         let reread = again.check(&NationalContent::load(), today).unwrap();

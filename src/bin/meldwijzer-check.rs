@@ -133,9 +133,7 @@ fn report_social_map(pack: &RegionPack, checked: &Checked, lang: Lang, hsds_out:
         say!("  - {}", issue.message(lang));
     }
     if let Some(out) = hsds_out {
-        let json = meldwijzer::sociale_kaart::export::to_hsds(&import.records, &import.taxonomy(map.taxonomy()));
-        let text = serde_json::to_string_pretty(&json).unwrap_or_default();
-        match std::fs::write(out, text + "\n") {
+        match std::fs::write(out, checked.hsds_json().unwrap_or_default()) {
             Ok(()) => say!("  {}", t_count(lang, "check.hsds_written", import.records.len(), &[("file", out)])),
             Err(_) => {
                 valid = false;

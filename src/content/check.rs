@@ -57,6 +57,15 @@ impl Checked {
         }
     }
 
+    /// The sociale kaart read, as HSDS 3.0 JSON (the checker's `--hsds-out`, Beheer's
+    /// download); `None` when the pack names no sociale kaart or could not be read.
+    pub fn hsds_json(&self) -> Option<String> {
+        let map = self.pack.as_ref()?.social_map.as_ref()?;
+        let import = self.import.as_ref()?;
+        let value = crate::sociale_kaart::export::to_hsds(&import.records, &import.taxonomy(map.taxonomy()));
+        serde_json::to_string_pretty(&value).ok().map(|text| text + "\n")
+    }
+
     /// "312 diensten gelezen, 4 niet, 27 velden weggelaten"; `None` without a sociale kaart.
     pub fn summary(&self, lang: Lang) -> Option<String> {
         self.import.as_ref().map(|i| crate::sociale_kaart::import::summary(i.records.len(), &i.issues, lang))
