@@ -79,7 +79,8 @@ pub fn OpenFiles() -> impl IntoView {
         add(files);
     };
 
-    let pack_name = Memo::new(move |_| beheer.workspace.with(|w| w.pack_name().map(str::to_string)));
+    // The check found the pack among the files; it is not looked for again here.
+    let pack_name = Memo::new(move |_| beheer.checked.with(|c| c.as_ref().map(|c| c.pack_name.clone())));
     let missing = Memo::new(move |_| beheer.checked.with(|c| c.as_ref().map(|c| c.missing.clone()).unwrap_or_default()));
     let limits = vec![("pack", megabytes(MAX_PACK_BYTES, app.lang.get_untracked())), ("data", megabytes(MAX_DATA_FILE_BYTES, app.lang.get_untracked()))];
 

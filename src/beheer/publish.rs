@@ -133,8 +133,8 @@ fn FixedPack() -> impl IntoView {
     // The pack is checked again only when something was fixed (a sociale kaart of thousands
     // of services is read again with it).
     let fixed = Memo::new(move |_| {
+        let name = beheer.checked.with(|c| c.as_ref().map(|c| c.pack_name.clone()))?;
         beheer.workspace.with(|w| {
-            let name = w.pack_name()?.to_string();
             let original = w.file(&name)?.text.as_ref().ok()?;
             let (text, fixes) = fix_pack(original)?;
             let after = (!fixes.is_empty()).then(|| {

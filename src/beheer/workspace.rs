@@ -40,6 +40,50 @@ pub fn size_text(bytes: usize, lang: Lang) -> String {
     }
 }
 
+/// What a file's text is, as far as finding the pack goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Shape {
+    /// JSON that says it is a region pack (`"format": "meldwijzer-region"`).
+    Pack,
+    /// A JSON object with `format` or `region`: a pack of another format or version.
+    OtherPack,
+    /// Any other JSON: an HSDS list, a tabular package.
+    Other,
+    NotJson,
+}
+
+/// The shape of `text`, read for its top-level `format` and `region` only: the other values
+/// are skipped, not built, so a 20 MB sociale kaart is scanned and not held twice in memory.
+fn shape(text: &str) -> Shape {
+    use serde_json::error::Category;
+    #[derive(serde::Deserialize)]
+    struct Probe {
+        #[serde(default)]
+        format: Option<serde_json::Value>,
+        #[serde(default)]
+        region: Option<serde::de::IgnoredAny>,
+    }
+    let of = |format: Option<&serde_json::Value>, region: bool| match format {
+        Some(format) if format.as_str() == Some(crate::ground::limits::REGION_FORMAT) => Shape::Pack,
+        Some(_) => Shape::OtherPack,
+        None if region => Shape::OtherPack,
+        None => Shape::Other,
+    };
+    if !text.trim_start_matches([' ', '\t', '\n', '\r']).starts_with('{') {
+        // Not an object (an HSDS list): only whether it is JSON at all.
+        return if serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok() { Shape::Other } else { Shape::NotJson };
+    }
+    match serde_json::from_str::<Probe>(text) {
+        Ok(probe) => of(probe.format.as_ref(), probe.region.is_some()),
+        // An object the probe cannot take (a key twice): read whole, the last of a key winning.
+        Err(e) if e.classify() == Category::Data => match serde_json::from_str::<serde_json::Value>(text) {
+            Ok(value) => of(value.get("format"), value.get("region").is_some()),
+            Err(_) => Shape::NotJson,
+        },
+        Err(_) => Shape::NotJson,
+    }
+}
+
 /// Every file opened so far; a file opened again under the same name replaces the first.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Workspace {
@@ -70,18 +114,12 @@ impl Workspace {
     /// sociale kaart's (not an HSDS list or a tabular package) and could not be read as JSON,
     /// so a broken pack is still checked, and its problem shown, as the pack the editor chose.
     pub fn pack_name(&self) -> Option<&str> {
-        use serde_json::Value;
-        let json = |file: &OpenedFile| file.text.as_deref().ok().and_then(|text| serde_json::from_str::<Value>(text).ok());
-        let says_pack = |value: &Value| value.get("format").and_then(Value::as_str) == Some(crate::ground::limits::REGION_FORMAT);
-        let looks_like_pack = |value: &Value| value.is_object() && (value.get("format").is_some() || value.get("region").is_some());
         let is_json_name = |file: &OpenedFile| file.name.to_ascii_lowercase().ends_with(".json") && !file.name.eq_ignore_ascii_case("datapackage.json");
-        let parsed: Vec<(&OpenedFile, Option<Value>)> = self.files.iter().map(|f| (f, json(f))).collect();
-        let first = |wanted: &dyn Fn(&OpenedFile, Option<&Value>) -> bool| {
-            parsed.iter().find(|(file, value)| wanted(file, value.as_ref())).map(|(file, _)| file.name.as_str())
-        };
-        first(&|_, value| value.is_some_and(says_pack))
-            .or_else(|| first(&|_, value| value.is_some_and(looks_like_pack)))
-            .or_else(|| first(&|file, value| is_json_name(file) && value.is_none()))
+        let shapes: Vec<(&OpenedFile, Shape)> = self.files.iter().map(|f| (f, f.text.as_deref().map_or(Shape::NotJson, shape))).collect();
+        let first = |wanted: &dyn Fn(&OpenedFile, Shape) -> bool| shapes.iter().find(|(file, shape)| wanted(file, *shape)).map(|(file, _)| file.name.as_str());
+        first(&|_, shape| shape == Shape::Pack)
+            .or_else(|| first(&|_, shape| shape == Shape::OtherPack))
+            .or_else(|| first(&|file, shape| is_json_name(file) && shape == Shape::NotJson))
     }
 
     /// Removes the file named `name`.
@@ -113,6 +151,20 @@ impl Workspace {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_is_told_apart_by_its_top_level_only() {
+        assert_eq!(shape(r#"{"format": "meldwijzer-region", "contacts": [{"x": [1, 2]}]}"#), Shape::Pack);
+        assert_eq!(shape(r#" {"region": {"id": "x"}}"#), Shape::OtherPack);
+        assert_eq!(shape(r#"{"format": 3}"#), Shape::OtherPack);
+        // A key twice: the last one counts, as for the parser that reads the pack.
+        assert_eq!(shape(r#"{"format": "oud", "format": "meldwijzer-region"}"#), Shape::Pack);
+        assert_eq!(shape(r#"[{"id": "a", "format": "meldwijzer-region"}]"#), Shape::Other);
+        assert_eq!(shape(r#"{"services": []}"#), Shape::Other);
+        for broken in ["{", "[1,", "", "\u{feff}{}", "{} x"] {
+            assert_eq!(shape(broken), Shape::NotJson, "{broken:?}");
+        }
+    }
 
     #[test]
     fn the_example_is_a_valid_pack_with_its_sociale_kaart() {
