@@ -65,6 +65,17 @@ pub fn go(href: &str) {
     }
 }
 
+/// Puts `href` in the address without a history entry and without moving to it (a search as
+/// it is typed); in a preview (see [`navigate_with`]) the page's address stays as it is.
+pub fn show_in_address(href: &str) {
+    if NAVIGATE.with(|n| n.borrow().is_some()) {
+        return;
+    }
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href));
+    }
+}
+
 /// Moves to `href` in place of this address, so Back does not return to it.
 pub fn replace_to(href: &str) {
     if navigate_elsewhere(href) {

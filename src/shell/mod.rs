@@ -19,7 +19,7 @@ mod release_notice;
 // Route parsing is pure and lives in the ground layer; here for code written before the move.
 pub use crate::ground::route;
 
-pub use app_state::{go, in_lang, navigate_with, replace_to, set_if_changed, state, tr, AppState};
+pub use app_state::{go, in_lang, navigate_with, replace_to, set_if_changed, show_in_address, state, tr, AppState};
 pub use facts::{CitationText, ContactList, FactList, NumberList, SourceNote};
 pub use home::ScreenHeading;
 

@@ -6,7 +6,7 @@ use super::directory::Directory;
 use super::import::ImportIssue;
 use super::query::SearchQuery;
 use crate::content::Issue;
-use crate::shell::set_if_changed;
+use crate::shell::{set_if_changed, show_in_address};
 use crate::storage::{self, Area};
 use chrono::NaiveDateTime;
 use leptos::prelude::*;
@@ -47,17 +47,9 @@ pub fn use_social_map() -> SocialMap {
 }
 
 impl SocialMap {
-    /// Shows `query` and puts it in the URL without a history entry per keystroke; not while
-    /// the page's address names another screen (Beheer's preview shows the sociale kaart
-    /// inside `#/beheer`, whose address must stay).
+    /// Shows `query` and puts it in the URL without a history entry per keystroke.
     pub fn set_query(&self, query: SearchQuery) {
-        let href = query.href();
-        let page = crate::shell::browser::current_hash();
-        let elsewhere = !page.trim_start_matches('#').is_empty()
-            && crate::ground::route::Screen::from_hash(&page).is_some_and(|s| s != crate::ground::route::Screen::SocialMap);
-        if let Some(history) = web_sys::window().and_then(|w| w.history().ok()).filter(|_| !elsewhere) {
-            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href));
-        }
+        show_in_address(&query.href());
         set_if_changed(self.query, query);
     }
 
