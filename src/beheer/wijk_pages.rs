@@ -1,10 +1,11 @@
 //! What Beheer's print of every wijk puts on paper: one page per wijk the pack names, with the
 //! local team a burger of that wijk sees (`routekaart::local::contacts_for`, as the app's own
-//! printed routekaart) and the oldest check of what is on the page. Pure Rust.
+//! printed routekaart) and the oldest check of what is on the page (`oldest_check`, the
+//! same rule). Pure Rust.
 
 use crate::content::Content;
 use crate::ground::contact::Contact;
-use crate::routekaart::local::{contacts_for, wijken};
+use crate::routekaart::local::{contacts_for, oldest_check, wijken};
 
 /// One printed page.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -22,12 +23,11 @@ pub struct WijkPage {
 /// (by name); none without a region pack or contacts.
 pub fn wijk_pages(content: &Content) -> Vec<WijkPage> {
     let all = content.contacts();
-    let numbers_checked = content.numbers().map(|n| n.source.checked).min();
     wijken(all)
         .into_iter()
         .map(|wijk| {
             let contacts: Vec<Contact> = contacts_for(all, &wijk).into_iter().cloned().collect();
-            let checked = contacts.iter().map(|c| c.source.checked).chain(numbers_checked).min();
+            let checked = oldest_check(content.numbers().map(|n| n.source.checked), &contacts);
             WijkPage { wijk, contacts, checked }
         })
         .collect()

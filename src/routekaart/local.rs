@@ -33,6 +33,13 @@ pub fn contacts_for<'a>(contacts: &'a [Contact], place: &str) -> Vec<&'a Contact
     found.into_iter().map(|(_, contact)| contact).collect()
 }
 
+/// The date a printed routekaart's data was last checked: the oldest check of what is on it
+/// (the `checked` dates of its numbers and of the `local` contacts), as the paper is as
+/// current as its stalest fact.
+pub fn oldest_check(numbers_checked: impl IntoIterator<Item = chrono::NaiveDate>, local: &[Contact]) -> Option<chrono::NaiveDate> {
+    numbers_checked.into_iter().chain(local.iter().map(|c| c.source.checked)).min()
+}
+
 /// The wijken a region names, for a choice list.
 pub fn wijken(contacts: &[Contact]) -> Vec<String> {
     let mut names: Vec<String> = contacts.iter().flat_map(|c| c.areas.iter().map(|a| a.name.clone())).collect();
@@ -68,5 +75,17 @@ mod tests {
         assert!(contacts_for(&all, "").is_empty());
         assert!(contacts_for(&all, "9999").is_empty());
         assert!(wijken(&all).contains(&"Noord".to_string()));
+    }
+
+    #[test]
+    fn a_printed_routekaart_is_as_current_as_its_oldest_check() {
+        let mut local = contacts();
+        local.truncate(2);
+        let day = |d: u32| chrono::NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
+        local[0].source.checked = day(20);
+        local[1].source.checked = day(10);
+        assert_eq!(oldest_check([day(15), day(25)], &local), Some(day(10)));
+        assert_eq!(oldest_check([day(5)], &local), Some(day(5)));
+        assert_eq!(oldest_check([], &[]), None);
     }
 }

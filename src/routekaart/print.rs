@@ -1,7 +1,7 @@
 //! "Wie kan ik bellen?": a one-page A4 routekaart per wijk, made from the same data as the
 //! screens, with the date it was made and the date its data was last checked.
 
-use super::local::{contacts_for, wijken};
+use super::local::{contacts_for, oldest_check, wijken};
 use super::model::RouteMap;
 use crate::ground::contact::Contact;
 use super::screens::PlaceField;
@@ -20,12 +20,9 @@ pub fn PrintedRoutekaart() -> impl IntoView {
         let all = contacts();
         routekaart.place.with(|place| contacts_for(&all, place).into_iter().cloned().collect::<Vec<_>>())
     };
-    let numbers = move || app.content.with(|c| c.numbers().cloned().collect::<Vec<_>>());
-    // The oldest check of anything on the page: the paper is as current as its stalest fact.
     let checked = move || {
         let local = local();
-        let numbers = numbers();
-        numbers.iter().map(|n| n.source.checked).chain(local.iter().map(|c| c.source.checked)).min()
+        app.content.with(|c| oldest_check(c.numbers().map(|n| n.source.checked), &local))
     };
     let all_wijken = move || wijken(&contacts());
     view! {
