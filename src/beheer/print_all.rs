@@ -3,15 +3,14 @@
 //! team, the numbers, the date it was printed and the oldest check of what is on it. The
 //! print stylesheet (`style/beheer.css`) leaves everything else of the page off the paper.
 
-use super::preview::StartWithExample;
+use super::preview::{previewed_app, StartWithExample};
 use super::state::use_beheer;
 use super::wijk_pages::wijk_pages;
-use crate::content::{Content, NationalContent};
 use crate::i18n::t_count;
 use crate::routekaart::model::RouteMap;
 use crate::routekaart::print::PrintedPage;
-use crate::shell::region::RegionStatus;
-use crate::shell::{browser, set_if_changed, state, tr, AppState};
+use crate::ground::route::Screen;
+use crate::shell::{browser, state, tr};
 use leptos::context::Provider;
 use leptos::prelude::*;
 
@@ -20,18 +19,8 @@ pub fn PrintAllWijken() -> impl IntoView {
     let beheer = use_beheer();
     let app = state();
     let lang = move || app.lang.get();
-    let national = NationalContent::load();
-    let pack = Memo::new(move |_| beheer.checked.with(|c| c.as_ref().and_then(|c| c.pack.clone())));
     // The pages read the numbers and the local team's name from the pack, as on a gemeente's page.
-    let printed = AppState {
-        lang: app.lang,
-        screen: RwSignal::new(crate::ground::route::Screen::Citizen),
-        sub_path: RwSignal::new(vec!["afdrukken".to_string()]),
-        content: RwSignal::new(Content::new(national.clone(), pack.get_untracked())),
-        region: RwSignal::new(RegionStatus::Loaded),
-        config: StoredValue::new(app.config.get_value()),
-    };
-    Effect::new(move |_| set_if_changed(printed.content, Content::new(national.clone(), pack.get())));
+    let (printed, pack) = previewed_app(app.lang, Screen::Citizen, vec!["afdrukken".to_string()]);
     let pages = Memo::new(move |_| printed.content.with(wijk_pages));
     let routes = StoredValue::new(RouteMap::national());
     let has_pack = move || pack.with(Option::is_some);
