@@ -2,7 +2,9 @@
 // Each prefix serves a folder, so one run can show the app at "/" and at a sub-path.
 // `--cors` lets other origins fetch (a gemeente's data server in the tests).
 // `--compress` compresses text and wasm as a real static host does: brotli when the browser
-// accepts it, else gzip (the bench's phone measurement).
+// accepts it, else gzip (the bench's phone measurement). Like nginx's brotli_static and
+// gzip_static, it sends the build's own FILE.br or FILE.gz when there is one
+// (scripts/precompress.mjs), and compresses on the fly only when there is not.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -45,27 +47,56 @@ function encode(file, stat, encoding) {
   return compressed.get(key);
 }
 
+// The file `url` names in `dir`, or null when the name is malformed or leads out of `dir`.
+function fileIn(dir, url) {
+  let name;
+  try { name = decodeURIComponent(url.split(/[?#]/)[0]); } catch { return null; }
+  if (name.endsWith('/')) name += 'index.html';
+  const file = path.join(dir, name);
+  return file.startsWith(dir + path.sep) ? file : null;
+}
+const statFile = (file) => {
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  return stat?.isFile() ? stat : null;
+};
+function send(req, res, headers, body) {
+  res.writeHead(200, { ...headers, 'Content-Length': body.length, 'Cache-Control': 'no-cache' });
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
 // Serves `url` from `dir` compressed, or returns false for sirv to serve it as it is.
 function serveCompressed(req, res, dir, url) {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+  const file = fileIn(dir, url);
+  const type = file && COMPRESSIBLE[path.extname(file)];
+  const stat = type && statFile(file);
+  if (!stat) return false;
+  // What is sent depends on Accept-Encoding, also when it goes as it is: a cache must know.
+  res.setHeader('Vary', 'Accept-Encoding');
   const accepted = String(req.headers['accept-encoding'] ?? '');
-  const encoding = /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : null;
-  if (!encoding) return false;
-  let name;
-  try { name = decodeURIComponent(url.split(/[?#]/)[0]); } catch { return false; }
-  if (name.endsWith('/')) name += 'index.html';
-  const file = path.join(dir, name);
-  if (!file.startsWith(dir + path.sep)) return false;
-  const type = COMPRESSIBLE[path.extname(file)];
-  let stat;
-  try { stat = fs.statSync(file); } catch { return false; }
-  if (!type || !stat.isFile()) return false;
-  const body = encode(file, stat, encoding);
-  res.writeHead(200, {
+  const br = /\bbr\b/.test(accepted);
+  const gzip = /\bgzip\b/.test(accepted);
+  if (!br && !gzip) return false;
+  // The build's own FILE.br or FILE.gz, unless it is older than the file (then it is stale).
+  const sibling = [br && ['br', file + '.br'], gzip && ['gzip', file + '.gz']]
+    .find((option) => option && statFile(option[1])?.mtimeMs >= stat.mtimeMs);
+  const encoding = sibling ? sibling[0] : br ? 'br' : 'gzip';
+  send(req, res, {
     'Content-Type': type.startsWith('text/') || type.endsWith('json') ? `${type}; charset=utf-8` : type,
-    'Content-Encoding': encoding, 'Content-Length': body.length, Vary: 'Accept-Encoding', 'Cache-Control': 'no-cache',
-  });
-  res.end(req.method === 'HEAD' ? undefined : body);
+    'Content-Encoding': encoding,
+  }, sibling ? fs.readFileSync(sibling[1]) : encode(file, stat, encoding));
+  return true;
+}
+
+// A .br or .gz file asked for by its own name goes as the bytes it holds, as nginx sends it
+// (sirv would label it with its encoding, and the browser would unpack it).
+const STORED = { '.br': 'application/octet-stream', '.gz': 'application/gzip' };
+function serveStored(req, res, dir, url) {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+  const file = fileIn(dir, url);
+  const type = file && STORED[path.extname(file)];
+  if (!type || !statFile(file)) return false;
+  send(req, res, { 'Content-Type': type }, fs.readFileSync(file));
   return true;
 }
 
@@ -74,6 +105,7 @@ http.createServer((req, res) => {
   const mount = mounts.find((m) => req.url.startsWith(m.prefix));
   if (!mount) { res.writeHead(404).end('Not found'); return; }
   req.url = '/' + req.url.slice(mount.prefix.length).replace(/^\/+/, '');
+  if (serveStored(req, res, mount.dir, req.url)) return;
   if (compress && serveCompressed(req, res, mount.dir, req.url)) return;
   mount.handler(req, res, () => res.writeHead(404).end('Not found'));
 }).listen(port, '127.0.0.1', () => console.log(`serving on http://127.0.0.1:${port}`));

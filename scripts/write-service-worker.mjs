@@ -17,8 +17,10 @@ if (!dir || !fs.existsSync(path.join(dir, 'index.html'))) {
 const template = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '../public/sw.js'), 'utf8');
 // Beheer is for a gemeente's editors, not for the professionals who install the app: it loads
 // from the network when opened, and is not downloaded onto every professional's device.
+// FILE.br and FILE.gz (scripts/precompress.mjs, when run on a folder again) are FILE itself as
+// a host sends it compressed, never a file of their own.
 const left = (name) => name === 'sw.js' || name === 'voorbeeld.html' || name.startsWith('regions/') || name.endsWith('.map')
-  || /^beheer[._]/.test(name);
+  || /^beheer[._]/.test(name) || /\.(br|gz)$/.test(name);
 const list = (sub) => fs.readdirSync(path.join(dir, sub), { withFileTypes: true }).flatMap((entry) => {
   const name = sub ? `${sub}/${entry.name}` : entry.name;
   return entry.isDirectory() ? list(name) : [name];
