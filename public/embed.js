@@ -116,9 +116,16 @@ function announceWaiting(registration) {
   registration.addEventListener('updatefound', () => watch(registration.installing));
 }
 
+// A page opened on a route (a citizen's #/zorgen, a gemeente's data-view="zorgen") starts the
+// shell with the routekaart built in (src/bin/citizen.rs): a burger on a phone reaches the local
+// team with one wasm runtime, not two. Elsewhere the plain shell, which loads the routekaart as
+// a module of its own when a user opens it.
+const view = location.hash.match(/^#\/([^/?]*)/)?.[1] ?? document.querySelector('[data-meldwijzer]')?.dataset.view;
+const shell = ['zorgen', 'routekaart'].includes(view) ? 'citizen' : 'meldwijzer';
+
 if (!(own && await newReleaseFirst().catch(() => false))) {
-  const { default: init } = await import(file('meldwijzer.js'));
-  await init({ module_or_path: file('meldwijzer_bg.wasm') });
+  const { default: init } = await import(file(`${shell}.js`));
+  await init({ module_or_path: file(`${shell}_bg.wasm`) });
   if (own) {
     if (installed()) keep();
     addEventListener('appinstalled', keep);

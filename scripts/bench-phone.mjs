@@ -47,8 +47,11 @@ export const ALL_JOURNEYS = [
       await page.getByRole('link', { name: 'Een kind', exact: true }).click();
       await page.getByLabel('Je postcode of wijk').fill('3312');
     },
-    ready: () => [...document.querySelectorAll('.mw-route-find a')].some((a) => a.textContent.includes('Buurtteam Noord') && a.getClientRects().length > 0)
-      && [...document.querySelectorAll('.mw-route-find a[href^="tel:"]')].some((a) => a.getClientRects().length > 0),
+    // The local team for the postcode, from the gemeente's pack, with its number to call.
+    ready: () => [...document.querySelectorAll('.meldwijzer .mw-screen .mw-card')].some((card) => card.querySelector('h3')?.textContent.includes('Buurtteam Noord')
+      && [...card.querySelectorAll('a[href^="tel:"]')].some((a) => a.getClientRects().length > 0)),
+    // Then the route's "where to go" card, which asks the sociale kaart's module: measured too.
+    after: { label: 'the route\'s "where to go" card (the sociale kaart\'s module answers)', ready: () => [...document.querySelectorAll('.mw-route-find a')].some((a) => a.textContent.includes('Buurtteam Noord') && a.getClientRects().length > 0) },
   },
   {
     id: 'meldcode', label: 'professional, #/meldcode first screen', url: '/#/meldcode', budget: { ratio: 2 },
@@ -148,8 +151,14 @@ async function measureOnce(browser, url, journey, withSteps) {
       return !!h1 && h1.textContent !== window.__mwBefore && performance.now() - window.__mwClicked;
     }, null, { timeout: 60_000, polling: 'raf' })).jsonValue();
   }
+  // What the same screen shows later (the route's "where to go"), with all bytes by then.
+  let after = null;
+  if (withSteps && journey.after) {
+    const at = await (await page.waitForFunction(readyExpression(journey.after), null, { timeout: 120_000, polling: 'raf' })).jsonValue();
+    after = { ms: at, bytes };
+  }
   await context.close();
-  return { ms, runs, next, bytes: transferred, encodings: [...encodings] };
+  return { ms, runs, next, after, bytes: transferred, encodings: [...encodings] };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -193,6 +202,12 @@ export async function phoneJourneys(browser, { runs = 3, only = null } = {}) {
       const next = median(r.app.map((x) => x.next));
       console.log(`    then ${journey.next.label}: next screen ${next.toFixed(0)} ms after the click   (budget 300 ms: ${next <= 300 ? 'within' : 'OVER'})`);
       rows.push({ id: `${journey.id}-next`, next });
+    }
+    if (journey.after) {
+      const at = median(r.app.map((x) => x.after.ms));
+      const total = median(r.app.map((x) => x.after.bytes)) / 1024;
+      console.log(`    then ${journey.after.label}: at ${(at / 1000).toFixed(2)} s, ${total.toFixed(0)} KB transferred by then`);
+      rows.push({ id: `${journey.id}-after`, app: at, kb: total });
     }
     rows.push({ id: journey.id, app, twin, ratio, kb, twinKb, runs, budget });
   }

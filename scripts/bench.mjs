@@ -42,7 +42,8 @@ const rows = [
   ['data: meldcode content (compiled into its module)', 'content/meldcode.json'],
   ['data: meldcode UI text nl+en (compiled into its module)', 'content/ui/meldcode.nl.json', 'content/ui/meldcode.en.json'],
   ['sociale kaart module, wasm + JS (loaded when opened)', path.join(dist, 'sociale-kaart_bg.wasm'), path.join(dist, 'sociale-kaart.js')],
-  ['routekaart module, wasm + JS (loaded when opened)', path.join(dist, 'routekaart_bg.wasm'), path.join(dist, 'routekaart.js')],
+  ['routekaart module, wasm + JS (opened from the shell)', path.join(dist, 'routekaart_bg.wasm'), path.join(dist, 'routekaart.js')],
+  ['citizen shell with routekaart, wasm + JS (#/zorgen)', path.join(dist, 'citizen_bg.wasm'), path.join(dist, 'citizen.js')],
   ['zelftest module, wasm + JS (loaded when opened)', path.join(dist, 'zelftest_bg.wasm'), path.join(dist, 'zelftest.js')],
   ['data: example sociale kaart, 60 services (fetched)', path.join(dist, 'regions/voorbeeldstad-sociale-kaart.json')],
 ];

@@ -12,4 +12,7 @@ if (found.length !== 1 || !found[0].includes('meldwijzer')) {
   console.error(`${path}: expected one inline start-up script from trunk, found ${found.length}`);
   process.exit(1);
 }
-writeFileSync(path, html.replace(inline, '<script type="module" src="./embed.js"></script>'));
+// Trunk also preloads the shell's script and wasm; embed.js chooses between the plain shell and
+// the citizen one (with the routekaart) from the address, so a preload could fetch the wrong one.
+const preload = /<link\b[^>]*\brel="?(?:modulepreload|preload)"?[^>]*\bhref="?\.\/meldwijzer(?:\.js|_bg\.wasm)"?[^>]*>|<link\b[^>]*\bhref="?\.\/meldwijzer(?:\.js|_bg\.wasm)"?[^>]*\brel="?(?:modulepreload|preload)"?[^>]*>/g;
+writeFileSync(path, html.replace(inline, '<script type="module" src="./embed.js"></script>').replace(preload, ''));

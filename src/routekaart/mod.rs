@@ -1,7 +1,7 @@
 //! Routekaart: from worry to the right person. One route model (`model`, from
 //! `content/routes.json` plus a region's local steps), shown plainly to burgers at `#/zorgen`
-//! and precisely to professionals at `#/routekaart`, and printed per wijk. Its own module: see
-//! `shell::capability`.
+//! and precisely to professionals at `#/routekaart`, and printed per wijk. Part of the shell's own module
+//! (`main.rs`, `shell::capability::build_in`).
 
 pub mod local;
 pub mod model;
@@ -13,22 +13,36 @@ use crate::ground::route::Screen;
 use crate::shell::state;
 use leptos::prelude::*;
 use model::RouteMap;
-use state::{use_routekaart, Routekaart};
+use state::{use_routekaart, Routekaart, WhereToGo};
+use std::{future::Future, pin::Pin};
 
 /// `#/zorgen[/<node>]` for burgers, `#/routekaart[/<node>]` for professionals,
 /// `#/zorgen/afdrukken` for the printable routekaart.
 #[component]
 pub fn RoutekaartScreen() -> impl IntoView {
-    provide_context(Routekaart::new(RouteMap::national()));
+    provide_context(Routekaart::new(RouteMap::national(), ask_the_sociale_kaart, RwSignal::new(String::new())));
     screens_for_hash()
 }
 
 /// Beheer's preview: the same screens, for the place its editor chose (`place`, shared with
-/// its own postcode and wijk fields), under the preview's own `AppState`.
+/// its own postcode and wijk fields), under the preview's own `AppState`. Beheer carries the
+/// importer and its files are in its own memory, so it reads them itself.
 #[component]
 pub fn RoutekaartPreview(place: RwSignal<String>) -> impl IntoView {
-    provide_context(Routekaart::new(RouteMap::national()).with_place(place));
+    fn read_here(content: crate::content::Content, postcode: u16) -> Pin<Box<dyn Future<Output = Option<WhereToGo>>>> {
+        Box::pin(async move { crate::sociale_kaart::where_to_go(&content, postcode).await })
+    }
+    provide_context(Routekaart::new(RouteMap::national(), read_here, place));
     screens_for_hash()
+}
+
+/// The shell's way to where to go: the sociale kaart's module answers (`src/bin/sociale-kaart.rs`),
+/// so the routekaart in the shell's module carries none of the importer.
+fn ask_the_sociale_kaart(content: crate::content::Content, postcode: u16) -> Pin<Box<dyn Future<Output = Option<WhereToGo>>>> {
+    Box::pin(async move {
+        let answer = crate::shell::capability::ask("sociale-kaart", "where_to_go", &content, postcode.into()).await?;
+        serde_json::from_str(&answer).ok()
+    })
 }
 
 /// The screen the app state's screen and sub-path name.

@@ -5,10 +5,7 @@ use super::local::{contacts_for, wijken};
 use super::model::{RouteAction, ActionKind, Node, NodeKind, Steps};
 use super::state::use_routekaart;
 use crate::i18n::{t, t_with, Text};
-use crate::sociale_kaart::model::serving;
-use crate::ground::postcode::postcode4;
 use crate::sociale_kaart::query::SearchQuery;
-use crate::sociale_kaart::service_view::{ServiceView, Variant};
 use crate::ground::route::Screen;
 use crate::shell::{in_lang, state, tr, ContactList, SourceNote};
 use crate::shell::field::Field;
@@ -188,17 +185,13 @@ fn FindService(theme: String, why: Text) -> impl IntoView {
     let label = StoredValue::new(label.unwrap_or_else(|| Text { nl: theme.clone(), en: None }));
     let label = move || label.with_value(|label| label.get(lang()).to_string());
     let (theme, why) = (StoredValue::new(theme), StoredValue::new(why));
-    let found = move || {
-        let postcode = routekaart.place.with(|place| postcode4(place))?;
-        let records = routekaart.services()?;
-        theme.with_value(|theme| serving(&records, theme, postcode).cloned())
-    };
+    let found = move || theme.with_value(|theme| routekaart.where_to_go(theme));
     let search_href = move || {
         let area = routekaart.place.get().trim().to_string();
         SearchQuery { theme: Some(theme.get_value()), area, ..SearchQuery::default() }.href()
     };
     let has_social_map = move || app.content.with(|c| c.region.as_ref().is_some_and(|r| r.social_map.is_some()));
-    // Fetched once this block is drawn: only a route that points to a service loads the files.
+    // Asked once this block is drawn and a postcode given: only then do the files load.
     routekaart.want_services();
     // The region pack may arrive after this screen is drawn (an embedding page's data).
     move || {
@@ -211,7 +204,10 @@ fn FindService(theme: String, why: Text) -> impl IntoView {
                 <p>{move || why.with_value(|why| why.get(lang()).to_string())}</p>
                 {move || match found() {
                     Some(service) => view! {
-                        <ServiceView record=service variant=Variant::WhereToGo { lead: "routes.find.for_place", call: "routes.call" }/>
+                        <p>
+                            {tr("routes.find.for_place")} " " <a href=service.href()>{service.name.clone()}</a>
+                            {service.phone.clone().map(|(uri, number)| view! { ", " {tr("routes.call")} " " <a href=uri>{number}</a> })}
+                        </p>
                     }.into_any(),
                     None => view! { <p><a href=search_href()>{move || t_with(lang(), "routes.find.search", &[("theme", &label())])}</a></p> }.into_any(),
                 }}

@@ -1,12 +1,24 @@
-//! What the routekaart screens share: the routes, the place the user gave and the region's
-//! services (`Routekaart`), and `use_routekaart` to reach them. Apart from the root (`mod.rs`),
-//! so the screens the root shows can use them without importing it back.
+//! What the routekaart screens share: the routes, the place the user gave and where to go for
+//! it (`Routekaart`), and `use_routekaart` to reach them. Apart from the root (`mod.rs`), so
+//! the screens the root shows can use them without importing it back.
 
 use super::model::RouteMap;
+use crate::content::Content;
+use crate::ground::postcode::postcode4;
 use crate::shell::state;
-use crate::sociale_kaart::{self, model::ServiceRecord};
+use crate::sociale_kaart::model::ServiceLink;
 use leptos::prelude::*;
-use std::sync::Arc;
+use std::collections::BTreeMap;
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+
+/// Per theme, the service serving a postcode (`sociale_kaart::where_to_go`).
+pub type WhereToGo = BTreeMap<String, ServiceLink>;
+
+/// How the routekaart learns where to go for a postcode: the shell asks the sociale kaart's
+/// module (it carries no importer); Beheer, which does, reads the files itself.
+pub type FindWhereToGo = fn(Content, u16) -> Pin<Box<dyn Future<Output = Option<WhereToGo>>>>;
 
 /// What the routekaart screens share. The place lives in memory only: citizen pages store
 /// nothing.
@@ -15,63 +27,54 @@ pub struct Routekaart {
     pub routes: StoredValue<RouteMap>,
     /// The postcode or wijk the user gave for local help.
     pub place: RwSignal<String>,
-    /// The region's sociale kaart: its pack's address; `None` when it names none.
-    services_of: Memo<Option<String>>,
-    /// The region's records, tagged with the address they were fetched for.
-    services: LocalResource<(Option<String>, Option<Arc<Vec<ServiceRecord>>>)>,
+    /// The region's sociale kaart (its pack's address) and the place's postcode, when both are
+    /// known: what `found` is asked for.
+    asked: Memo<Option<(String, u16)>>,
+    /// Where to go, tagged with what it was asked for.
+    found: LocalResource<Option<((String, u16), Rc<WhereToGo>)>>,
     wanted: RwSignal<bool>,
 }
 
 impl Routekaart {
-    /// Asks for the region's sociale kaart: fetched once per region, when a route first points
-    /// to a service in it.
+    /// A route points to a service: ask where to go once the user has given a postcode. The
+    /// sociale kaart's files (and, in the shell, its module) load only then.
     pub fn want_services(&self) {
         if !self.wanted.get_untracked() {
             self.wanted.set(true);
         }
     }
 
-    /// The region's records, once they are here; `None` while they are on their way and
-    /// without a sociale kaart.
-    pub fn services(&self) -> Option<Arc<Vec<ServiceRecord>>> {
-        let wanted = self.services_of.get().filter(|_| self.wanted.get())?;
-        match self.services.get()? {
-            (Some(of), services) if of == wanted => services,
+    /// The service for `theme` at the place's postcode, once it is known; `None` while it is
+    /// on its way, without a postcode or sociale kaart, or when none serves it.
+    pub fn where_to_go(&self, theme: &str) -> Option<ServiceLink> {
+        let asked = self.asked.get().filter(|_| self.wanted.get())?;
+        match self.found.get()? {
+            Some((of, found)) if of == asked => found.get(theme).cloned(),
             _ => None,
         }
     }
 
-    pub(super) fn new(routes: RouteMap) -> Routekaart {
+    /// `place`: a signal of its own, or Beheer's, which its preview's fields share.
+    pub(super) fn new(routes: RouteMap, find: FindWhereToGo, place: RwSignal<String>) -> Routekaart {
         let app = state();
         let wanted = RwSignal::new(false);
-        let services_of = Memo::new(move |_| {
-            app.content.with(|c| c.region.as_ref().filter(|r| r.social_map.is_some()).and_then(|r| r.loaded_from.clone()))
+        let asked = Memo::new(move |_| {
+            let of = app.content.with(|c| c.region.as_ref().filter(|r| r.social_map.is_some()).and_then(|r| r.loaded_from.clone()))?;
+            Some((of, place.with(|p| postcode4(p))?))
         });
-        let services = LocalResource::new(move || {
+        let found = LocalResource::new(move || {
             // `wanted` read first and directly: it is set in the same pass that makes this
             // resource (the first "where to go" block), and a signal marks the resource dirty
             // where a memo would only ask it to check, which its first run does not see.
             let wanted = wanted.get();
-            let of = services_of.get().filter(|_| wanted);
+            let asked = asked.get().filter(|_| wanted);
             async move {
-                let records = match of {
-                    Some(_) => {
-                        let content = app.content.get_untracked();
-                        sociale_kaart::fetch_and_import(&content).await.map(|(import, _)| Arc::new(import.records))
-                    }
-                    None => None,
-                };
-                (of, records)
+                let asked = asked?;
+                let found = find(app.content.get_untracked(), asked.1).await?;
+                Some((asked, Rc::new(found)))
             }
         });
-        Routekaart { routes: StoredValue::new(routes), place: RwSignal::new(String::new()), services_of, services, wanted }
-    }
-}
-
-impl Routekaart {
-    /// The same, with the place kept in `place` (Beheer's preview sets it from its fields).
-    pub(super) fn with_place(self, place: RwSignal<String>) -> Routekaart {
-        Routekaart { place, ..self }
+        Routekaart { routes: StoredValue::new(routes), place, asked, found, wanted }
     }
 }
 

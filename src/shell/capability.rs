@@ -1,5 +1,6 @@
 //! Capabilities are separate wasm modules, loaded when a user opens them, so the first load
-//! stays small however much the app grows. The shell renders a slot; the capability's module
+//! stays small however much the app grows; one that a quick journey needs can be built into
+//! the shell instead (`build_in`), and a module can answer the shell a question (`ask`). The shell renders a slot; the capability's module
 //! (`meldcode.js`, built by `scripts/build-capability`) mounts into it with its own state,
 //! following the shell's language and region pack through window events. A capability's own
 //! stylesheet (`style/<name>.css`) is loaded with it.
@@ -22,34 +23,91 @@ pub const NAVIGATED: &str = "data-meldwijzer-navigated";
 const DATA_EVENT: &str = "meldwijzer-capability-data";
 
 #[wasm_bindgen(inline_js = "
-export function load_capability(name) {
+// Each module imported and started once, whether it is mounted or only asked (`ask`); a
+// failed load is forgotten, so \"Opnieuw proberen\" tries again.
+const modules = new Map();
+function started(name) {
   // This snippet sits in snippets/<crate>/; the capability modules sit at the build's root.
-  const file = (ext) => new URL(`../../${name}.${ext}`, import.meta.url).href;
-  if (!document.querySelector(`link[data-meldwijzer-style='${name}']`)) {
+  let module = modules.get(name);
+  if (!module) {
+    module = import(file(name, 'js')).then(async (m) => { await m.default(); return m; });
+    module.catch(() => modules.delete(name));
+    modules.set(name, module);
+  }
+  return module;
+}
+function file(name, ext) { return new URL(`../../${name}.${ext}`, import.meta.url).href; }
+export function load_capability(name, style) {
+  if (style && !document.querySelector(`link[data-meldwijzer-style='${name}']`)) {
     const style = document.createElement('link');
     style.rel = 'stylesheet';
-    style.href = file('css');
+    style.href = file(name, 'css');
     style.dataset.meldwijzerStyle = name;
     document.head.append(style);
   }
-  return import(file('js')).then(async (module) => { await module.default(); module.mount(); });
+  return started(name).then((m) => m.mount());
+}
+export function ask_capability(name, question, data, arg) {
+  return started(name).then((m) => m[question](data, arg));
 }")]
 extern "C" {
     #[wasm_bindgen(catch)]
-    fn load_capability(name: &str) -> Result<js_sys::Promise, JsValue>;
+    fn load_capability(name: &str, style: bool) -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(catch)]
+    fn ask_capability(name: &str, question: &str, data: String, arg: JsValue) -> Result<js_sys::Promise, JsValue>;
+}
+
+/// Asks capability `name`'s module a `question` (one of its exported functions, called with the
+/// region pack as JSON and `arg`), loading the module first but not mounting it: the shell
+/// draws what the module knows without carrying its code. `None` when the module cannot load or
+/// answers nothing.
+pub async fn ask(name: &str, question: &str, content: &Content, arg: JsValue) -> Option<String> {
+    let promise = ask_capability(name, question, content.region_json(), arg).ok()?;
+    wasm_bindgen_futures::JsFuture::from(promise).await.ok()?.as_string()
+}
+
+/// The region pack a shell sent with a question (`ask`), as the module's content; the
+/// national content alone when it cannot be read.
+pub fn asked_content(region_json: &str) -> Content {
+    Content::new(NationalContent::load(), read_slot(region_json).ok().flatten())
+}
+
+/// Capabilities whose styles are in the shell's `meldwijzer.css`: the routekaart, as the
+/// citizen shell (`src/bin/citizen.rs`) has it built in.
+const STYLED_BY_SHELL: &[&str] = &["routekaart"];
+
+type BuiltIn = (&'static str, fn() -> AnyView);
+
+thread_local! {
+    /// Capabilities compiled into the shell's own module (`bin/citizen.rs`): drawn in place, never
+    /// loaded. A journey that must be quick on a phone pays for one runtime, not two.
+    static BUILT_IN: RefCell<Vec<BuiltIn>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Makes capability `name` part of the shell: its slot draws `view` with the shell's state.
+pub fn build_in(name: &'static str, view: fn() -> AnyView) {
+    crate::i18n::add_text(crate::i18n::capability_text(name));
+    BUILT_IN.with(|b| b.borrow_mut().push((name, view)));
+}
+
+fn built_in(name: &str) -> Option<fn() -> AnyView> {
+    BUILT_IN.with(|b| b.borrow().iter().find(|(n, _)| *n == name).map(|(_, view)| *view))
 }
 
 /// Where a capability appears in the shell; shows a message if its module cannot load. The
 /// slot carries the validated region pack as JSON, which the module reads into its own state.
 #[component]
 pub fn Slot(name: &'static str) -> impl IntoView {
+    if let Some(view) = built_in(name) {
+        return view();
+    }
     let app = state();
     let data = move || app.content.with(Content::region_json);
     let failed = RwSignal::new(false);
     let load = move || {
         failed.set(false);
         leptos::task::spawn_local(async move {
-            let loaded = match load_capability(name) {
+            let loaded = match load_capability(name, !STYLED_BY_SHELL.contains(&name)) {
                 Ok(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.is_ok(),
                 Err(_) => false,
             };
@@ -90,6 +148,7 @@ pub fn Slot(name: &'static str) -> impl IntoView {
             </div>
         })}
     }
+    .into_any()
 }
 
 /// The attribute through which the shell hands a capability the validated region pack.
@@ -269,5 +328,14 @@ mod tests {
         let other = read_slot(r#"{"region": 3}"#).unwrap_err();
         assert!(matches!(other.problem, Problem::WrongType { .. }), "{:?}", other.problem);
         assert!(!other.message(Lang::Nl).contains("\"region\""), "the data is not repeated: {}", other.message(Lang::Nl));
+    }
+
+    #[test]
+    fn a_question_carries_the_shells_pack_and_garbage_leaves_the_national_content() {
+        let pack = crate::content::validate::parse_region_pack("regio.json", include_str!("../../public/regions/voorbeeldstad.json"), &["112", "veilig-thuis"], crate::sociale_kaart::import::test_today()).unwrap();
+        let content = Content::new(NationalContent::load(), Some(pack.clone()));
+        assert_eq!(asked_content(&content.region_json()).region, Some(pack));
+        assert_eq!(asked_content("").region, None);
+        assert_eq!(asked_content("{\"region\": 3}").region, None);
     }
 }

@@ -34,6 +34,29 @@ pub fn region_taxonomy(content: &Content) -> model::Taxonomy {
     content.region.as_ref().and_then(|r| r.social_map.as_ref()).map(source::SocialMapSources::taxonomy).unwrap_or_default()
 }
 
+thread_local! {
+    /// The records the routekaart's "where to go" last read, with the pack address they are
+    /// of: a route asks for every postcode a user types, the files are imported once.
+    static WHERE_TO_GO_RECORDS: std::cell::RefCell<Option<(String, std::rc::Rc<Vec<model::ServiceRecord>>)>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The routekaart's "where to go" for `postcode`, per theme (`model::where_to_go`), from the
+/// region's files. `None` without a sociale kaart or when its files cannot be read (the route
+/// then links to a search instead).
+pub async fn where_to_go(content: &Content, postcode: u16) -> Option<std::collections::BTreeMap<String, model::ServiceLink>> {
+    let address = content.region.as_ref()?.loaded_from.clone()?;
+    let kept = WHERE_TO_GO_RECORDS.with(|kept| kept.borrow().as_ref().filter(|(of, _)| *of == address).map(|(_, records)| records.clone()));
+    let records = match kept {
+        Some(records) => records,
+        None => {
+            let records = std::rc::Rc::new(fetch_and_import(content).await?.0.records);
+            WHERE_TO_GO_RECORDS.with(|kept| *kept.borrow_mut() = Some((address, records.clone())));
+            records
+        }
+    };
+    Some(model::where_to_go(&records, postcode))
+}
+
 /// Fetches and imports every file a region pack names, next to the pack, and indexes them.
 pub async fn load(content: &Content) -> Option<Loaded> {
     let (import, unread) = fetch_and_import(content).await?;
@@ -48,9 +71,8 @@ pub async fn load(content: &Content) -> Option<Loaded> {
     Some(Loaded { directory: Directory::with_index(import.records, taxonomy, index), issues: import.issues, more_issues: import.more_issues, unread })
 }
 
-/// The region's records without a search index, for parts that only look services up (the
-/// routekaart): the index's code stays out of their module. Also the files that could not
-/// be fetched.
+/// The region's records without a search index, for parts that only look services up
+/// (`where_to_go`). Also the files that could not be fetched.
 pub async fn fetch_and_import(content: &Content) -> Option<(import::Import, Vec<Issue>)> {
     let region = content.region.as_ref()?;
     let (sources, base) = (region.social_map.as_ref()?, region.loaded_from.as_deref()?);

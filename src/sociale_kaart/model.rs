@@ -622,6 +622,43 @@ pub fn serving<'a>(records: &'a [ServiceRecord], theme: &str, postcode: u16) -> 
         .map(|(_, record)| record)
 }
 
+/// What the routekaart's "where to go" shows of a service: its name as a link to its page
+/// and its first number. Small on purpose: the sociale kaart's module sends it to the shell,
+/// which carries no importer.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ServiceLink {
+    pub id: String,
+    pub name: String,
+    /// `tel:` address and the number as written.
+    pub phone: Option<(String, String)>,
+}
+
+impl ServiceLink {
+    /// `#/sociale-kaart/dienst/<id>`, the service's page.
+    pub fn href(&self) -> String {
+        service_href(&self.id)
+    }
+}
+
+/// A service's page in the sociale kaart.
+pub fn service_href(id: &str) -> String {
+    crate::ground::route::Screen::SocialMap.href_to(&["dienst", id])
+}
+
+/// Per theme, the service that serves `postcode` most narrowly ([`serving`]): every "where to
+/// go" a route can point to for one postcode, in one answer.
+pub fn where_to_go(records: &[ServiceRecord], postcode: u16) -> std::collections::BTreeMap<String, ServiceLink> {
+    let themes: std::collections::BTreeSet<&str> = records.iter().flat_map(|r| r.themes.iter().map(String::as_str)).collect();
+    themes
+        .into_iter()
+        .filter_map(|theme| {
+            let record = serving(records, theme, postcode)?;
+            let phone = record.all_phones().first().map(|p| (p.tel_uri(), p.number.clone()));
+            Some((theme.to_string(), ServiceLink { id: record.id.clone(), name: record.name.clone(), phone }))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -731,6 +768,26 @@ mod tests {
         assert_eq!(serving(directory.records(), "wijkteam", 3318).unwrap().id, "sociaal-team-stad");
         assert!(serving(directory.records(), "wijkteam", 9999).is_none());
         assert_eq!(directory.get("buurtteam-oud").unwrap().status, Status::Defunct);
+    }
+
+    #[test]
+    fn where_to_go_answers_every_theme_for_a_postcode_with_the_narrowest_service() {
+        let mut noord = team("buurtteam-noord", "wijkteam", vec![area("Noord", &["3311-3313"])]);
+        noord.phones = vec![Phone { number: "010 123 45 67".into(), kind: PhoneKind::Voice, description: None, extension: None }];
+        let records = vec![
+            team("sociaal-team-stad", "wijkteam", vec![area("Gemeente Voorbeeldstad", &["3311-3319"])]),
+            noord,
+            team("cjg", "opvoeden", vec![area("Noord", &["3312"])]),
+        ];
+        let found = where_to_go(&records, 3312);
+        assert_eq!(found.keys().collect::<Vec<_>>(), ["opvoeden", "wijkteam"]);
+        let team = &found["wijkteam"];
+        assert_eq!((team.id.as_str(), team.name.as_str()), ("buurtteam-noord", records[1].name.as_str()));
+        assert_eq!(team.phone, Some(("tel:0101234567".to_string(), "010 123 45 67".to_string())));
+        assert_eq!(team.href(), "#/sociale-kaart/dienst/buurtteam-noord");
+        assert_eq!(where_to_go(&records, 3318)["wijkteam"].id, "sociaal-team-stad");
+        assert!(!where_to_go(&records, 3318).contains_key("opvoeden"));
+        assert!(where_to_go(&records, 9999).is_empty());
     }
 
     /// One rule for every place a service is shown: an inactive or defunct service is found

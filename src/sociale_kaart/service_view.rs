@@ -1,14 +1,14 @@
-//! One service, drawn the same way wherever it appears: a search result, its own page, a
-//! section of the printed "mijn lijstje" and the routekaart's "where to go". It reads only the
-//! model and the hours, never the search index or the sociale kaart's screen state, so the
-//! routekaart's module can draw a service too; what a user can do with the service (the list
-//! toggle) comes in as children.
+//! One service, drawn the same way wherever it appears: a search result, its own page and a
+//! section of the printed "mijn lijstje" (the routekaart's "where to go" draws a
+//! `model::ServiceLink`). It reads only the model and the hours, never the search index or the
+//! sociale kaart's screen state, so Beheer's report can draw a service too; what a user can do
+//! with the service (the list toggle) comes in as children.
 
 use super::hours::{Hours, OpenState};
-use super::model::{CheckedStatement, CostStatement, PhoneKind, ReferralStatement, ServiceRecord, Status, Taxonomy};
+use super::model::{service_href, CheckedStatement, CostStatement, PhoneKind, ReferralStatement, ServiceRecord, Status, Taxonomy};
 use super::hours::ALL_DAYS;
 use crate::i18n::{long_date, t, t_with, Lang};
-use crate::shell::{route::Screen, state, tr};
+use crate::shell::{state, tr};
 use chrono::NaiveDateTime;
 use leptos::prelude::*;
 
@@ -22,10 +22,6 @@ pub enum Variant {
     Page,
     /// A section (`h2`) of the printed list: how to reach it and its hours in lines.
     Printed,
-    /// The routekaart's "where to go": one line, `lead` ("Voor jouw postcode:"), the name as a
-    /// link to its page and its first number after `call` ("Bel"). Both are keys of the
-    /// caller's texts: the routekaart's module has no sociale kaart text.
-    WhereToGo { lead: &'static str, call: &'static str },
 }
 
 /// A service as `variant` draws it. `now` is the local time "Nu open" and the hours are
@@ -44,13 +40,12 @@ pub fn ServiceView(
         Variant::Card => card(record, now(), children),
         Variant::Page => page(record, now(), taxonomy, children),
         Variant::Printed => printed(record, now(), children),
-        Variant::WhereToGo { lead, call } => where_to_go(record, lead, call),
     }
 }
 
 /// `#/sociale-kaart/dienst/<id>`.
 fn href(record: &ServiceRecord) -> String {
-    Screen::SocialMap.href_to(&["dienst", &record.id])
+    service_href(&record.id)
 }
 
 fn organization(record: &ServiceRecord) -> Option<AnyView> {
@@ -83,18 +78,6 @@ fn printed(record: ServiceRecord, now: Signal<NaiveDateTime>, children: Option<C
             {lines.into_iter().map(|line| view! { <p class="mw-service-list__hours">{line}</p> }).collect_view()}
             <div class="mw-no-print">{children.map(|children| children())}</div>
         </section>
-    }
-    .into_any()
-}
-
-fn where_to_go(record: ServiceRecord, lead: &'static str, call: &'static str) -> AnyView {
-    let phone = record.all_phones().first().map(|p| (p.tel_uri(), p.number.clone()));
-    view! {
-        <p>
-            {tr(lead)} " "
-            <a href=href(&record)>{record.name.clone()}</a>
-            {phone.map(|(uri, number)| view! { ", " {tr(call)} " " <a href=uri>{number}</a> })}
-        </p>
     }
     .into_any()
 }

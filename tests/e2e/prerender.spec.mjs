@@ -2,7 +2,7 @@
 // slow phone a citizen can read and follow them before the wasm has arrived, and the app then
 // takes over on the same screen. Here the wasm is held back until the test lets it through.
 import { test, expect } from '@playwright/test';
-import { appReady, EVERY_SCREEN, expectAccessible, NATIONAL, NEUTRAL, ROUTES, routeNode, stubNeutralSite, telUri, uiText } from './helpers.mjs';
+import { appReady, EVERY_SCREEN, expectAccessible, NATIONAL, NEUTRAL, ROUTES, routeNode, stubNeutralSite, telUri, trackRequests, uiText } from './helpers.mjs';
 
 /** Holds every .wasm request (or those matching `pattern`) until `release()` is called. */
 async function holdWasm(page, pattern = '**/*.wasm') {
@@ -114,12 +114,28 @@ test('before the wasm: a returning professional is not shown a first visitor\'s 
   await expect(page.getByRole('link', { name: uiText('profile.set') })).toHaveCount(0);
 });
 
-test('between the shell and the routekaart\'s module the question stays, and its answers still lead on', async ({ page }) => {
-  // The shell starts; the routekaart's module is on its way (a slow phone: seconds).
-  const release = await holdWasm(page, '**/routekaart_bg.wasm');
+test('opened on the citizen\'s route, one shell with the routekaart in it starts: no second module', async ({ page }) => {
+  const requests = trackRequests(page);
   await page.goto('/#/zorgen');
-  await expect(page.locator('[data-meldwijzer-mounted] .meldwijzer')).toBeVisible();
-  await expect(page.locator('.mw-prerender')).toHaveCount(0);
+  await appReady(page);
+  await expect(page.locator('.meldwijzer .mw-screen h1')).toHaveText(start.title.nl);
+  await page.getByRole('link', { name: firstAnswer.label.nl, exact: true }).click();
+  await expect(page.locator('.meldwijzer .mw-screen h1')).toHaveText(routeNode(firstAnswer.next).title.nl);
+  const wasm = requests.urls.filter((url) => url.endsWith('.wasm')).map((url) => url.split('/').pop());
+  expect(wasm).toEqual(['citizen_bg.wasm']);
+  // From there to the rest of the app: the other capabilities load as modules, as ever.
+  await page.evaluate(() => { location.hash = '#/meldcode'; });
+  await expect(page.locator('.meldwijzer .mw-screen h1')).toHaveText(uiText('title.meldcode'));
+});
+
+test('between the shell and the routekaart\'s module the question stays, and its answers still lead on', async ({ page }) => {
+  // Opened at home, the plain shell runs; the routekaart's module is on its way when the user
+  // chooses the citizen's door (a slow phone: seconds).
+  const release = await holdWasm(page, '**/routekaart_bg.wasm');
+  await page.goto('/');
+  await appReady(page);
+  await page.getByRole('link', { name: new RegExp(uiText('home.citizen')) }).click();
+  await expect(page).toHaveURL(/#\/zorgen$/);
   const heading = page.locator('.meldwijzer .mw-screen h1').locator('visible=true');
   await expect(heading).toHaveText(start.title.nl);
   await expect(page.getByText(uiText('capability.loading'))).toBeHidden();
