@@ -34,26 +34,55 @@ pub fn region_taxonomy(content: &Content) -> model::Taxonomy {
     content.region.as_ref().and_then(|r| r.social_map.as_ref()).map(source::SocialMapSources::taxonomy).unwrap_or_default()
 }
 
+/// The records the routekaart's "where to go" reads, by the pack address they are of.
+enum WhereToGoRecords {
+    /// Being fetched and imported: the promise settles when they are here (or not).
+    Reading(String, js_sys::Promise),
+    Read(String, std::rc::Rc<Vec<model::ServiceRecord>>),
+}
+
 thread_local! {
-    /// The records the routekaart's "where to go" last read, with the pack address they are
-    /// of: a route asks for every postcode a user types, the files are imported once.
-    static WHERE_TO_GO_RECORDS: std::cell::RefCell<Option<(String, std::rc::Rc<Vec<model::ServiceRecord>>)>> = const { std::cell::RefCell::new(None) };
+    /// A route asks for every postcode a user types, often while the first answer is still on
+    /// its way: the files are fetched and imported once, and every ask waits for that reading.
+    static WHERE_TO_GO_RECORDS: std::cell::RefCell<Option<WhereToGoRecords>> = const { std::cell::RefCell::new(None) };
 }
 
 /// The routekaart's "where to go" for `postcode`, per theme (`model::where_to_go`), from the
 /// region's files. `None` without a sociale kaart or when its files cannot be read (the route
 /// then links to a search instead).
 pub async fn where_to_go(content: &Content, postcode: u16) -> Option<std::collections::BTreeMap<String, model::ServiceLink>> {
+    use WhereToGoRecords::{Read, Reading};
     let address = content.region.as_ref()?.loaded_from.clone()?;
-    let kept = WHERE_TO_GO_RECORDS.with(|kept| kept.borrow().as_ref().filter(|(of, _)| *of == address).map(|(_, records)| records.clone()));
-    let records = match kept {
-        Some(records) => records,
-        None => {
-            let records = std::rc::Rc::new(fetch_and_import(content).await?.0.records);
-            WHERE_TO_GO_RECORDS.with(|kept| *kept.borrow_mut() = Some((address, records.clone())));
-            records
+    let reading = WHERE_TO_GO_RECORDS.with(|kept| {
+        let mut kept = kept.borrow_mut();
+        match &*kept {
+            Some(Read(of, _)) if *of == address => None,
+            Some(Reading(of, promise)) if *of == address => Some(promise.clone()),
+            _ => {
+                let (content, of) = (content.clone(), address.clone());
+                let promise = wasm_bindgen_futures::future_to_promise(async move {
+                    let records = fetch_and_import(&content).await.map(|(import, _)| std::rc::Rc::new(import.records));
+                    WHERE_TO_GO_RECORDS.with(|kept| {
+                        let mut kept = kept.borrow_mut();
+                        // Only if no other region's reading has started meanwhile.
+                        if matches!(&*kept, Some(Reading(now, _)) if *now == of) {
+                            *kept = records.map(|records| Read(of, records));
+                        }
+                    });
+                    Ok(wasm_bindgen::JsValue::UNDEFINED)
+                });
+                *kept = Some(Reading(address.clone(), promise.clone()));
+                Some(promise)
+            }
         }
-    };
+    });
+    if let Some(promise) = reading {
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    }
+    let records = WHERE_TO_GO_RECORDS.with(|kept| match &*kept.borrow() {
+        Some(Read(of, records)) if *of == address => Some(records.clone()),
+        _ => None,
+    })?;
     Some(model::where_to_go(&records, postcode))
 }
 

@@ -1,6 +1,6 @@
 // Routekaart: from worry to the right person, for burgers and professionals, from one route model.
 import { test, expect } from '@playwright/test';
-import { expectAccessible, trackRequests, appReady, NEUTRAL, stubNeutralSite, contentText, uiText, routeAnswer, routeNode, telUri, routeCalls, regionPack, regionContact, uiPattern, longDate, NATIONAL, ROUTES } from './helpers.mjs';
+import { expectAccessible, trackRequests, appReady, NEUTRAL, stubNeutralSite, contentText, uiText, routeAnswer, routeNode, telUri, routeCalls, regionPack, regionContact, uiPattern, longDate, NATIONAL, ROUTES, typeLikeAPerson } from './helpers.mjs';
 
 const h1 = (page) => page.locator('.mw-screen h1');
 const tel = (number) => telUri(number.number);
@@ -80,6 +80,31 @@ test('a worry about a child points to the wijkteam for the postcode, in the soci
   await wijkteam.getByRole('link', { name: NORTH.name }).click();
   await expect(h1(page)).toHaveText(NORTH.name);
   await expectAccessible(page, 'sociale kaart, from the routekaart');
+});
+
+test('the sociale kaart is fetched once, however many postcodes are typed while it comes in', async ({ page }) => {
+  const requests = trackRequests(page);
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
+  await page.route('**/voorbeeldstad-sociale-kaart.json', async (route) => { await released; await route.continue(); });
+  await page.goto('/voorbeeld.html#/zorgen/kind');
+  await appReady(page);
+  const wijkteam = page.locator('.mw-route-find', { hasText: uiText('routes.find.title', 'nl', { theme: 'Wijkteam' }) });
+  const place = page.getByLabel(uiText('routes.place'));
+  await typeLikeAPerson(page, place, '3312');
+  // The team from the pack is there at once; the service waits for the sociale kaart.
+  await expect(page.getByRole('heading', { name: NORTH.name })).toBeVisible();
+  await expect(wijkteam.getByRole('link', { name: uiPattern('routes.find.search') })).toBeVisible();
+  await expect.poll(() => requests.urls.filter((url) => url.endsWith('/voorbeeldstad-sociale-kaart.json')).length).toBe(1);
+  await place.fill('');
+  await typeLikeAPerson(page, place, '3319');
+  release();
+  await expect(wijkteam.getByRole('link', { name: SOUTH.name })).toBeVisible();
+  await place.fill('');
+  await typeLikeAPerson(page, place, '3312 AB');
+  await expect(wijkteam.getByRole('link', { name: NORTH.name })).toBeVisible();
+  expect(requests.urls.filter((url) => url.endsWith('/voorbeeldstad-sociale-kaart.json'))).toHaveLength(1);
+  expect(requests.urls.filter((url) => url.endsWith('/sociale-kaart_bg.wasm'))).toHaveLength(1);
 });
 
 test('after the call: what Veilig Thuis does, and when', async ({ page }) => {
