@@ -1,7 +1,8 @@
 //! Routekaart: from worry to the right person. One route model (`model`, from
 //! `content/routes.json` plus a region's local steps), shown plainly to burgers at `#/zorgen`
-//! and precisely to professionals at `#/routekaart`, and printed per wijk. Part of the shell's own module
-//! (`main.rs`, `shell::capability::build_in`).
+//! and precisely to professionals at `#/routekaart`, and printed per wijk. Its own module (see
+//! `shell::capability`), and built into the citizen shell (`src/bin/citizen.rs`) for pages
+//! opened on a route.
 
 pub mod local;
 pub mod model;
@@ -13,8 +14,7 @@ use crate::ground::route::Screen;
 use crate::shell::state;
 use leptos::prelude::*;
 use model::RouteMap;
-use state::{use_routekaart, Routekaart, WhereToGo};
-use std::{future::Future, pin::Pin};
+use state::{use_routekaart, Routekaart, WhereToGoAnswer};
 
 /// `#/zorgen[/<node>]` for burgers, `#/routekaart[/<node>]` for professionals,
 /// `#/zorgen/afdrukken` for the printable routekaart.
@@ -29,7 +29,7 @@ pub fn RoutekaartScreen() -> impl IntoView {
 /// importer and its files are in its own memory, so it reads them itself.
 #[component]
 pub fn RoutekaartPreview(place: RwSignal<String>) -> impl IntoView {
-    fn read_here(content: crate::content::Content, postcode: u16) -> Pin<Box<dyn Future<Output = Option<WhereToGo>>>> {
+    fn read_here(content: crate::content::Content, postcode: u16) -> WhereToGoAnswer {
         Box::pin(async move { crate::sociale_kaart::where_to_go(&content, postcode).await })
     }
     provide_context(Routekaart::new(RouteMap::national(), read_here, place));
@@ -38,7 +38,7 @@ pub fn RoutekaartPreview(place: RwSignal<String>) -> impl IntoView {
 
 /// The shell's way to where to go: the sociale kaart's module answers (`src/bin/sociale-kaart.rs`),
 /// so the routekaart in the shell's module carries none of the importer.
-fn ask_the_sociale_kaart(content: crate::content::Content, postcode: u16) -> Pin<Box<dyn Future<Output = Option<WhereToGo>>>> {
+fn ask_the_sociale_kaart(content: crate::content::Content, postcode: u16) -> WhereToGoAnswer {
     Box::pin(async move {
         let answer = crate::shell::capability::ask("sociale-kaart", "where_to_go", &content, postcode.into()).await?;
         serde_json::from_str(&answer).ok()

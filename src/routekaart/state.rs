@@ -18,7 +18,11 @@ pub type WhereToGo = BTreeMap<String, ServiceLink>;
 
 /// How the routekaart learns where to go for a postcode: the shell asks the sociale kaart's
 /// module (it carries no importer); Beheer, which does, reads the files itself.
-pub type FindWhereToGo = fn(Content, u16) -> Pin<Box<dyn Future<Output = Option<WhereToGo>>>>;
+pub type FindWhereToGo = fn(Content, u16) -> WhereToGoAnswer;
+pub type WhereToGoAnswer = Pin<Box<dyn Future<Output = Option<WhereToGo>>>>;
+
+/// A region's sociale kaart (its pack's address) and a postcode.
+type Asked = (String, u16);
 
 /// What the routekaart screens share. The place lives in memory only: citizen pages store
 /// nothing.
@@ -29,9 +33,9 @@ pub struct Routekaart {
     pub place: RwSignal<String>,
     /// The region's sociale kaart (its pack's address) and the place's postcode, when both are
     /// known: what `found` is asked for.
-    asked: Memo<Option<(String, u16)>>,
+    asked: Memo<Option<Asked>>,
     /// Where to go, tagged with what it was asked for.
-    found: LocalResource<Option<((String, u16), Rc<WhereToGo>)>>,
+    found: LocalResource<Option<(Asked, Rc<WhereToGo>)>>,
     wanted: RwSignal<bool>,
 }
 

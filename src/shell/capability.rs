@@ -1,9 +1,10 @@
 //! Capabilities are separate wasm modules, loaded when a user opens them, so the first load
-//! stays small however much the app grows; one that a quick journey needs can be built into
-//! the shell instead (`build_in`), and a module can answer the shell a question (`ask`). The shell renders a slot; the capability's module
+//! stays small however much the app grows. The shell renders a slot; the capability's module
 //! (`meldcode.js`, built by `scripts/build-capability`) mounts into it with its own state,
 //! following the shell's language and region pack through window events. A capability's own
-//! stylesheet (`style/<name>.css`) is loaded with it.
+//! stylesheet (`style/<name>.css`) is loaded with it. One that a quick journey needs can be
+//! built into a shell instead (`build_in`), and a module can answer the shell a question
+//! without being mounted (`ask`).
 
 use super::app_state::{set_if_changed, state, tr, AppState};
 use super::region_notice::RegionNotice;
@@ -27,7 +28,6 @@ const DATA_EVENT: &str = "meldwijzer-capability-data";
 // failed load is forgotten, so \"Opnieuw proberen\" tries again.
 const modules = new Map();
 function started(name) {
-  // This snippet sits in snippets/<crate>/; the capability modules sit at the build's root.
   let module = modules.get(name);
   if (!module) {
     module = import(file(name, 'js')).then(async (m) => { await m.default(); return m; });
@@ -36,6 +36,7 @@ function started(name) {
   }
   return module;
 }
+// This snippet sits in snippets/<crate>/; the capability modules sit at the build's root.
 function file(name, ext) { return new URL(`../../${name}.${ext}`, import.meta.url).href; }
 export function load_capability(name, style) {
   if (style && !document.querySelector(`link[data-meldwijzer-style='${name}']`)) {
@@ -96,6 +97,7 @@ fn built_in(name: &str) -> Option<fn() -> AnyView> {
 
 /// Where a capability appears in the shell; shows a message if its module cannot load. The
 /// slot carries the validated region pack as JSON, which the module reads into its own state.
+/// A capability built into this shell is drawn in place, with the shell's state.
 #[component]
 pub fn Slot(name: &'static str) -> impl IntoView {
     if let Some(view) = built_in(name) {
