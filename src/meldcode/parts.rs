@@ -45,9 +45,20 @@ pub fn entry_list(
     let entries = NodeRef::<leptos::html::Div>::new();
     let add_button = NodeRef::<leptos::html::Button>::new();
     // The new fields push the button down: a keyboard user continues in the first of them.
+    // Unless the user has already gone into a field (a quick click on a slow phone): the focus
+    // is theirs, and what they type must land where they put it.
     let added = move |_| {
         editing.edit(add);
         request_animation_frame(move || {
+            let document = web_sys::window().and_then(|w| w.document());
+            let active = document.as_ref().and_then(|d| d.active_element());
+            let elsewhere = active.is_some_and(|a| {
+                let button: Option<web_sys::Element> = add_button.get_untracked().map(Into::into);
+                Some(&a) != button.as_ref() && Some(&a) != document.as_ref().and_then(|d| d.body()).map(Into::into).as_ref()
+            });
+            if elsewhere {
+                return;
+            }
             let field = entries.get_untracked().and_then(|list| {
                 list.query_selector(".mw-entry:last-child :is(input, textarea, select)").ok().flatten()
             });
