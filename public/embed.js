@@ -123,19 +123,6 @@ function announceWaiting(registration) {
 const view = location.hash.match(/^#\/([^/?]*)/)?.[1] ?? document.querySelector('[data-meldwijzer]')?.dataset.view;
 const shell = ['zorgen', 'routekaart'].includes(view) ? 'citizen' : 'meldwijzer';
 
-// A page opened on a capability's screen fetches its module beside the shell, instead of once
-// the shell has started: on a slow line the network is not idle while the shell compiles.
-// The screens are those whose slug is their module's name (Screen::capability in
-// src/ground/route.rs); the shell imports the same files, so nothing is fetched twice.
-if (['meldcode', 'sociale-kaart', 'zelftest', 'beheer'].includes(view)) {
-  for (const [rel, name] of [['modulepreload', `${view}.js`], ['preload', `${view}_bg.wasm`]]) {
-    const link = document.createElement('link');
-    Object.assign(link, { rel, href: file(name), crossOrigin: 'anonymous' });
-    if (rel === 'preload') Object.assign(link, { as: 'fetch', type: 'application/wasm' });
-    document.head.append(link);
-  }
-}
-
 if (!(own && await newReleaseFirst().catch(() => false))) {
   const { default: init } = await import(file(`${shell}.js`));
   await init({ module_or_path: file(`${shell}_bg.wasm`) });

@@ -148,16 +148,3 @@ test('between the shell and the routekaart\'s module the question stays, and its
   await expect(page.locator('.mw-prerender-copy')).toHaveCount(0);
   await expect(page.locator('.meldwijzer .mw-screen h1')).toHaveText(routeNode(firstAnswer.next).title.nl);
 });
-
-test('opened on a capability\'s screen, its module is fetched beside the shell, once', async ({ page }) => {
-  const requests = trackRequests(page);
-  // The shell is held back: the sociale kaart's module is already on its way meanwhile.
-  const release = await holdWasm(page, '**/meldwijzer_bg.wasm');
-  await page.goto('/#/sociale-kaart');
-  await expect.poll(() => requests.urls.filter((url) => url.endsWith('/sociale-kaart_bg.wasm')).length).toBe(1);
-  release();
-  await appReady(page);
-  await expect(page.locator('.meldwijzer .mw-screen h1')).toHaveText(uiText('title.social_map'));
-  const wasm = requests.urls.filter((url) => url.endsWith('.wasm')).map((url) => url.split('/').pop()).sort();
-  expect(wasm).toEqual(['meldwijzer_bg.wasm', 'sociale-kaart_bg.wasm']);
-});
