@@ -614,12 +614,22 @@ pub fn number_conflicts<'a>(contacts: &'a [Contact], records: &'a [ServiceRecord
 /// The listed service with `theme` that covers `postcode` most narrowly: the wijkteam for
 /// this street rather than the gemeente-wide one.
 pub fn serving<'a>(records: &'a [ServiceRecord], theme: &str, postcode: u16) -> Option<&'a ServiceRecord> {
-    records
-        .iter()
-        .filter(|r| r.visibility().is_ok() && r.themes.iter().any(|t| t == theme))
-        .filter_map(|r| r.coverage_of(postcode).map(|width| (width, r)))
-        .min_by_key(|(width, _)| *width)
-        .map(|(_, record)| record)
+    serving_by_theme(records, postcode).get(theme).copied()
+}
+
+/// [`serving`] for every theme at once, in one pass over the records: per theme the listed
+/// service covering `postcode` most narrowly, the first listed of equally narrow ones.
+fn serving_by_theme(records: &[ServiceRecord], postcode: u16) -> std::collections::BTreeMap<&str, &ServiceRecord> {
+    let mut narrowest: std::collections::BTreeMap<&str, (u16, &ServiceRecord)> = std::collections::BTreeMap::new();
+    for record in records.iter().filter(|r| r.visibility().is_ok()) {
+        let Some(width) = record.coverage_of(postcode) else { continue };
+        for theme in &record.themes {
+            if narrowest.get(theme.as_str()).is_none_or(|(best, _)| width < *best) {
+                narrowest.insert(theme, (width, record));
+            }
+        }
+    }
+    narrowest.into_iter().map(|(theme, (_, record))| (theme, record)).collect()
 }
 
 /// What the routekaart's "where to go" shows of a service: its name as a link to its page
@@ -648,13 +658,11 @@ pub fn service_href(id: &str) -> String {
 /// Per theme, the service that serves `postcode` most narrowly ([`serving`]): every "where to
 /// go" a route can point to for one postcode, in one answer.
 pub fn where_to_go(records: &[ServiceRecord], postcode: u16) -> std::collections::BTreeMap<String, ServiceLink> {
-    let themes: std::collections::BTreeSet<&str> = records.iter().flat_map(|r| r.themes.iter().map(String::as_str)).collect();
-    themes
+    serving_by_theme(records, postcode)
         .into_iter()
-        .filter_map(|theme| {
-            let record = serving(records, theme, postcode)?;
+        .map(|(theme, record)| {
             let phone = record.all_phones().first().map(|p| (p.tel_uri(), p.number.clone()));
-            Some((theme.to_string(), ServiceLink { id: record.id.clone(), name: record.name.clone(), phone }))
+            (theme.to_string(), ServiceLink { id: record.id.clone(), name: record.name.clone(), phone })
         })
         .collect()
 }
