@@ -119,7 +119,8 @@ function announceWaiting(registration) {
 // A page opened on a route (a citizen's #/zorgen, a gemeente's data-view="zorgen") starts the
 // shell with the routekaart built in (src/bin/citizen.rs): a burger on a phone reaches the local
 // team with one wasm runtime, not two. Elsewhere the plain shell, which loads the routekaart as
-// a module of its own when a user opens it.
+// a module of its own when a user opens it. The two are the routekaart's screens
+// (Screen::capability in src/ground/route.rs).
 const view = location.hash.match(/^#\/([^/?]*)/)?.[1] ?? document.querySelector('[data-meldwijzer]')?.dataset.view;
 const shell = ['zorgen', 'routekaart'].includes(view) ? 'citizen' : 'meldwijzer';
 

@@ -14,5 +14,6 @@ if (found.length !== 1 || !found[0].includes('meldwijzer')) {
 }
 // Trunk also preloads the shell's script and wasm; embed.js chooses between the plain shell and
 // the citizen one (with the routekaart) from the address, so a preload could fetch the wrong one.
-const preload = /<link\b[^>]*\brel="?(?:modulepreload|preload)"?[^>]*\bhref="?\.\/meldwijzer(?:\.js|_bg\.wasm)"?[^>]*>|<link\b[^>]*\bhref="?\.\/meldwijzer(?:\.js|_bg\.wasm)"?[^>]*\brel="?(?:modulepreload|preload)"?[^>]*>/g;
-writeFileSync(path, html.replace(inline, '<script type="module" src="./embed.js"></script>').replace(preload, ''));
+const shellPreload = (tag) => /\brel="?(?:module)?preload\b/.test(tag) && /\bhref="?\.\/meldwijzer(?:\.js|_bg\.wasm)"?[\s>]/.test(tag);
+const started = html.replace(inline, '<script type="module" src="./embed.js"></script>');
+writeFileSync(path, started.replace(/<link\b[^>]*>/g, (tag) => (shellPreload(tag) ? '' : tag)));

@@ -52,11 +52,10 @@ pub fn entry_list(
         request_animation_frame(move || {
             let document = web_sys::window().and_then(|w| w.document());
             let active = document.as_ref().and_then(|d| d.active_element());
-            let elsewhere = active.is_some_and(|a| {
-                let button: Option<web_sys::Element> = add_button.get_untracked().map(Into::into);
-                Some(&a) != button.as_ref() && Some(&a) != document.as_ref().and_then(|d| d.body()).map(Into::into).as_ref()
-            });
-            if elsewhere {
+            let button = add_button.get_untracked().map(web_sys::Element::from);
+            let body = document.as_ref().and_then(|d| d.body()).map(web_sys::Element::from);
+            // Still where the click left it (the button, or nowhere) or gone elsewhere?
+            if active.is_some() && active != button && active != body {
                 return;
             }
             let field = entries.get_untracked().and_then(|list| {

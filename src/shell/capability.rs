@@ -74,7 +74,8 @@ pub fn asked_content(region_json: &str) -> Content {
 }
 
 /// Capabilities whose styles are in the shell's `meldwijzer.css`: the routekaart, as the
-/// citizen shell (`src/bin/citizen.rs`) has it built in.
+/// citizen shell (`src/bin/citizen.rs`) has it built in (`scripts/build-capability` writes no
+/// stylesheet for it).
 const STYLED_BY_SHELL: &[&str] = &["routekaart"];
 
 type BuiltIn = (&'static str, fn() -> AnyView);
