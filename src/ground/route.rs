@@ -98,12 +98,15 @@ impl Screen {
     }
 }
 
-/// The name scripts/prerender.mjs gives the screen a hash shows: `#/zorgen/kind?x` is
-/// `/zorgen/kind`, the empty hash `/`; `None` for a hash that is not ours (`#contact`).
+/// The name scripts/prerender.mjs gives the screen a hash shows: `#/zorgen/kind` is
+/// `/zorgen/kind`, the empty hash `/`; `None` for a hash that is not ours (`#contact`) and for
+/// one with a query (`#/sociale-kaart?q=jeugd`): what it asks for was not rendered.
 pub fn prerender_path(hash: &str) -> Option<String> {
     let path = hash.strip_prefix('#').unwrap_or(hash);
     let path = if path.is_empty() { "/" } else { path };
-    let path = path.split(['?', '#']).next().unwrap_or("");
+    if path.contains(['?', '#']) {
+        return None;
+    }
     path.starts_with('/').then(|| match path.trim_end_matches('/') {
         "" => "/".to_string(),
         trimmed => trimmed.to_string(),
@@ -161,7 +164,8 @@ mod tests {
 
     #[test]
     fn a_hash_names_its_pre_rendered_screen_as_the_build_does() {
-        assert_eq!(prerender_path("#/zorgen/kind?x=1").as_deref(), Some("/zorgen/kind"));
+        assert_eq!(prerender_path("#/zorgen/kind").as_deref(), Some("/zorgen/kind"));
+        assert_eq!(prerender_path("#/sociale-kaart?q=jeugd"), None, "a search was not pre-rendered");
         assert_eq!(prerender_path("#/zorgen/").as_deref(), Some("/zorgen"));
         assert_eq!(prerender_path("").as_deref(), Some("/"));
         assert_eq!(prerender_path("#/").as_deref(), Some("/"));
