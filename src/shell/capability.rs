@@ -226,7 +226,9 @@ pub fn mount<V: IntoView + 'static>(name: &'static str, view: fn() -> V) {
     crate::i18n::add_text(crate::i18n::capability_text(name));
     MOUNTED.with(|m| m.borrow_mut().clear());
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Ok(slots) = document.query_selector_all(&format!("[data-meldwijzer-capability=\"{name}\"]")) else { return };
+    // Never a slot inside a pre-rendered copy (one taken by an older build still has them).
+    let selector = format!("[data-meldwijzer-capability=\"{name}\"]:not(.mw-prerender [data-meldwijzer-capability], .mw-prerender-copy [data-meldwijzer-capability])");
+    let Ok(slots) = document.query_selector_all(&selector) else { return };
     for slot in (0..slots.length()).filter_map(|i| slots.item(i)).filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
         let lang = slot
             .closest(".meldwijzer")
@@ -235,7 +237,14 @@ pub fn mount<V: IntoView + 'static>(name: &'static str, view: fn() -> V) {
             .and_then(|root| root.get_attribute("lang"))
             .and_then(|l| Lang::parse(&l))
             .unwrap_or_default();
+        // The page's pre-rendered copy of this screen stays, in front of the module's own
+        // screen, until the module says its screen is there (`keep_copy_until`).
+        let copy = slot.query_selector(":scope > .mw-prerender-copy:not([hidden])").ok().flatten();
         slot.set_inner_html("");
+        if let Some(copy) = &copy {
+            let _ = slot.append_child(copy);
+        }
+        let held = HeldCopy(StoredValue::new_local(copy.map(|copy| (copy, slot.clone()))), StoredValue::new(false));
         let element = slot.clone();
         let handle = leptos::mount::mount_to(slot, move || {
             let hash = current_hash();
@@ -249,10 +258,15 @@ pub fn mount<V: IntoView + 'static>(name: &'static str, view: fn() -> V) {
                 config: StoredValue::new(MountConfig::default()),
             };
             provide_context(app);
+            provide_context(held);
             follow_shell(app, name, element);
             // A slot whose data could not be read says so, as the shell says a refused pack.
             view! { <RegionNotice/> {view()} }
         });
+        // No screen of this capability waits for more than its module: the copy goes now.
+        if !held.1.get_value() {
+            held.release();
+        }
         MOUNTED.with(|m| m.borrow_mut().push(Box::new(handle)));
     }
     // The user moved to this screen: start reading at its heading. On the first screen of a
@@ -265,6 +279,59 @@ pub fn mount<V: IntoView + 'static>(name: &'static str, view: fn() -> V) {
     {
         let _ = heading.focus();
     }
+}
+
+/// The pre-rendered copy in a slot while its module draws behind it (hidden by the slot's
+/// `data-copy-shown`), and whether the module asked to keep it.
+#[derive(Clone, Copy)]
+struct HeldCopy(StoredValue<Option<(web_sys::Element, web_sys::HtmlElement)>, LocalStorage>, StoredValue<bool>);
+
+const COPY_SHOWN: &str = "data-copy-shown";
+
+impl HeldCopy {
+    fn hold(self) {
+        self.1.set_value(true);
+        self.0.with_value(|held| {
+            if let Some((_, slot)) = held {
+                let _ = slot.set_attribute(COPY_SHOWN, "");
+            }
+        });
+    }
+
+    /// The module's own screen shows; the copy is gone. Focus that was in the copy, or that
+    /// the module could not give the hidden heading of a screen the user moved to, goes to it.
+    fn release(self) {
+        let Some((copy, slot)) = self.0.try_update_value(Option::take).flatten() else { return };
+        let active = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
+        let in_copy = active.as_ref().is_some_and(|a| copy.contains(Some(a)));
+        let moved_here = slot.closest(&format!("[{NAVIGATED}]")).ok().flatten().is_some()
+            && active.as_ref().is_none_or(|a| a.tag_name().eq_ignore_ascii_case("body"));
+        copy.remove();
+        let _ = slot.remove_attribute(COPY_SHOWN);
+        if in_copy || moved_here {
+            if let Some(heading) = slot.query_selector("h1").ok().flatten().and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = heading.focus();
+            }
+        }
+    }
+}
+
+/// For a capability whose first screen needs more than its module (the sociale kaart reads the
+/// gemeente's files): the page's pre-rendered copy of the screen stays until `ready` is true,
+/// or until the user follows a link, so the screen does not drop back to "loading" in between.
+pub fn keep_copy_until(ready: impl Fn() -> bool + 'static) {
+    let Some(held) = use_context::<HeldCopy>() else { return };
+    if held.0.with_value(Option::is_none) {
+        return;
+    }
+    held.hold();
+    Effect::new(move |_| {
+        if ready() {
+            held.release();
+        }
+    });
+    let moved = window_event_listener(leptos::ev::hashchange, move |_| held.release());
+    on_cleanup(move || moved.remove());
 }
 
 /// Keeps a capability's language, screen, sub-path and region pack in step with the shell.

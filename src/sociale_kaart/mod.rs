@@ -226,6 +226,8 @@ pub fn SocialMapScreen() -> impl IntoView {
             _ => MapState::Loading,
         }
     });
+    // A page that pre-rendered the first results keeps them until these are read.
+    crate::shell::capability::keep_copy_until(move || state.with(|s| !matches!(s, MapState::Loading)));
     let map = SocialMap {
         state,
         query: RwSignal::new(use_context::<StartQuery>().map_or_else(|| SearchQuery::from_hash(&current_hash()), |q| q.0.get_untracked())),
