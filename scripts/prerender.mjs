@@ -11,9 +11,15 @@
 // sees it (no profile, no dossiers). That one is marked `data-first-visit`: embed.js removes it
 // when this browser has stored anything of ours, so a returning professional sees "loading",
 // never an empty list that is not theirs. Form controls are disabled until the wasm runs: what
-// is typed into a pre-rendered field would be lost when the app takes over.
+// is typed into a pre-rendered field would be lost when the app takes over. What holds only at
+// the moment it is drawn (`data-clock`: "Nu open") is left out.
 //
-// Usage: node scripts/prerender.mjs DIR   (MELDWIJZER_PRERENDER=0 leaves index.html as it is)
+// voorbeeld.html, the example gemeente page, gets the same screens with its region pack, and the
+// sociale kaart's first results (a first visit's: "my list" is empty); the sociale kaart keeps
+// that copy in front until its module has read the gemeente's files (src/shell/capability.rs
+// `keep_copy_until`).
+//
+// Usage: node scripts/prerender.mjs DIR   (MELDWIJZER_PRERENDER=0 leaves the pages as they are)
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -42,10 +48,8 @@ if (!fs.existsSync(BROWSER)) {
   process.exit(0);
 }
 
-const html = fs.readFileSync(indexFile, 'utf8');
-// index.html's fallback text, in an element of its own (a release build drops HTML comments).
+// A page's fallback text, in an element of its own (a release build drops HTML comments).
 const FALLBACK = /<meldwijzer-prerender>[\s\S]*?<\/meldwijzer-prerender>/;
-if (!FALLBACK.test(html)) fail('index.html lost its <meldwijzer-prerender> … </meldwijzer-prerender> fallback');
 
 // The screens: home, the professional's start, and the citizen route node by node.
 const routes = JSON.parse(fs.readFileSync(path.join(root, 'content/routes.json'), 'utf8'));
@@ -69,8 +73,13 @@ while (queue.length) {
 // `#/zorgen/<start>` (the way back to the first question) is the same screen as `#/zorgen`.
 const aliases = [[`/zorgen/${routes.citizen_start}`, '/zorgen']];
 const screens = ['/', '/professional', '/meldcode', '/zorgen', ...citizen.filter((id) => id !== routes.citizen_start).map((id) => `/zorgen/${id}`)];
+// The pages, and their screens: the sociale kaart only where a region pack has one.
+const PAGES = [
+  { file: 'index.html', screens },
+  { file: 'voorbeeld.html', screens: [...screens, '/sociale-kaart'] },
+];
 // Screens whose content depends on what a user stored: shown only on a first visit.
-const FIRST_VISIT = ['/meldcode'];
+const FIRST_VISIT = ['/meldcode', '/sociale-kaart'];
 
 const freePort = () => new Promise((resolve) => {
   const server = net.createServer().listen(0, '127.0.0.1', () => {
@@ -83,23 +92,48 @@ const server = spawn('node', [path.join(root, 'scripts/serve.mjs'), '--port', St
 await new Promise((resolve) => server.stdout.once('data', resolve));
 
 const ui = JSON.parse(fs.readFileSync(path.join(root, 'content/ui/shell.nl.json'), 'utf8'));
+// "Loading" as a capability's slot and the sociale kaart say it: a screen is taken once neither shows.
+const LOADING = [ui['capability.loading'], JSON.parse(fs.readFileSync(path.join(root, 'content/ui/sociale-kaart.nl.json'), 'utf8'))['social_map.loading']];
 let browser;
+const css = new Set();
 try {
   browser = await chromium.launch({ executablePath: BROWSER });
   // No service worker, no stored language: what a first visitor sees.
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
+  for (const { file, screens } of PAGES) {
+    const pageFile = path.join(dir, file);
+    const html = fs.readFileSync(pageFile, 'utf8');
+    if (!FALLBACK.test(html)) fail(`${file} lost its <meldwijzer-prerender> … </meldwijzer-prerender> fallback`);
+    const block = await prerender(page, file, screens);
+    fs.writeFileSync(pageFile, html.replace(FALLBACK, () => block.html));
+    block.css.forEach((line) => css.add(line));
+    say(`${screens.length} screens into ${file} (${(block.html.length / 1024).toFixed(1)} KB before compression)`);
+  }
+  const cssFile = path.join(dir, 'meldwijzer.css');
+  fs.appendFileSync(cssFile, `\n${[...css].join('\n')}\n`);
+  // Trunk gave the style sheet a subresource integrity hash: it must be the changed file's.
+  const integrity = `sha384-${createHash('sha384').update(fs.readFileSync(cssFile)).digest('base64')}`;
+  const links = /(<link[^>]*meldwijzer\.css[^>]*integrity=)("?)sha384-[A-Za-z0-9+/=]+\2/g;
+  fs.writeFileSync(indexFile, fs.readFileSync(indexFile, 'utf8').replace(links, (_, start, quote) => `${start}${quote}${integrity}${quote}`));
+} finally {
+  await browser?.close();
+  server.kill();
+}
+
+// The block of pre-rendered screens for `file`, and the style rules that show the hash's screen.
+async function prerender(page, file, screens) {
   const taken = [];
   for (const [index, screen] of screens.entries()) {
     // A fresh load per screen: a hash change alone can leave the previous screen in place for
     // a moment, and that moment would be taken as this screen.
     await page.goto('about:blank');
-    await page.goto(`http://127.0.0.1:${port}/#${screen}`);
+    await page.goto(`http://127.0.0.1:${port}/${file}#${screen}`);
     await page.locator('.meldwijzer .mw-screen h1').first().waitFor();
     await page.waitForLoadState('networkidle');
-    // The capability's own module draws its screen after loading: wait until its slot's
-    // loading notice is gone.
-    await page.waitForFunction((loading) => !document.querySelector('.mw-screen [role="status"]')?.textContent?.includes(loading), ui['capability.loading']);
+    // The capability's own module draws its screen after loading, the sociale kaart after
+    // reading its files: wait until neither says "loading".
+    await page.waitForFunction((loading) => ![...document.querySelectorAll('.mw-screen [role="status"]')].some((status) => loading.some((text) => status.textContent.includes(text))), LOADING);
     const captured = await page.evaluate(({ index, notFoundTitle }) => {
       const screen = document.querySelector('[data-meldwijzer] .meldwijzer .mw-screen').cloneNode(true);
       // Ids are made unique per screen (every screen sits in one page), references follow.
@@ -117,27 +151,31 @@ try {
         const href = element.getAttribute('href');
         if (href && renamed.has(href.slice(1))) element.setAttribute('href', `#${renamed.get(href.slice(1))}`);
       }
-      // No inline style (the CSP refuses it).
+      // No inline style (the CSP refuses it), nothing that holds only now ("Nu open").
       for (const element of screen.querySelectorAll('[style]')) element.removeAttribute('style');
+      for (const element of screen.querySelectorAll('[data-clock]')) element.remove();
+      // A capability's slot in the copy is no slot: its module mounts into the app's own, and
+      // the region pack it carried is the page's to load, not the copy's to repeat.
+      for (const element of screen.querySelectorAll('[data-meldwijzer-capability]')) {
+        for (const name of ['data-meldwijzer-capability', 'data-capability-data', 'data-capability-screen']) element.removeAttribute(name);
+      }
       for (const control of screen.querySelectorAll('button, input, select, textarea')) control.setAttribute('disabled', '');
       const notFound = screen.querySelector('h1')?.textContent?.trim() === notFoundTitle;
       return { screen: screen.innerHTML, notFound };
     }, { index, notFoundTitle: ui['title.not_found'] });
-    if (captured.notFound) fail(`#${screen} is not a screen of the app ("${ui['title.not_found']}")`);
+    if (captured.notFound) fail(`${file}#${screen} is not a screen of the app ("${ui['title.not_found']}")`);
     taken.push({ screen, html: captured.screen });
   }
 
   // The chrome (quick exit, safety bar, bar, footer) once, from the page as it stands, without
   // what only works with the app's code (the language switch, live regions), with every screen
   // in it; targets first, so `:target ~ screen` can show the one the hash names.
-  const block = await page.evaluate(({ taken, aliases, exitUrl, waiting, firstVisit }) => {
+  const block = await page.evaluate(({ taken, aliases, waiting, firstVisit }) => {
     const app = document.querySelector('[data-meldwijzer] .meldwijzer').cloneNode(true);
     for (const element of app.querySelectorAll('[style]')) element.removeAttribute('style');
     for (const element of app.querySelectorAll('.mw-lang, [aria-live]')) element.remove();
     app.classList.add('mw-prerender');
     app.setAttribute('lang', 'nl');
-    const exit = app.querySelector('.mw-exit__button');
-    if (exit) exit.setAttribute('data-exit-url', exitUrl);
     const place = app.querySelector('.mw-screen');
     const targets = [...taken.map(({ screen }) => screen), ...aliases.map(([alias]) => alias)]
       .map((id) => `<span class="mw-prerender__target" id="${id}"></span>`).join('');
@@ -152,31 +190,22 @@ try {
     wait.firstChild.textContent = waiting;
     place.outerHTML = `${targets}\n${bodies}\n${wait.outerHTML}`;
     return app.outerHTML;
-  }, { taken, aliases, exitUrl: JSON.parse(fs.readFileSync(path.join(root, 'content/national.json'), 'utf8')).exit_url, waiting: ui['capability.loading'], firstVisit: FIRST_VISIT });
-  let page_html = html.replace(FALLBACK, () => block);
+  }, { taken, aliases, waiting: ui['capability.loading'], firstVisit: FIRST_VISIT });
 
   // Which screen shows: the one whose target the hash names; home when none does.
-  const css = [
-    '/* Pre-rendered first screens (scripts/prerender.mjs), shown before the wasm starts. */',
-    '.mw-prerender { position: relative; }',
-    '.mw-prerender__target { position: absolute; top: 0; }',
-    '.mw-prerender__screen, .mw-prerender__wait { display: none; }',
-    '.mw-prerender__screen[data-screen="/"] { display: block; }',
-    '.mw-prerender__target:target ~ .mw-prerender__screen[data-screen="/"] { display: none; }',
-    ...taken.map(({ screen }) => `.mw-prerender__target[id="${screen}"]:target ~ .mw-prerender__screen[data-screen="${screen}"] { display: block; }`),
-    ...aliases.map(([alias, screen]) => `.mw-prerender__target[id="${alias}"]:target ~ .mw-prerender__screen[data-screen="${screen}"] { display: block; }`),
-    '.mw-prerender[data-missing] > .mw-prerender__screen { display: none; }',
-    '.mw-prerender[data-missing] > .mw-prerender__wait { display: block; }',
-  ].join('\n');
-  const cssFile = path.join(dir, 'meldwijzer.css');
-  fs.appendFileSync(cssFile, `\n${css}\n`);
-  // Trunk gave the style sheet a subresource integrity hash: it must be the changed file's.
-  const integrity = `sha384-${createHash('sha384').update(fs.readFileSync(cssFile)).digest('base64')}`;
-  const links = /(<link[^>]*meldwijzer\.css[^>]*integrity=)("?)sha384-[A-Za-z0-9+/=]+\2/g;
-  page_html = page_html.replace(links, (_, start, quote) => `${start}${quote}${integrity}${quote}`);
-  fs.writeFileSync(indexFile, page_html);
-  say(`${taken.length} screens into index.html (${(block.length / 1024).toFixed(1)} KB before compression)`);
-} finally {
-  await browser?.close();
-  server.kill();
+  return {
+    html: block,
+    css: [
+      '/* Pre-rendered first screens (scripts/prerender.mjs), shown before the wasm starts. */',
+      '.mw-prerender { position: relative; }',
+      '.mw-prerender__target { position: absolute; top: 0; }',
+      '.mw-prerender__screen, .mw-prerender__wait { display: none; }',
+      '.mw-prerender__screen[data-screen="/"] { display: block; }',
+      '.mw-prerender__target:target ~ .mw-prerender__screen[data-screen="/"] { display: none; }',
+      ...taken.map(({ screen }) => `.mw-prerender__target[id="${screen}"]:target ~ .mw-prerender__screen[data-screen="${screen}"] { display: block; }`),
+      ...aliases.map(([alias, screen]) => `.mw-prerender__target[id="${alias}"]:target ~ .mw-prerender__screen[data-screen="${screen}"] { display: block; }`),
+      '.mw-prerender[data-missing] > .mw-prerender__screen { display: none; }',
+      '.mw-prerender[data-missing] > .mw-prerender__wait { display: block; }',
+    ],
+  };
 }

@@ -111,7 +111,8 @@ pub fn QuickExit() -> impl IntoView {
 
     view! {
         <div class="mw-exit">
-            <button type="button" class="mw-exit__button" on:click=move |_| leave(&exit_url())>
+            // `data-exit-url`: for the pre-rendered copy of this bar (scripts/prerender.mjs).
+            <button type="button" class="mw-exit__button" data-exit-url=move || { app.content.track(); exit_url() } on:click=move |_| leave(&exit_url())>
                 {tr("exit.button")}
             </button>
             // Hidden by the stylesheet on touch screens without a keyboard.

@@ -121,7 +121,8 @@ fn Reach(record: ServiceRecord, #[prop(optional)] compact: bool) -> impl IntoVie
     }
 }
 
-/// "Nu open tot 17:00", or nothing when the hours are not known.
+/// "Nu open tot 17:00", or nothing when the hours are not known. `data-clock`: true only at
+/// the moment it is drawn, so scripts/prerender.mjs leaves it out of a pre-rendered screen.
 #[component]
 fn OpenNow(record: ServiceRecord, now: Signal<NaiveDateTime>) -> impl IntoView {
     let app = state();
@@ -129,7 +130,7 @@ fn OpenNow(record: ServiceRecord, now: Signal<NaiveDateTime>) -> impl IntoView {
         let now = now.get();
         record.open_state(now).map(|open| {
             let class = if open.is_open() { "mw-open mw-open--open" } else { "mw-open mw-open--closed" };
-            view! { <p class=class>{open.describe(app.lang.get(), now)}</p> }
+            view! { <p class=class data-clock="">{open.describe(app.lang.get(), now)}</p> }
         })
     }
 }
@@ -171,7 +172,7 @@ fn PlaceOpenNow(hours: Hours, closed: bool, now: Signal<NaiveDateTime>) -> impl 
         let now = now.get();
         let open = if closed { OpenState::Closed } else { hours.state_at(now) };
         let class = if open.is_open() { "mw-open mw-open--open" } else { "mw-open mw-open--closed" };
-        view! { <p class=class>{open.describe(app.lang.get(), now)}</p> }
+        view! { <p class=class data-clock="">{open.describe(app.lang.get(), now)}</p> }
     }
 }
 
