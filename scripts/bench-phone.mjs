@@ -24,7 +24,7 @@ const CPU_SLOWDOWN = 4;
 const heading = (text) => new Function(`return [...document.querySelectorAll('.meldwijzer .mw-screen h1')]
   .some((h) => h.textContent.trim() === ${JSON.stringify(text)} && h.getClientRects().length > 0);`);
 // The app itself runs (not the pre-rendered screens of index.html, scripts/prerender.mjs).
-const APP_RUNS = "!!document.querySelector('[data-meldwijzer-mounted] .meldwijzer:not(.mw-prerender) .mw-screen h1:not(.mw-prerender-copy h1)')";
+const APP_RUNS = "[...document.querySelectorAll('[data-meldwijzer-mounted] .meldwijzer:not(.mw-prerender) .mw-screen h1:not(.mw-prerender-copy h1)')].some((h) => h.getClientRects().length > 0)";
 
 // A journey: where it starts, what the user does (app only: the twin already shows the end),
 // when its screen is useful (the same condition on app and twin), and its budget.
@@ -64,6 +64,9 @@ export const ALL_JOURNEYS = [
     ready: () => /\d+ diensten gevonden/.test(document.querySelector('.mw-results__count')?.textContent ?? '')
       && !!document.querySelector('.mw-results > li h3') && document.querySelector('.mw-results > li h3').getClientRects().length > 0,
     next: { label: 'the first result', selector: '.mw-results > li h3 a' },
+    // The first results are voorbeeld.html's pre-rendered copy: when the module's own are there
+    // (it has read the gemeente's files), searching works.
+    after: { label: 'its own results, searchable (the sociale kaart\'s module has read the files)', ready: () => [...document.querySelectorAll('.mw-results')].some((list) => !list.closest('.mw-prerender, .mw-prerender-copy') && list.getClientRects().length > 0) },
   },
   {
     id: 'zelftest', label: 'zelftest, first question of "Ben ik klaar om te handelen?"', url: '/#/zelftest/professional', budget: null,

@@ -2,7 +2,7 @@
 // slow phone a citizen can read and follow them before the wasm has arrived, and the app then
 // takes over on the same screen. Here the wasm is held back until the test lets it through.
 import { test, expect } from '@playwright/test';
-import { appReady, EVERY_SCREEN, expectAccessible, NATIONAL, NEUTRAL, ROUTES, routeNode, stubNeutralSite, telUri, trackRequests, uiText } from './helpers.mjs';
+import { appReady, EVERY_SCREEN, expectAccessible, NATIONAL, NEUTRAL, ROUTES, routeNode, stubNeutralSite, telUri, trackRequests, typeLikeAPerson, uiPattern, uiText } from './helpers.mjs';
 
 /** Holds every .wasm request (or those matching `pattern`) until `release()` is called. */
 async function holdWasm(page, pattern = '**/*.wasm') {
@@ -147,4 +147,104 @@ test('between the shell and the routekaart\'s module the question stays, and its
   await appReady(page);
   await expect(page.locator('.mw-prerender-copy')).toHaveCount(0);
   await expect(page.locator('.meldwijzer .mw-screen h1')).toHaveText(routeNode(firstAnswer.next).title.nl);
+});
+
+// The example gemeente page (voorbeeld.html) carries the same screens with its region pack, and
+// the sociale kaart's first results, which stay until the module has read the gemeente's files.
+test.describe('the sociale kaart on the example gemeente page', () => {
+  const copyResults = (page) => page.locator('.mw-prerender .mw-results > li h3, .mw-prerender-copy .mw-results > li h3').locator('visible=true');
+
+  test('before the wasm: its first results with their numbers, and no "open now" that held only when it was built', async ({ page }) => {
+    await holdWasm(page);
+    await page.goto('/voorbeeld.html#/sociale-kaart');
+    await expect(visibleHeading(page)).toHaveText(uiText('title.social_map'));
+    await expect(page.locator('.mw-prerender .mw-results__count').locator('visible=true')).toHaveText(uiPattern('social_map.count.other'));
+    await expect(copyResults(page).first()).toBeVisible();
+    await expect(page.locator('.mw-prerender .mw-results a[href^="tel:"]').locator('visible=true').first()).toBeVisible();
+    await expect(page.locator('.mw-prerender [data-clock], .mw-prerender .mw-open')).toHaveCount(0);
+    await expect(page.getByLabel(uiText('social_map.search')).locator('visible=true')).toBeDisabled();
+    await expectAccessible(page, 'the pre-rendered sociale kaart');
+    // The citizen's first question is on this page too.
+    await page.evaluate(() => { location.hash = '#/zorgen'; });
+    await expect(visibleHeading(page)).toHaveText(start.title.nl);
+  });
+
+  test('until its module has read the files the first results stay; then a search typed with capitals works', async ({ page }) => {
+    const release = await holdWasm(page, '**/sociale-kaart_bg.wasm');
+    await page.goto('/voorbeeld.html#/sociale-kaart');
+    // The shell runs; the sociale kaart's module is on its way.
+    await expect(page.locator('.mw-prerender')).toHaveCount(0);
+    await expect(page.locator('.mw-prerender-copy .mw-results__count')).toHaveText(uiPattern('social_map.count.other'));
+    await expect(copyResults(page).first()).toBeVisible();
+    await expect(page.getByText(uiText('capability.loading'))).toBeHidden();
+    await expect(page.getByText(uiText('social_map.loading'))).toBeHidden();
+    await expectAccessible(page, 'the sociale kaart\'s copy, before its module');
+    release();
+    await appReady(page);
+    await expect(page.locator('.mw-prerender-copy')).toHaveCount(0);
+    await typeLikeAPerson(page, page.getByLabel(uiText('social_map.search')), 'Schuldhulp');
+    await expect(page.locator('.mw-results > li h3').first()).toHaveText('Schuldhulp Voorbeeldstad');
+    await expect(page.locator('.mw-results > li h3').locator('visible=true')).not.toHaveCount(0);
+  });
+
+  test('while its module reads the gemeente\'s files the first results stay, not "loading"', async ({ page }) => {
+    const release = await holdWasm(page, '**/voorbeeldstad-sociale-kaart.json');
+    await page.goto('/voorbeeld.html#/sociale-kaart');
+    // The module has mounted behind the copy (the slot says so) and waits for the files.
+    await expect(page.locator('[data-meldwijzer-capability="sociale-kaart"][data-copy-shown]')).toHaveCount(1);
+    await expect(copyResults(page).first()).toBeVisible();
+    await expect(page.getByText(uiText('social_map.loading'))).toBeHidden();
+    await expect(page.locator('.meldwijzer h1').locator('visible=true')).toHaveCount(1);
+    release();
+    await appReady(page);
+    await expect(page.locator('.mw-prerender-copy, [data-copy-shown]')).toHaveCount(0);
+    await expect(page.locator('.mw-results__count')).toHaveText(uiPattern('social_map.count.other'));
+  });
+
+  test('opened from home, the sociale kaart\'s heading takes focus once its own screen replaces the copy', async ({ page }) => {
+    const release = await holdWasm(page, '**/voorbeeldstad-sociale-kaart.json');
+    await page.goto('/voorbeeld.html');
+    await appReady(page);
+    await page.getByRole('link', { name: new RegExp(uiText('home.social_map')) }).click();
+    await expect(page.locator('[data-copy-shown]')).toHaveCount(1);
+    await expect(copyResults(page).first()).toBeVisible();
+    release();
+    await expect(page.locator('[data-copy-shown]')).toHaveCount(0);
+    await expect(page.locator('.meldwijzer .mw-screen h1')).toBeFocused();
+  });
+
+  test('a search in the address is not answered with the unfiltered first results', async ({ page }) => {
+    const release = await holdWasm(page);
+    await page.goto('/voorbeeld.html#/sociale-kaart?q=schuld');
+    await expect(page.locator('.mw-prerender__wait')).toHaveText(uiText('capability.loading'));
+    await expect(copyResults(page)).toHaveCount(0);
+    release();
+    await appReady(page);
+    await expect(page.locator('.mw-prerender-copy')).toHaveCount(0);
+    await expect(page.locator('.mw-results > li h3').first()).toHaveText('Schuldhulp Voorbeeldstad');
+  });
+
+  test('a visitor who kept a list here is not shown a first visitor\'s results', async ({ page }) => {
+    await page.addInitScript(() => localStorage.setItem('meldwijzer:test', '1'));
+    await holdWasm(page);
+    await page.goto('/voorbeeld.html#/sociale-kaart');
+    await expect(page.locator('.mw-prerender__wait')).toHaveText(uiText('capability.loading'));
+    await expect(copyResults(page)).toHaveCount(0);
+  });
+
+  test('a result followed in the copy opens that service once the module is there', async ({ page }) => {
+    const release = await holdWasm(page, '**/sociale-kaart_bg.wasm');
+    await page.goto('/voorbeeld.html#/sociale-kaart');
+    await expect(page.locator('.mw-prerender')).toHaveCount(0);
+    const first = page.locator('.mw-prerender-copy .mw-results > li h3 a').first();
+    const name = await first.textContent();
+    await first.click();
+    await expect(page).toHaveURL(/#\/sociale-kaart\/dienst\//);
+    // Its page was not pre-rendered: "loading", not the results left standing.
+    await expect(page.getByText(uiText('capability.loading'))).toBeVisible();
+    await expect(copyResults(page)).toHaveCount(0);
+    release();
+    await appReady(page);
+    await expect(page.locator('.meldwijzer .mw-screen h1')).toHaveText(name);
+  });
 });
