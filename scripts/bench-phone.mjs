@@ -43,9 +43,11 @@ export const ALL_JOURNEYS = [
   {
     id: 'burger-local-team', label: 'burger to the local team for postcode 3312 (voorbeeld.html)', url: '/voorbeeld.html#/zorgen', budget: { kb: 250 },
     steps: async (page) => {
-      await page.getByRole('link', { name: 'Nee, maar ik maak me zorgen' }).click();
-      await page.getByRole('link', { name: 'Een kind', exact: true }).click();
-      await page.getByLabel('Je postcode of wijk').fill('3312');
+      // The page's pre-rendered screens hold these links too (the first one shown is this one).
+      await page.getByRole('link', { name: 'Nee, maar ik maak me zorgen' }).locator('visible=true').first().click();
+      await page.getByRole('link', { name: 'Een kind', exact: true }).locator('visible=true').first().click();
+      // The app's own field: the pre-rendered ones wait, disabled, for it.
+      await page.locator('.meldwijzer:not(.mw-prerender)').getByLabel('Je postcode of wijk').fill('3312');
     },
     // The local team for the postcode, from the gemeente's pack, with its number to call.
     ready: () => [...document.querySelectorAll('.meldwijzer .mw-screen .mw-card')].some((card) => card.querySelector('h3')?.textContent.includes('Buurtteam Noord')
@@ -136,6 +138,13 @@ async function measureOnce(browser, url, journey, withSteps) {
   const runs = withSteps
     ? await (await page.waitForFunction(new Function(`return ${APP_RUNS} && performance.now();`), null, { timeout: 120_000, polling: 'raf' })).jsonValue()
     : ms;
+  // What the same screen shows later (the route's "where to go", the sociale kaart's own
+  // results), with all bytes by then; before the click below leaves the screen.
+  let after = null;
+  if (withSteps && journey.after) {
+    const at = await (await page.waitForFunction(readyExpression(journey.after), null, { timeout: 120_000, polling: 'raf' })).jsonValue();
+    after = { ms: at, bytes };
+  }
   // The capability's next screen after a click, once it runs: from the click (in the page, so
   // no DevTools round trip is counted) until another heading shows.
   let next = null;
@@ -153,12 +162,6 @@ async function measureOnce(browser, url, journey, withSteps) {
       const h1 = [...document.querySelectorAll('.meldwijzer:not(.mw-prerender) .mw-screen h1')].find((h) => h.getClientRects().length > 0);
       return !!h1 && h1.textContent !== window.__mwBefore && performance.now() - window.__mwClicked;
     }, null, { timeout: 60_000, polling: 'raf' })).jsonValue();
-  }
-  // What the same screen shows later (the route's "where to go"), with all bytes by then.
-  let after = null;
-  if (withSteps && journey.after) {
-    const at = await (await page.waitForFunction(readyExpression(journey.after), null, { timeout: 120_000, polling: 'raf' })).jsonValue();
-    after = { ms: at, bytes };
   }
   await context.close();
   return { ms, runs, next, after, bytes: transferred, encodings: [...encodings] };

@@ -105,6 +105,10 @@ try {
     const pageFile = path.join(dir, file);
     const html = fs.readFileSync(pageFile, 'utf8');
     if (!FALLBACK.test(html)) fail(`${file} lost its <meldwijzer-prerender> … </meldwijzer-prerender> fallback`);
+    // Without the style sheet every screen shows at once, until embed.js has added it.
+    const head = html.split(/<body[\s>]/)[0];
+    const styled = (head.match(/<link\b[^>]*>/g) ?? []).some((tag) => tag.includes('meldwijzer.css') && /rel=["']?stylesheet/.test(tag));
+    if (!styled) fail(`${file} must link meldwijzer.css in its <head>`);
     const block = await prerender(page, file, screens);
     fs.writeFileSync(pageFile, html.replace(FALLBACK, () => block.html));
     block.css.forEach((line) => css.add(line));
