@@ -213,6 +213,19 @@ test.describe('the sociale kaart on the example gemeente page', () => {
     await expect(page.locator('.meldwijzer .mw-screen h1')).toBeFocused();
   });
 
+  test('opened on the sociale kaart, its module is fetched beside the shell, once', async ({ page }) => {
+    const requests = trackRequests(page);
+    // The shell is held back: the sociale kaart's module is already on its way meanwhile.
+    const release = await holdWasm(page, '**/meldwijzer_bg.wasm');
+    await page.goto('/voorbeeld.html#/sociale-kaart');
+    await expect.poll(() => requests.urls.filter((url) => url.endsWith('/sociale-kaart_bg.wasm')).length).toBe(1);
+    release();
+    await appReady(page);
+    await expect(page.locator('.meldwijzer .mw-screen h1')).toHaveText(uiText('title.social_map'));
+    const wasm = requests.urls.filter((url) => url.endsWith('.wasm')).map((url) => url.split('/').pop()).sort();
+    expect(wasm).toEqual(['meldwijzer_bg.wasm', 'sociale-kaart_bg.wasm']);
+  });
+
   test('a search in the address is not answered with the unfiltered first results', async ({ page }) => {
     const release = await holdWasm(page);
     await page.goto('/voorbeeld.html#/sociale-kaart?q=schuld');
