@@ -226,9 +226,7 @@ pub fn mount<V: IntoView + 'static>(name: &'static str, view: fn() -> V) {
     crate::i18n::add_text(crate::i18n::capability_text(name));
     MOUNTED.with(|m| m.borrow_mut().clear());
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    // Never a slot inside a pre-rendered copy (one taken by an older build still has them).
-    let selector = format!("[data-meldwijzer-capability=\"{name}\"]:not(.mw-prerender [data-meldwijzer-capability], .mw-prerender-copy [data-meldwijzer-capability])");
-    let Ok(slots) = document.query_selector_all(&selector) else { return };
+    let Ok(slots) = document.query_selector_all(&format!("[data-meldwijzer-capability=\"{name}\"]")) else { return };
     for slot in (0..slots.length()).filter_map(|i| slots.item(i)).filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
         let lang = slot
             .closest(".meldwijzer")
@@ -244,7 +242,8 @@ pub fn mount<V: IntoView + 'static>(name: &'static str, view: fn() -> V) {
         if let Some(copy) = &copy {
             let _ = slot.append_child(copy);
         }
-        let held = HeldCopy(StoredValue::new_local(copy.map(|copy| (copy, slot.clone()))), StoredValue::new(false));
+        let held = HeldCopy { copy: StoredValue::new_local(copy.map(|copy| (copy, slot.clone()))) };
+        let kept = slot.clone();
         let element = slot.clone();
         let handle = leptos::mount::mount_to(slot, move || {
             let hash = current_hash();
@@ -263,8 +262,8 @@ pub fn mount<V: IntoView + 'static>(name: &'static str, view: fn() -> V) {
             // A slot whose data could not be read says so, as the shell says a refused pack.
             view! { <RegionNotice/> {view()} }
         });
-        // No screen of this capability waits for more than its module: the copy goes now.
-        if !held.1.get_value() {
+        // Unless the module's screen asked to keep it (`keep_copy_until`), the copy goes now.
+        if !kept.has_attribute(COPY_SHOWN) {
             held.release();
         }
         MOUNTED.with(|m| m.borrow_mut().push(Box::new(handle)));
@@ -281,17 +280,19 @@ pub fn mount<V: IntoView + 'static>(name: &'static str, view: fn() -> V) {
     }
 }
 
-/// The pre-rendered copy in a slot while its module draws behind it (hidden by the slot's
-/// `data-copy-shown`), and whether the module asked to keep it.
+/// The pre-rendered copy in a slot, with the slot, until the module's own screen replaces it.
 #[derive(Clone, Copy)]
-struct HeldCopy(StoredValue<Option<(web_sys::Element, web_sys::HtmlElement)>, LocalStorage>, StoredValue<bool>);
+struct HeldCopy {
+    copy: StoredValue<Option<(web_sys::Element, web_sys::HtmlElement)>, LocalStorage>,
+}
 
+/// On a slot while its module asked to keep the copy (`keep_copy_until`): the stylesheet hides
+/// the module's screen behind it.
 const COPY_SHOWN: &str = "data-copy-shown";
 
 impl HeldCopy {
     fn hold(self) {
-        self.1.set_value(true);
-        self.0.with_value(|held| {
+        self.copy.with_value(|held| {
             if let Some((_, slot)) = held {
                 let _ = slot.set_attribute(COPY_SHOWN, "");
             }
@@ -301,7 +302,7 @@ impl HeldCopy {
     /// The module's own screen shows; the copy is gone. Focus that was in the copy, or that
     /// the module could not give the hidden heading of a screen the user moved to, goes to it.
     fn release(self) {
-        let Some((copy, slot)) = self.0.try_update_value(Option::take).flatten() else { return };
+        let Some((copy, slot)) = self.copy.try_update_value(Option::take).flatten() else { return };
         let active = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
         let in_copy = active.as_ref().is_some_and(|a| copy.contains(Some(a)));
         let moved_here = slot.closest(&format!("[{NAVIGATED}]")).ok().flatten().is_some()
@@ -321,7 +322,7 @@ impl HeldCopy {
 /// or until the user follows a link, so the screen does not drop back to "loading" in between.
 pub fn keep_copy_until(ready: impl Fn() -> bool + 'static) {
     let Some(held) = use_context::<HeldCopy>() else { return };
-    if held.0.with_value(Option::is_none) {
+    if held.copy.with_value(Option::is_none) {
         return;
     }
     held.hold();
