@@ -95,7 +95,19 @@ const ui = JSON.parse(fs.readFileSync(path.join(root, 'content/ui/shell.nl.json'
 // "Loading" as a capability's slot and the sociale kaart say it: a screen is taken once neither shows.
 const LOADING = [ui['capability.loading'], JSON.parse(fs.readFileSync(path.join(root, 'content/ui/sociale-kaart.nl.json'), 'utf8'))['social_map.loading']];
 let browser;
-const css = new Set();
+// Which screen shows: the one whose target the hash names; home when none does. One rule per
+// screen of any page (the pages share the style sheet).
+const css = new Set([
+  '/* Pre-rendered first screens (scripts/prerender.mjs), shown before the wasm starts. */',
+  '.mw-prerender { position: relative; }',
+  '.mw-prerender__target { position: absolute; top: 0; }',
+  '.mw-prerender__screen, .mw-prerender__wait { display: none; }',
+  '.mw-prerender__screen[data-screen="/"] { display: block; }',
+  '.mw-prerender__target:target ~ .mw-prerender__screen[data-screen="/"] { display: none; }',
+  '.mw-prerender[data-missing] > .mw-prerender__screen { display: none; }',
+  '.mw-prerender[data-missing] > .mw-prerender__wait { display: block; }',
+]);
+const shows = (target, screen) => `.mw-prerender__target[id="${target}"]:target ~ .mw-prerender__screen[data-screen="${screen}"] { display: block; }`;
 try {
   browser = await chromium.launch({ executablePath: BROWSER });
   // No service worker, no stored language: what a first visitor sees.
@@ -110,11 +122,12 @@ try {
     const styled = (head.match(/<link\b[^>]*>/g) ?? []).some((tag) => tag.includes('meldwijzer.css') && /rel=["']?stylesheet/.test(tag));
     if (!styled) fail(`${file} must link meldwijzer.css in its <head>`);
     const block = await prerender(page, file, screens);
-    fs.writeFileSync(pageFile, html.replace(FALLBACK, () => block.html));
-    block.css.forEach((line) => css.add(line));
-    say(`${screens.length} screens into ${file} (${(block.html.length / 1024).toFixed(1)} KB before compression)`);
+    fs.writeFileSync(pageFile, html.replace(FALLBACK, () => block));
+    screens.forEach((screen) => css.add(shows(screen, screen)));
+    say(`${screens.length} screens into ${file} (${(block.length / 1024).toFixed(1)} KB before compression)`);
   }
   const cssFile = path.join(dir, 'meldwijzer.css');
+  aliases.forEach(([alias, screen]) => css.add(shows(alias, screen)));
   fs.appendFileSync(cssFile, `\n${[...css].join('\n')}\n`);
   // Trunk gave the style sheet a subresource integrity hash: it must be the changed file's.
   const integrity = `sha384-${createHash('sha384').update(fs.readFileSync(cssFile)).digest('base64')}`;
@@ -125,7 +138,7 @@ try {
   server.kill();
 }
 
-// The block of pre-rendered screens for `file`, and the style rules that show the hash's screen.
+// The block of pre-rendered screens for `file`.
 async function prerender(page, file, screens) {
   const taken = [];
   for (const [index, screen] of screens.entries()) {
@@ -174,7 +187,7 @@ async function prerender(page, file, screens) {
   // The chrome (quick exit, safety bar, bar, footer) once, from the page as it stands, without
   // what only works with the app's code (the language switch, live regions), with every screen
   // in it; targets first, so `:target ~ screen` can show the one the hash names.
-  const block = await page.evaluate(({ taken, aliases, waiting, firstVisit }) => {
+  return page.evaluate(({ taken, aliases, waiting, firstVisit }) => {
     const app = document.querySelector('[data-meldwijzer] .meldwijzer').cloneNode(true);
     for (const element of app.querySelectorAll('[style]')) element.removeAttribute('style');
     for (const element of app.querySelectorAll('.mw-lang, [aria-live]')) element.remove();
@@ -195,21 +208,4 @@ async function prerender(page, file, screens) {
     place.outerHTML = `${targets}\n${bodies}\n${wait.outerHTML}`;
     return app.outerHTML;
   }, { taken, aliases, waiting: ui['capability.loading'], firstVisit: FIRST_VISIT });
-
-  // Which screen shows: the one whose target the hash names; home when none does.
-  return {
-    html: block,
-    css: [
-      '/* Pre-rendered first screens (scripts/prerender.mjs), shown before the wasm starts. */',
-      '.mw-prerender { position: relative; }',
-      '.mw-prerender__target { position: absolute; top: 0; }',
-      '.mw-prerender__screen, .mw-prerender__wait { display: none; }',
-      '.mw-prerender__screen[data-screen="/"] { display: block; }',
-      '.mw-prerender__target:target ~ .mw-prerender__screen[data-screen="/"] { display: none; }',
-      ...taken.map(({ screen }) => `.mw-prerender__target[id="${screen}"]:target ~ .mw-prerender__screen[data-screen="${screen}"] { display: block; }`),
-      ...aliases.map(([alias, screen]) => `.mw-prerender__target[id="${alias}"]:target ~ .mw-prerender__screen[data-screen="${screen}"] { display: block; }`),
-      '.mw-prerender[data-missing] > .mw-prerender__screen { display: none; }',
-      '.mw-prerender[data-missing] > .mw-prerender__wait { display: block; }',
-    ],
-  };
 }
